@@ -1,0 +1,6 @@
+export * from './org-units';
+export * from './members';
+export * from './accounts';
+export * from './audit';
+export * from './notifications';
+export * from './imports';

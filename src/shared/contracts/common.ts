@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Every error the API returns has this shape. `message` is in the requester's language. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** field → message, for validation errors */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const idParamSchema = z.object({ id: z.uuid() });
+/** ISO calendar date (yyyy-mm-dd) on the wire; the UI shows dd/mm/yyyy. */
+export const isoDateSchema = z.iso.date();
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const pageQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
