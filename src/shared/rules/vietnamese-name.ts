@@ -10,8 +10,10 @@ const CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefg';
 const VOWELS = new Set(['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']);
 /** Dictionary order of tones: level, grave (huyền), hook (hỏi), tilde (ngã), acute (sắc), dot below (nặng). */
 const TONE_MARKS = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
-/** Separates the primary (letters) part from the secondary (tones) part; below space so shorter names sort first. */
+/** Separates words; below every letter code so a shorter name sorts first. */
 export const SORT_SEPARATOR = '\u0001';
+/** Separates a word's letters from its tones; below every letter code so "An" sorts before "Anh". */
+export const TONE_SEPARATOR = '\u0002';
 
 export interface SortTables {
   /** every letter form, lower and upper case, toned or not */
@@ -64,10 +66,14 @@ function translate(input: string, map: Map<string, string>): string {
   return out;
 }
 
-/** Collation key, compared byte-wise ("C"): letters first, tones as a tie-breaker. Mirrors SQL `vn_sort_key`. */
+/**
+ * Collation key, compared byte-wise ("C"), mirrored by SQL `vn_sort_key`. Word by word (given name, family,
+ * middle): each word's letters, then its tones, so "Anh" < "Ánh" is settled on the given name before the
+ * family name is looked at, and "An" < "Anh" < "Ân" follows the Vietnamese alphabet.
+ */
 export function vnSortKey(fullName: string): string {
-  const reordered = givenNameFirst(fullName.normalize('NFC'));
-  return translate(reordered, letterMap) + SORT_SEPARATOR + translate(reordered, toneMap);
+  const words = givenNameFirst(fullName.normalize('NFC')).split(' ');
+  return words.map((w) => translate(w, letterMap) + TONE_SEPARATOR + translate(w, toneMap)).join(SORT_SEPARATOR);
 }
 
 export function compareVietnameseNames(a: string, b: string): number {
@@ -88,13 +94,14 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
-/** The body of the SQL function, generated from the same tables (used once to write migration 0000). */
+/** The SQL function, generated from the same tables (used once to write migration 0000). */
 export function vnSortKeySql(): string {
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
   return `create or replace function vn_sort_key(full_name text) returns text
 language sql immutable parallel safe strict as $fn$
-  select translate(g, ${q(tables.from)}, ${q(tables.letterCodes)}) || chr(1) || translate(g, ${q(tables.from)}, ${q(tables.toneDigits)})
+  select string_agg(translate(w, ${q(tables.from)}, ${q(tables.letterCodes)}) || chr(2) || translate(w, ${q(tables.from)}, ${q(tables.toneDigits)}), chr(1) order by ord)
   from (select case when position(' ' in s) = 0 then s else regexp_replace(s, '^(.*) (\\S+)$', '\\2 \\1') end as g
-        from (select regexp_replace(btrim(normalize(full_name, NFC)), '\\s+', ' ', 'g') as s) n) r
+        from (select regexp_replace(btrim(normalize(full_name, NFC)), '\\s+', ' ', 'g') as s) n) r,
+       unnest(string_to_array(g, ' ')) with ordinality as t(w, ord)
 $fn$;`;
 }

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { registerErrorHandler } from './http/error-handler';
+import { requestLocale } from './http/locale';
+import { registerSessionHook } from './http/session';
+import { translate } from './i18n/messages';
+import { accountRoutes } from './modules/accounts/accounts.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { importRoutes } from './modules/imports/imports.routes';
+import { lookupRoutes } from './modules/lookups/lookups.routes';
+import { memberRoutes } from './modules/members/members.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { orgUnitRoutes } from './modules/org-units/org-units.routes';
+
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+/** The whole HTTP application without listen(): tests call it in-process. */
+export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Residence Link API',
+        description: 'Regulation 213-QĐ/TW: working Party members and their place of residence.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'rl_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionHook(app, ctx);
+
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(orgUnitRoutes(ctx));
+  await app.register(memberRoutes(ctx));
+  await app.register(importRoutes(ctx));
+  await app.register(lookupRoutes(ctx));
+  await app.register(accountRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
+
+  const webDir = ctx.config.webDir;
+  const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply
+        .status(404)
+        .send({ error: { code: 'route_not_found', message: translate(requestLocale(request), 'route_not_found') } });
+    }
+    // Client-side routes: the single-page app handles them.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

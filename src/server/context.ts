@@ -1,0 +1,25 @@
+import type { Db } from './db/client';
+import type { Mailer } from './modules/notifications/mailer';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppConfig {
+  sessionSecret: string;
+  sessionTtlHours: number;
+  loginRateLimitPerMinute: number;
+  secureCookies: boolean;
+  publicUrl: string;
+  /** built web UI to serve, if present */
+  webDir?: string;
+}
+
+/** What route modules receive: the database, the clock, the mailer and settings. */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  config: AppConfig;
+}

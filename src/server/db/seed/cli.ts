@@ -1,0 +1,46 @@
+import { loadEnv } from '../../env';
+import { openDatabase } from '../client';
+import { seedDemo } from './demo';
+import { assertNotProduction } from './guard';
+import { seedScale } from './scale';
+
+/**
+ * npm run db:seed                 — the Nghệ An demo (skipped when units already exist)
+ * npm run db:seed -- --scale N    — append N generated working members (load tests, benchmarks)
+ */
+function parseScale(argv: string[]): number | undefined {
+  const i = argv.indexOf('--scale');
+  if (i === -1) return undefined;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--scale needs a positive whole number, e.g. --scale 300000');
+  return n;
+}
+
+const env = loadEnv();
+assertNotProduction(env.NODE_ENV);
+const scale = parseScale(process.argv.slice(2));
+const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+try {
+  await database.migrate();
+  const started = performance.now();
+  if (scale === undefined) {
+    const { seeded } = await seedDemo(database.db);
+    console.log(
+      seeded
+        ? `Demo data seeded (${database.kind}) in ${Math.round(performance.now() - started)} ms. Log in as admin / Demo@2026.`
+        : 'Demo seed skipped: the database already has org units.',
+    );
+  } else {
+    const result = await seedScale(database.db, scale, {
+      onProgress: (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${msg}`),
+    });
+    console.log(
+      `Scale seed (${database.kind}): ${result.members} members, ${result.units} units in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  }
+} catch (err) {
+  process.exitCode = 1;
+  console.error(err instanceof Error ? err.message : err);
+} finally {
+  await database.close();
+}

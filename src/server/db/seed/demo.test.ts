@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase } from '../../../../tests/fixtures/test-db';
+import type { Database } from '../client';
+import { assertNotProduction, seedDemo } from './demo';
+import { seedScale } from './scale';
+
+let database: Database;
+
+async function rows<T>(q: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+}
+async function count(q: ReturnType<typeof sql>): Promise<number> {
+  const [r] = await rows<{ n: number }>(q);
+  return Number(r!.n);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('seedDemo', () => {
+  it('seeds the Nghệ An demo once', async () => {
+    expect(await seedDemo(database.db, { now: new Date('2026-03-01T00:00:00Z') })).toEqual({ seeded: true });
+    expect(await seedDemo(database.db)).toEqual({ seeded: false });
+  });
+
+  it('has about 600 members, half of them working members of workplace cells', async () => {
+    expect(await count(sql`select count(*) as n from members`)).toBe(600);
+    const working = await count(
+      sql`select count(*) as n from members m join org_units u on u.id = m.cell_id where u.type = 'workplace_cell'`,
+    );
+    expect(working).toBe(300);
+    const placed = await count(sql`select count(*) as n from members where residence_cell_id is not null`);
+    expect(placed).toBeGreaterThan(150);
+    expect(placed).toBeLessThan(250);
+    expect(await count(sql`select count(*) as n from members where full_name = 'Nguyễn Văn An'`)).toBe(1);
+    expect(await count(sql`select count(*) as n from members where category = 'exempt'`)).toBeGreaterThanOrEqual(5);
+    expect(await count(sql`select count(*) as n from members where status <> 'active'`)).toBeGreaterThan(0);
+    // every member has exactly one open party_cell membership unless they left
+    expect(
+      await count(sql`select count(*) as n from members m where m.status = 'active' and 1 <> (
+        select count(*) from unit_memberships um where um.member_id = m.id and um.kind = 'party_cell' and um.valid_to is null)`),
+    ).toBe(0);
+  });
+
+  it('creates the six demo accounts with their roles', async () => {
+    const users = await rows<{ username: string; role: string; unit: string | null; member: string | null }>(sql`
+      select u.username, g.role, ou.name as unit, m.full_name as member
+      from users u join role_grants g on g.user_id = u.id
+      left join org_units ou on ou.id = g.unit_id left join members m on m.id = u.member_id
+      order by u.username`);
+    expect(users.map((u) => [u.username, u.role])).toEqual([
+      ['admin', 'admin'],
+      ['cell.secretary', 'cell_secretary'],
+      ['commune.officer', 'committee_officer'],
+      ['front.head', 'front_head'],
+      ['member', 'member'],
+      ['workplace.officer', 'committee_officer'],
+    ]);
+    const by = Object.fromEntries(users.map((u) => [u.username, u]));
+    expect(by['admin']!.unit).toBe('Đảng bộ tỉnh Nghệ An');
+    expect(by['cell.secretary']!.unit).toBe(by['front.head']!.unit);
+    expect(by['member']!.member).toBe('Nguyễn Văn An');
+    // the demo member works at workplace.officer's committee and is placed in cell.secretary's cell
+    const [link] = await rows<{ ok: boolean }>(sql`
+      select wc.parent_id = gw.unit_id and m.residence_cell_id = gs.unit_id
+             and rc.parent_id = gc.unit_id and um.role = 'secretary' as ok
+      from users um_user
+      join members m on m.id = um_user.member_id
+      join org_units wc on wc.id = m.cell_id
+      join role_grants gw on gw.user_id = (select id from users where username = 'workplace.officer')
+      join role_grants gs on gs.user_id = (select id from users where username = 'cell.secretary')
+      join role_grants gc on gc.user_id = (select id from users where username = 'commune.officer')
+      join org_units rc on rc.id = gs.unit_id
+      join unit_memberships um on um.member_id = (select member_id from users where username = 'cell.secretary')
+        and um.unit_id = gs.unit_id and um.valid_to is null
+      where um_user.username = 'member'`);
+    expect(link?.ok).toBe(true);
+  });
+
+  it('keeps every unit path and depth consistent with its parent', async () => {
+    const bad = await count(sql`
+      select count(*) as n from org_units u left join org_units p on p.id = u.parent_id
+      where subpath(u.path, -1)::text <> replace(u.id::text, '-', '')
+         or u.depth <> nlevel(u.path) - 1
+         or (p.id is null and nlevel(u.path) <> 1)
+         or (p.id is not null and u.path <> p.path || subpath(u.path, -1))`);
+    expect(bad).toBe(0);
+  });
+
+  it('refuses to run in production', async () => {
+    expect(() => assertNotProduction('production')).toThrow(/production/);
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      await expect(seedDemo(database.db)).rejects.toThrow(/Refusing to seed/);
+      await expect(seedScale(database.db, 10)).rejects.toThrow(/Refusing to seed/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('seedScale', () => {
+  it('appends n working members with unique card numbers and a consistent tree', async () => {
+    const before = await count(sql`select count(*) as n from members`);
+    const result = await seedScale(database.db, 2000);
+    expect(await count(sql`select count(*) as n from members`)).toBe(before + 2000);
+    expect(await count(sql`select count(*) - count(distinct card_number) as n from members`)).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from members m join org_units u on u.id = m.cell_id
+                      where u.type = 'workplace_cell' and u.path <@ (select path from org_units where id = ${result.provinceId}::uuid)`),
+    ).toBe(2000);
+    expect(
+      await count(sql`select count(*) as n from org_units u join org_units p on p.id = u.parent_id
+                      where u.path <> p.path || replace(u.id::text, '-', '')::ltree or u.depth <> p.depth + 1`),
+    ).toBe(0);
+    // a second run continues the card sequence instead of clashing
+    await seedScale(database.db, 50);
+    expect(await count(sql`select count(*) - count(distinct card_number) as n from members`)).toBe(0);
+  });
+});

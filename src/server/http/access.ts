@@ -1,0 +1,88 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { members, orgUnits } from '../db/schema';
+import { grantsWith, isAdmin, type Actor } from './actor';
+
+/**
+ * Access scopes as SQL conditions. Deny by default: no matching grant → `false`.
+ * Roles are granted on a unit and reach its subtree (`path <@ grant path`, GiST-indexed).
+ * Callers answer "not found" for rows outside the scope, never "forbidden", so existence does not leak.
+ */
+
+const FALSE = sql`false`;
+const TRUE = sql`true`;
+
+function anyOf(conditions: SQL[]): SQL {
+  if (conditions.length === 0) return FALSE;
+  if (conditions.length === 1) return conditions[0]!;
+  return sql`(${sql.join(conditions, sql` or `)})`;
+}
+
+function unitsUnder(path: string): SQL {
+  return sql`(select u.id from org_units u where u.path <@ ${path}::ltree)`;
+}
+
+/** Members the actor may read. */
+export function memberReadScope(actor: Actor): SQL {
+  if (isAdmin(actor)) return TRUE;
+  const conditions: SQL[] = [];
+  for (const g of grantsWith(actor, 'committee_officer')) {
+    // Own members (party cell in the subtree) and working members living in the subtree (Art. 4.1).
+    conditions.push(sql`${members.cellId} in ${unitsUnder(g.unitPath!)}`);
+    conditions.push(sql`${members.residenceCommuneId} in ${unitsUnder(g.unitPath!)}`);
+    conditions.push(sql`${members.residenceCellId} in ${unitsUnder(g.unitPath!)}`);
+  }
+  for (const g of grantsWith(actor, 'cell_secretary')) {
+    conditions.push(sql`${members.cellId} in ${unitsUnder(g.unitPath!)}`);
+    conditions.push(sql`${members.residenceCellId} = ${g.unitId}`);
+    if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${g.residentialAreaId}`);
+  }
+  for (const g of grantsWith(actor, 'front_head')) {
+    // The Front head sees the working members of their residential area only.
+    conditions.push(sql`${members.residenceCellId} = ${g.unitId}`);
+    if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${g.residentialAreaId}`);
+  }
+  if (actor.memberId && actor.grants.some((g) => g.role === 'member')) {
+    conditions.push(sql`${members.id} = ${actor.memberId}`);
+  }
+  return anyOf(conditions);
+}
+
+/** Members the actor may edit: committee officers over members whose party cell is in their subtree. */
+export function memberWriteScope(actor: Actor): SQL {
+  if (isAdmin(actor)) return TRUE;
+  return anyOf(grantsWith(actor, 'committee_officer').map((g) => sql`${members.cellId} in ${unitsUnder(g.unitPath!)}`));
+}
+
+/** Whether a unit (by path) lies in a subtree where the actor is a committee officer (or admin). */
+export function canAdministerPath(actor: Actor, path: string, opts: { strict?: boolean } = {}): boolean {
+  if (isAdmin(actor)) return true;
+  return grantsWith(actor, 'committee_officer').some((g) => {
+    const p = g.unitPath!;
+    if (path === p) return !opts.strict;
+    return path.startsWith(`${p}.`);
+  });
+}
+
+/** Units the actor may see: the subtrees of their grants and the ancestors of those (for breadcrumbs). */
+export function unitReadScope(actor: Actor): SQL {
+  if (isAdmin(actor)) return TRUE;
+  const conditions: SQL[] = [];
+  for (const g of actor.grants) {
+    if (g.unitPath) {
+      conditions.push(sql`${orgUnits.path} <@ ${g.unitPath}::ltree`);
+      conditions.push(sql`${orgUnits.path} @> ${g.unitPath}::ltree`);
+    }
+  }
+  if (actor.memberId && actor.grants.some((g) => g.role === 'member')) {
+    // A member sees their own cell and residence cell with their ancestors.
+    conditions.push(sql`${orgUnits.path} @> (select cu.path from members m join org_units cu on cu.id = m.cell_id where m.id = ${actor.memberId})`);
+    conditions.push(sql`${orgUnits.path} @> (select ru.path from members m join org_units ru on ru.id = m.residence_cell_id where m.id = ${actor.memberId})`);
+  }
+  return anyOf(conditions);
+}
+
+/** Unit ids whose audit log the actor may read: officers and cell secretaries over their subtree. */
+export function auditUnitScope(actor: Actor, unitIdColumn: SQL): SQL {
+  if (isAdmin(actor)) return TRUE;
+  return anyOf(grantsWith(actor, 'committee_officer', 'cell_secretary').map((g) => sql`${unitIdColumn} in ${unitsUnder(g.unitPath!)}`));
+}

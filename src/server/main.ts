@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { systemClock, type AppContext } from './context';
+import { openDatabase } from './db/client';
+import { seedDemo } from './db/seed/demo';
+import { EnvError, loadEnv, type Env } from './env';
+import { fileMailer, smtpMailer } from './modules/notifications/mailer';
+import { startOutboxWorker } from './modules/notifications/outbox';
+import { newToken } from './modules/auth/tokens';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Without SESSION_SECRET (development), keep one in DATA_DIR so sessions survive a restart. */
+function sessionSecret(env: Env): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const file = path.join(env.DATA_DIR, '.session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = newToken() + newToken();
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  await database.migrate();
+  if (env.SEED_DEMO && env.NODE_ENV !== 'production') {
+    const { seeded } = await seedDemo(database.db);
+    if (seeded) console.log('Demo data seeded (password for every demo account: Demo@2026).');
+  }
+
+  const mailer = env.SMTP_HOST
+    ? smtpMailer({
+        host: env.SMTP_HOST,
+        port: env.SMTP_PORT,
+        secure: env.SMTP_SECURE,
+        user: env.SMTP_USER,
+        password: env.SMTP_PASSWORD,
+        from: env.MAIL_FROM,
+      })
+    : fileMailer(path.join(env.DATA_DIR, 'mail'), env.MAIL_FROM);
+
+  const ctx: AppContext = {
+    db: database.db,
+    clock: systemClock,
+    mailer,
+    config: {
+      sessionSecret: sessionSecret(env),
+      sessionTtlHours: env.SESSION_TTL_HOURS,
+      loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      secureCookies: env.PUBLIC_URL.startsWith('https://'),
+      publicUrl: env.PUBLIC_URL,
+      webDir: path.join(root, 'dist/web'),
+    },
+  };
+  const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
+  const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    stopOutbox();
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  console.log(`Residence Link is running at http://localhost:${env.PORT} (database: ${database.kind})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { members, orgUnits, roleGrants, sessions, users } from '../../db/schema';
+import type { Grant } from '../../http/actor';
+
+export function findUserByLogin(db: Executor, login: string) {
+  const phone = login.replace(/[\s.]/g, '');
+  return db
+    .select({ user: users })
+    .from(users)
+    .leftJoin(members, eq(members.id, users.memberId))
+    .where(
+      or(
+        eq(users.username, login),
+        eq(users.email, login),
+        eq(users.phone, phone),
+        and(sql`${users.memberId} is not null`, eq(members.cardNumber, login)),
+      ),
+    )
+    .limit(2)
+    .then((rows) => rows.map((r) => r.user));
+}
+
+export function findUserById(db: Executor, id: string) {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+export async function loadGrants(db: Executor, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      unitPath: orgUnits.path,
+      unitName: orgUnits.name,
+      unitType: orgUnits.type,
+      position: roleGrants.position,
+      residentialAreaId: orgUnits.residentialAreaId,
+    })
+    .from(roleGrants)
+    .leftJoin(orgUnits, eq(orgUnits.id, roleGrants.unitId))
+    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
+    .orderBy(roleGrants.createdAt);
+  // A grant on a closed unit reaches nothing (the unit's subtree moved on with a merge or dissolution).
+  return rows.map((r) => ({ ...r, unitPath: r.unitPath ?? null }));
+}
+
+export async function insertSession(
+  db: Executor,
+  s: { id: string; userId: string; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | null },
+) {
+  await db.insert(sessions).values(s);
+}
+
+export function findSession(db: Executor, id: string) {
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+export async function touchSession(db: Executor, id: string, expiresAt: Date, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteOtherSessions(db: Executor, userId: string, keepId: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`));
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

@@ -1,0 +1,221 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import { members, unitMemberships } from '../../db/schema';
+import type { Clock } from '../../context';
+import type {
+  CreateMemberBody,
+  MemberDetail,
+  MemberListItem,
+  MemberListQuery,
+  UpdateMemberBody,
+} from '../../../shared/contracts/members';
+import type { Actor } from '../../http/actor';
+import { canAdministerPath, memberReadScope, memberWriteScope } from '../../http/access';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
+import { registerMessages } from '../../i18n/messages';
+import { diff, writeAudit } from '../audit/audit.service';
+import { checkMemberRules, memberMessages } from './member-rules';
+import * as repo from './members.repository';
+
+registerMessages(memberMessages);
+
+export interface MemberDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+type ListRow = Awaited<ReturnType<typeof repo.listMembers>>[number];
+
+function toListItem(r: ListRow): MemberListItem {
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    sex: r.sex,
+    dateOfBirth: r.dateOfBirth,
+    cardNumber: r.cardNumber,
+    phone: r.phone,
+    cellId: r.cellId,
+    cellName: r.cellName,
+    category: r.category,
+    status: r.status,
+    residenceCommuneId: r.residenceCommuneId,
+    residenceCommuneName: r.residenceCommuneName,
+    residenceAreaName: r.residenceAreaName,
+    isWorking: r.isWorking,
+    livesAway: r.livesAway,
+  };
+}
+
+/** Keyset page of members the actor may see, in Vietnamese name order. */
+export async function listMembers(deps: MemberDeps, actor: Actor, query: MemberListQuery) {
+  const where = repo.listFilters(memberReadScope(actor), query);
+  const cursor = repo.decodeCursor(query.cursor);
+  const rows = await repo.listMembers(deps.db, where, cursor, query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toListItem),
+    nextCursor: rows.length > query.limit && last ? repo.encodeCursor({ k: last.sortKey ?? '', id: last.id }) : null,
+  };
+}
+
+/** Every page, for exports: yields batches so a large export never holds one giant result. */
+export async function* iterateMembers(deps: MemberDeps, actor: Actor, query: Omit<MemberListQuery, 'limit' | 'cursor'>, batch = 2000) {
+  const where = repo.listFilters(memberReadScope(actor), query);
+  let cursor: repo.Cursor | null = null;
+  for (;;) {
+    const rows = await repo.listMembers(deps.db, where, cursor, batch);
+    if (rows.length === 0) return;
+    yield rows.map(toListItem);
+    const last = rows[rows.length - 1]!;
+    cursor = { k: last.sortKey ?? '', id: last.id };
+    if (rows.length < batch) return;
+  }
+}
+
+export async function getMember(deps: MemberDeps, actor: Actor, id: string): Promise<MemberDetail> {
+  const row = await repo.findMember(deps.db, id, memberReadScope(actor));
+  if (!row) throw new NotFound();
+  const [memberships, canEdit] = await Promise.all([
+    repo.listMemberships(deps.db, id),
+    repo.isInScope(deps.db, id, memberWriteScope(actor)),
+  ]);
+  const m = row.member;
+  return {
+    ...toListItem(row),
+    citizenId: m.citizenId,
+    email: m.email,
+    dateAdmitted: m.dateAdmitted,
+    dateOfficial: m.dateOfficial,
+    jobTitle: m.jobTitle,
+    workplaceCommitteeName: row.workplaceCommitteeName,
+    registeredProvince: m.registeredProvince,
+    registeredCommune: m.registeredCommune,
+    registeredArea: m.registeredArea,
+    registeredStreet: m.registeredStreet,
+    residenceProvince: m.residenceProvince,
+    residenceAreaId: m.residenceAreaId,
+    residenceStreet: m.residenceStreet,
+    residenceCellId: m.residenceCellId,
+    residenceCellName: row.residenceCellName,
+    categoryReason: m.categoryReason,
+    exemptFrom: m.exemptFrom,
+    exemptTo: m.exemptTo,
+    memberships,
+    canEdit,
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+const CELL_TYPES = new Set(['residential_cell', 'workplace_cell']);
+const COMMUNE_TYPES = new Set(['commune_committee', 'district_committee']);
+
+/** References must exist, be active and (for the cell) lie where the actor administers. */
+async function checkReferences(
+  db: Executor,
+  actor: Actor,
+  input: { cellId?: string; residenceCommuneId?: string | null; residenceAreaId?: string | null },
+): Promise<{ residenceCommuneId?: string | null }> {
+  const fields: Record<string, string> = {};
+  let residenceCommuneId = input.residenceCommuneId;
+  if (input.cellId) {
+    const cell = await repo.findUnitBrief(db, input.cellId);
+    if (!cell || !CELL_TYPES.has(cell.type) || cell.status !== 'active' || !canAdministerPath(actor, cell.path))
+      fields.cellId = 'member.cellInvalid';
+  }
+  if (input.residenceCommuneId) {
+    const commune = await repo.findUnitBrief(db, input.residenceCommuneId);
+    if (!commune || !COMMUNE_TYPES.has(commune.type) || commune.status !== 'active') fields.residenceCommuneId = 'member.communeInvalid';
+  }
+  if (input.residenceAreaId) {
+    const area = await repo.findArea(db, input.residenceAreaId);
+    if (!area || (residenceCommuneId && area.communeUnitId !== residenceCommuneId)) fields.residenceAreaId = 'member.areaInvalid';
+    else residenceCommuneId = area.communeUnitId;
+  }
+  if (Object.keys(fields).length) throw new Invalid('validation_failed', fields);
+  return { residenceCommuneId };
+}
+
+async function checkUnique(db: Executor, cardNumber?: string, citizenId?: string | null, exceptId?: string) {
+  const clashes = await repo.findByCardOrCitizenId(db, cardNumber, citizenId, exceptId);
+  if (clashes.some((c) => c.cardNumber === cardNumber)) throw new Conflict('card_number_taken', { cardNumber });
+  if (citizenId && clashes.some((c) => c.citizenId === citizenId)) throw new Conflict('citizen_id_taken');
+}
+
+function normaliseName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+export async function createMember(deps: MemberDeps, actor: Actor, input: CreateMemberBody): Promise<MemberDetail> {
+  const today = isoDay(deps.clock.now());
+  const ruleErrors = checkMemberRules(input, today);
+  if (Object.keys(ruleErrors).length) throw new Invalid('validation_failed', ruleErrors);
+  const id = await deps.db.transaction(async (tx) => {
+    const { residenceCommuneId } = await checkReferences(tx, actor, input);
+    await checkUnique(tx, input.cardNumber, input.citizenId);
+    const [row] = await tx
+      .insert(members)
+      .values({ ...input, fullName: normaliseName(input.fullName), residenceCommuneId: residenceCommuneId ?? null })
+      .returning();
+    await tx.insert(unitMemberships).values({
+      memberId: row!.id,
+      unitId: row!.cellId,
+      kind: 'party_cell',
+      validFrom: input.dateOfficial ?? input.dateAdmitted ?? today,
+    });
+    await writeAudit(tx, actor, { action: 'member.created', entityType: 'member', entityId: row!.id, unitId: row!.cellId, after: row });
+    return row!.id;
+  });
+  return getMember(deps, actor, id);
+}
+
+export async function updateMember(deps: MemberDeps, actor: Actor, id: string, input: UpdateMemberBody): Promise<MemberDetail> {
+  const today = isoDay(deps.clock.now());
+  await deps.db.transaction(async (tx) => {
+    const found = await repo.findMember(tx, id, memberReadScope(actor));
+    if (!found) throw new NotFound();
+    if (!(await repo.isInScope(tx, id, memberWriteScope(actor)))) throw new Forbidden('member_not_writable');
+    const before = found.member;
+    const { expectedUpdatedAt, ...changes } = input;
+    if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt.toISOString()) throw new Conflict('stale_update');
+    const merged = { ...before, ...changes };
+    const ruleErrors = checkMemberRules(merged, today);
+    if (Object.keys(ruleErrors).length) throw new Invalid('validation_failed', ruleErrors);
+    const refs = await checkReferences(tx, actor, {
+      cellId: changes.cellId && changes.cellId !== before.cellId ? changes.cellId : undefined,
+      residenceCommuneId: changes.residenceCommuneId === undefined ? undefined : changes.residenceCommuneId,
+      residenceAreaId: changes.residenceAreaId,
+    });
+    if (changes.cardNumber !== undefined || changes.citizenId !== undefined)
+      await checkUnique(tx, changes.cardNumber, changes.citizenId, id);
+    const patch = {
+      ...changes,
+      ...(changes.fullName ? { fullName: normaliseName(changes.fullName) } : {}),
+      ...(refs.residenceCommuneId !== undefined ? { residenceCommuneId: refs.residenceCommuneId } : {}),
+    };
+    const d = diff(before as unknown as Record<string, unknown>, patch);
+    if (!d.changed) return;
+    await tx.update(members).set({ ...patch, updatedAt: deps.clock.now() }).where(eq(members.id, id));
+    if (changes.cellId && changes.cellId !== before.cellId) {
+      // Dated membership: close the old cell, open the new one; history is never overwritten.
+      await tx
+        .update(unitMemberships)
+        .set({ validTo: today })
+        .where(and(eq(unitMemberships.memberId, id), eq(unitMemberships.kind, 'party_cell'), isNull(unitMemberships.validTo)));
+      await tx.insert(unitMemberships).values({ memberId: id, unitId: changes.cellId, kind: 'party_cell', validFrom: today });
+    }
+    await writeAudit(tx, actor, {
+      action: 'member.updated',
+      entityType: 'member',
+      entityId: id,
+      unitId: changes.cellId ?? before.cellId,
+      before: d.before,
+      after: d.after,
+    });
+  });
+  return getMember(deps, actor, id);
+}

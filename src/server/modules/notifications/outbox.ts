@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client';
+import type { Clock } from '../../context';
+import type { Mailer } from './mailer';
+
+export const MAX_ATTEMPTS = 8;
+
+/** Exponential backoff: 1, 2, 4 … minutes, capped at 2 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 2 * 3600_000);
+}
+
+/**
+ * Send due emails from the durable outbox. Each row is claimed with SKIP LOCKED so several workers never
+ * send the same mail; a failure reschedules it with backoff until MAX_ATTEMPTS, then marks it failed.
+ */
+export async function processOutbox(db: Db, mailer: Mailer, clock: Clock, batch = 20): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < batch; i++) {
+    const done = await db.transaction(async (tx) => {
+      const now = clock.now();
+      const [row] = await queryRows<{ id: string; to_address: string; subject: string; body_text: string; attempts: number }>(tx, sql`
+        select id, to_address, subject, body_text, attempts from email_outbox
+        where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        order by next_attempt_at limit 1 for update skip locked`);
+      if (!row) return false;
+      try {
+        await mailer.send({ to: row.to_address, subject: row.subject, text: row.body_text });
+        await tx.execute(sql`update email_outbox set status = 'sent', sent_at = ${now.toISOString()}::timestamptz,
+          attempts = attempts + 1, last_error = null where id = ${row.id}`);
+        sent++;
+      } catch (err) {
+        const attempts = row.attempts + 1;
+        const giveUp = attempts >= MAX_ATTEMPTS;
+        const next = new Date(now.getTime() + retryDelayMs(attempts));
+        await tx.execute(sql`update email_outbox set attempts = ${attempts}, last_error = ${String((err as Error).message).slice(0, 500)},
+          status = ${giveUp ? 'failed' : 'pending'}::outbox_status, next_attempt_at = ${next.toISOString()}::timestamptz where id = ${row.id}`);
+        failed++;
+      }
+      return true;
+    });
+    if (!done) break;
+  }
+  return { sent, failed };
+}
+
+/** Poll the outbox in the background; returns a stop function for graceful shutdown. */
+export function startOutboxWorker(db: Db, mailer: Mailer, clock: Clock, intervalMs = 15_000, log?: (err: unknown) => void) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    processOutbox(db, mailer, clock)
+      .catch((err) => log?.(err))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,156 @@
+import { Anchor, AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingCommunity,
+  IconFileImport,
+  IconHome,
+  IconId,
+  IconKey,
+  IconLogout,
+  IconUserCog,
+  IconUsers,
+  IconApi,
+} from '@tabler/icons-react';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../components/ui/language-switcher';
+import { useCurrentUser } from '../features/auth/api/get-me';
+import { useLogout } from '../features/auth/api/logout';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { canImportMembers, hasRole, isAdmin } from '../lib/roles';
+import { paths } from './paths';
+
+interface NavItem {
+  label: string;
+  to: string;
+  params?: Record<string, string>;
+  icon: ReactNode;
+  exact?: boolean;
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const items: NavItem[] = [
+    { label: t('nav.home'), to: paths.home, icon: <IconHome size={20} />, exact: true },
+    { label: t('nav.org'), to: paths.orgTree, icon: <IconBuildingCommunity size={20} /> },
+    { label: t('nav.members'), to: paths.members, icon: <IconUsers size={20} />, exact: true },
+  ];
+  if (canImportMembers(me)) items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
+  if (isAdmin(me)) items.push({ label: t('nav.accounts'), to: paths.accounts, icon: <IconUserCog size={20} /> });
+  const myRecordPath = me.user.memberId ? `/members/${me.user.memberId}` : null;
+  if (hasRole(me, 'member') && me.user.memberId) {
+    items.push({
+      label: t('nav.myRecord'),
+      to: paths.member,
+      params: { memberId: me.user.memberId },
+      icon: <IconId size={20} />,
+    });
+  }
+
+  const isActive = (item: NavItem) => {
+    if (item.params && myRecordPath) return pathname === myRecordPath;
+    if (item.exact) return pathname === item.to;
+    return pathname === item.to || pathname.startsWith(`${item.to}/`);
+  };
+
+  const doLogout = () => {
+    logout.mutate(undefined, { onSettled: () => void navigate({ to: paths.login }) });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton component={Link} to={paths.home} onClick={close}>
+              <Stack gap={0}>
+                <Text fw={800} c="red.8" size="lg" lh={1.1}>
+                  Residence Link
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
+                  {t('app.subtitle')}
+                </Text>
+              </Stack>
+            </UnstyledButton>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <LanguageSwitcher />
+            <NotificationBell />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('user.menu')}>
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar color="red" radius="xl" size={34}>
+                      {initials(me.user.displayName)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="md" maw={160} truncate>
+                      {me.user.displayName}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.user.displayName}</Menu.Label>
+                <Menu.Item component={Link} to={paths.changePassword} leftSection={<IconKey size={16} />}>
+                  {t('user.changePassword')}
+                </Menu.Item>
+                <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={doLogout}>
+                  {t('user.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to + (item.params?.memberId ?? '')}
+              component={Link}
+              to={item.to}
+              params={item.params}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(item)}
+              onClick={close}
+              py="sm"
+              style={{ borderRadius: 8 }}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Group gap={6} px="sm" py="xs">
+            <IconApi size={16} color="var(--mantine-color-gray-6)" />
+            <Anchor href="/api/docs" target="_blank" size="xs" c="dimmed">
+              {t('nav.apiDocs')}
+            </Anchor>
+          </Group>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function initials(name: string) {
+  const parts = name.trim().split(/\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  return (last[0] ?? '?').toUpperCase();
+}

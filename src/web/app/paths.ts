@@ -1,0 +1,13 @@
+/** Every route path of the SPA, defined once. */
+export const paths = {
+  login: '/login',
+  home: '/',
+  orgTree: '/org',
+  unit: '/org/$unitId',
+  members: '/members',
+  member: '/members/$memberId',
+  import: '/import',
+  accounts: '/accounts',
+  notifications: '/notifications',
+  changePassword: '/account/password',
+} as const;

@@ -1,0 +1,32 @@
+import { notifications } from '@mantine/notifications';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../lib/api-client';
+import i18n from '../lib/i18n';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: { silent?: boolean };
+  }
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // a 4xx will not get better by asking again
+      retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+    },
+  },
+  mutationCache: new MutationCache({
+    onError: (error, _vars, _ctx, mutation) => {
+      if (mutation.meta?.silent) return;
+      if (isApiError(error, 401)) return;
+      notifications.show({
+        color: 'red',
+        title: i18n.t('state.errorTitle'),
+        message: error instanceof Error ? error.message : i18n.t('state.error'),
+      });
+    },
+  }),
+});

@@ -1,0 +1,100 @@
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { meQueryKey, meQueryOptions } from '../features/auth/api/get-me';
+import { LoginPage } from '../features/auth/components/login-page';
+import { ChangePasswordPage } from '../features/auth/components/change-password-page';
+import { HomePage } from '../features/home/components/home-page';
+import { OrgTreePage } from '../features/org-units/components/org-tree-page';
+import { UnitPage } from '../features/org-units/components/unit-page';
+import { MembersPage } from '../features/members/components/members-page';
+import { MemberPage } from '../features/members/components/member-page';
+import { ImportPage } from '../features/imports/components/import-page';
+import { AccountsPage } from '../features/accounts/components/accounts-page';
+import { NotificationsPage } from '../features/notifications/components/notifications-page';
+import { setUnauthorizedHandler } from '../lib/api-client';
+import { AppLayout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { paths } from './paths';
+import { queryClient } from './query-client';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.login,
+  validateSearch: z.object({ redirect: z.string().optional() }),
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (me) throw redirect({ to: paths.home });
+  },
+  component: LoginPage,
+});
+
+/** Everything below needs a session. */
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authed',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: paths.login, search: { redirect: location.href } });
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.home, component: HomePage });
+const orgTreeRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.orgTree, component: OrgTreePage });
+const unitRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.unit, component: UnitPage });
+const membersRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.members, component: MembersPage });
+const memberRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.member, component: MemberPage });
+const importRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.import, component: ImportPage });
+const accountsRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.accounts, component: AccountsPage });
+const notificationsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.notifications,
+  component: NotificationsPage,
+});
+const changePasswordRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.changePassword,
+  component: ChangePasswordPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  authedRoute.addChildren([
+    homeRoute,
+    orgTreeRoute,
+    unitRoute,
+    membersRoute,
+    memberRoute,
+    importRoute,
+    accountsRoute,
+    notificationsRoute,
+    changePasswordRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: false,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+// A 401 anywhere means the session ended (expired, logged out elsewhere): back to the login page.
+setUnauthorizedHandler(() => {
+  queryClient.setQueryData(meQueryKey, null);
+  if (router.state.location.pathname !== paths.login) {
+    void router.navigate({ to: paths.login, search: { redirect: router.state.location.href } });
+  }
+});

@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import { errorResponseSchema } from '../../shared/contracts/common';
+
+/** Error thrown for every non-2xx answer; `message` is already localised by the server. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let currentLocale = 'vi';
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+export function setApiLocale(locale: string) {
+  currentLocale = locale;
+}
+/** Called on a 401 from any call other than the session probe (GET /api/auth/me). */
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export function buildUrl(path: string, query?: QueryParams): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: QueryParams;
+  body?: unknown;
+  formData?: FormData;
+  schema?: z.ZodType<T>;
+  /** do not trigger the global 401 redirect */
+  allowUnauthorized?: boolean;
+}
+
+export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { 'Accept-Language': currentLocale, Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.formData) {
+    body = options.formData;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  const response = await fetch(buildUrl(path, options.query), {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+  });
+
+  if (!response.ok) {
+    let payload: unknown = null;
+    try {
+      payload = await response.json();
+    } catch {
+      // not JSON (proxy error page etc.)
+    }
+    const parsed = errorResponseSchema.safeParse(payload);
+    const error = parsed.success
+      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields)
+      : new ApiError(response.status, 'http_error', `HTTP ${response.status}`);
+    if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
+    throw error;
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (options.schema) {
+    const result = options.schema.safeParse(data);
+    if (!result.success) {
+      // Contract drift: keep the app usable, but make it visible to developers.
+      console.warn(`Response of ${method} ${path} does not match its contract`, result.error.issues);
+      return data as T;
+    }
+    return result.data;
+  }
+  return data as T;
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
