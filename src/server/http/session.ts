@@ -42,7 +42,8 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
       request.actor = await resolveSession(authDeps(ctx), token, { ip: request.ip, requestId: request.id });
       if (!request.actor) clearSessionCookie(reply);
     }
-    if (request.routeOptions.config.public) return;
+    // Unknown routes fall through to the not-found handler (404), whoever asks.
+    if (request.routeOptions.config.public || request.is404) return;
     if (!request.actor) throw new Unauthorized();
     if (MUTATIONS.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new Forbidden('csrf_failed');

@@ -56,3 +56,6 @@ export const accountPaths = {
   grants: (id: string) => `/api/accounts/${id}/roles`,
   grant: (id: string, grantId: string) => `/api/accounts/${id}/roles/${grantId}`,
 } as const;
+
+export const accountListSchema = z.object({ items: z.array(accountSchema), nextCursor: z.string().nullable() });
+export const accountGrantParamsSchema = z.object({ id: z.uuid(), grantId: z.uuid() });

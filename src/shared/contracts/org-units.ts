@@ -46,7 +46,8 @@ export const orgUnitListQuerySchema = z.object({
   /** search by name (diacritics ignored) across the actor's visible units */
   q: z.string().trim().max(100).optional(),
   type: unitTypeSchema.optional(),
-  includeInactive: z.coerce.boolean().optional(),
+  /** "true"/"false" from a query string (z.coerce.boolean would read "false" as true) */
+  includeInactive: z.stringbool().optional(),
 });
 
 export const orgUnitDetailSchema = orgUnitSchema.extend({
@@ -136,6 +137,26 @@ export const residentialAreaSchema = z.object({
   frontHeadName: z.string().nullable(),
   frontHeadPhone: z.string().nullable(),
 });
+
+export const residentialAreaListQuerySchema = z.object({ communeUnitId: z.uuid().optional() });
+export const residentialAreaListSchema = z.object({ items: z.array(residentialAreaSchema) });
+export const orgUnitListSchema = z.object({ items: z.array(orgUnitSchema) });
+
+/** Unit pickers (GET /api/lookups/units): active units by name, diacritics ignored. */
+export const unitLookupQuerySchema = z.object({
+  type: unitTypeSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const unitLookupSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: unitTypeSchema,
+  parentName: z.string().nullable(),
+});
+export type UnitLookup = z.infer<typeof unitLookupSchema>;
+export const unitLookupListSchema = z.object({ items: z.array(unitLookupSchema) });
+export const lookupPaths = { units: '/api/lookups/units' } as const;
 
 export const orgUnitPaths = {
   list: '/api/org-units',

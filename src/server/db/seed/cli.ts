@@ -12,35 +12,43 @@ function parseScale(argv: string[]): number | undefined {
   const i = argv.indexOf('--scale');
   if (i === -1) return undefined;
   const n = Number(argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error('--scale needs a positive whole number, e.g. --scale 300000');
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error('--scale needs a positive whole number, e.g. --scale 300000');
   return n;
 }
 
-const env = loadEnv();
-assertNotProduction(env.NODE_ENV);
-const scale = parseScale(process.argv.slice(2));
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-try {
-  await database.migrate();
-  const started = performance.now();
-  if (scale === undefined) {
-    const { seeded } = await seedDemo(database.db);
-    console.log(
-      seeded
-        ? `Demo data seeded (${database.kind}) in ${Math.round(performance.now() - started)} ms. Log in as admin / Demo@2026.`
-        : 'Demo seed skipped: the database already has org units.',
-    );
-  } else {
-    const result = await seedScale(database.db, scale, {
-      onProgress: (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${msg}`),
-    });
-    console.log(
-      `Scale seed (${database.kind}): ${result.members} members, ${result.units} units in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-    );
+async function main(): Promise<void> {
+  const env = loadEnv();
+  assertNotProduction(env.NODE_ENV);
+  const scale = parseScale(process.argv.slice(2));
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    await database.migrate();
+    const started = performance.now();
+    const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    if (scale === undefined) {
+      const { seeded } = await seedDemo(database.db);
+      console.log(
+        seeded
+          ? `Demo data seeded (${database.kind}) in ${elapsed()}. Log in as admin / Demo@2026.`
+          : 'Demo seed skipped: the database already has org units.',
+      );
+    } else {
+      const result = await seedScale(database.db, scale, {
+        onProgress: (msg) => console.log(`[${elapsed()}] ${msg}`),
+      });
+      console.log(
+        `Scale seed (${database.kind}): ${result.members} members, ${result.units} units in ${elapsed()}.`,
+      );
+    }
+  } finally {
+    await database.close();
   }
+}
+
+try {
+  await main();
 } catch (err) {
-  process.exitCode = 1;
   console.error(err instanceof Error ? err.message : err);
-} finally {
-  await database.close();
+  process.exitCode = 1;
 }

@@ -138,7 +138,14 @@ export const WORKPLACES: WorkplaceSpec[] = [
     sector: 'agency',
     address: 'Số 3, đường Trường Thi, phường Thành Vinh, tỉnh Nghệ An',
     emailDomain: 'taichinh.nghean.gov.vn',
-    jobTitles: ['Chuyên viên', 'Chuyên viên', 'Chuyên viên chính', 'Phó Trưởng phòng', 'Trưởng phòng', 'Kế toán viên'],
+    jobTitles: [
+      'Chuyên viên',
+      'Chuyên viên',
+      'Chuyên viên chính',
+      'Phó Trưởng phòng',
+      'Trưởng phòng',
+      'Kế toán viên',
+    ],
     cells: [
       { code: '01', name: 'Chi bộ Văn phòng Sở' },
       { code: '02', name: 'Chi bộ Phòng Quản lý ngân sách' },
@@ -152,7 +159,14 @@ export const WORKPLACES: WorkplaceSpec[] = [
     sector: 'enterprise',
     address: 'Số 62, đường Nguyễn Thị Minh Khai, phường Thành Vinh, tỉnh Nghệ An',
     emailDomain: 'pcnghean.vn',
-    jobTitles: ['Kỹ sư', 'Kỹ sư', 'Kỹ thuật viên', 'Kế toán viên', 'Trưởng phòng', 'Công nhân quản lý vận hành'],
+    jobTitles: [
+      'Kỹ sư',
+      'Kỹ sư',
+      'Kỹ thuật viên',
+      'Kế toán viên',
+      'Trưởng phòng',
+      'Công nhân quản lý vận hành',
+    ],
     cells: [
       { code: '01', name: 'Chi bộ Phòng Kế toán' },
       { code: '02', name: 'Chi bộ Phòng Kỹ thuật' },

@@ -9,7 +9,7 @@ import {
   REORGANISATION_DATE,
 } from './demo-data';
 import type { DemoArea, DemoTree } from './demo-units';
-import { asciiSlug, randomPerson, type Sex } from './names';
+import { asciiSlug, lowerFirstWord, randomPerson, type Sex } from './names';
 import { addDays, addYears, isoDate, randomDay, type Rng } from './random';
 
 export type MemberRow = typeof members.$inferInsert & { id: string; fullName: string; cellId: string };
@@ -69,7 +69,10 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
   const admission = (dob: string) => {
     const birthYear = Number(dob.slice(0, 4));
     const latestYear = Math.min(birthYear + 40, nowYear - 2);
-    let d = addDays(addYears(dob, 18 + rng.int(0, Math.max(0, latestYear - birthYear - 18))), rng.int(0, 300));
+    let d = addDays(
+      addYears(dob, 18 + rng.int(0, Math.max(0, latestYear - birthYear - 18))),
+      rng.int(0, 300),
+    );
     if (d > lastAdmission) d = lastAdmission;
     return d;
   };
@@ -78,7 +81,7 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
     const streets = area.commune.spec.streets;
     return streets.length > 0
       ? `Số ${rng.int(1, 180)}, đường ${rng.pick(streets)}`
-      : `Nhà số ${rng.int(1, 120)}, ${area.spec.name.toLowerCase()}`;
+      : `Nhà số ${rng.int(1, 120)}, ${lowerFirstWord(area.spec.name)}`;
   };
 
   const membersOut: MemberRow[] = [];
@@ -102,8 +105,19 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
     const away = !isDemo && rng.chance(0.15);
     const registered = away
       ? { ...rng.pick(AWAY_ADDRESSES), street: null }
-      : { province: 'Nghệ An', commune: area.commune.spec.adminName, area: area.spec.name, street: undefined };
-    const category = isDemo ? 'active' : i % 30 === 7 ? 'exempt' : i % 60 === 19 ? 'not_introduced' : 'active';
+      : {
+          province: 'Nghệ An',
+          commune: area.commune.spec.adminName,
+          area: area.spec.name,
+          street: undefined,
+        };
+    const category = isDemo
+      ? 'active'
+      : i % 30 === 7
+        ? 'exempt'
+        : i % 60 === 19
+          ? 'not_introduced'
+          : 'active';
     const placed = category !== 'not_introduced' && (isDemo || rng.chance(2 / 3));
     const residenceStreet = street(area);
     const exemptFrom = `${nowYear - rng.int(0, 1)}-0${rng.int(1, 9)}-01`;
@@ -115,7 +129,10 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
       cardNumber: cardNumber(),
       citizenId: rng.chance(0.95) || isDemo ? citizenId(sex, dob) : null,
       phone: rng.chance(0.92) || isDemo ? phone() : null,
-      email: rng.chance(0.4) || isDemo ? `${asciiSlug(fullName)}${++emailSeq}@${workplace.spec.emailDomain}` : null,
+      email:
+        rng.chance(0.4) || isDemo
+          ? `${asciiSlug(fullName)}${++emailSeq}@${workplace.spec.emailDomain}`
+          : null,
       dateAdmitted: admitted,
       dateOfficial: addYears(admitted, 1),
       cellId: cell.id,
@@ -146,9 +163,19 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
     let from = admitted;
     if (!isDemo && i % 25 === 3) {
       const previous = rng.pick(workplaceCells.filter((w) => w.cell.id !== cell.id)).cell;
-      const movedOn = addDays(admitted, Math.floor(rng.next() * ((Date.parse(lastAdmission) - Date.parse(admitted)) / DAY)) + 365);
+      const movedOn = addDays(
+        admitted,
+        Math.floor(rng.next() * ((Date.parse(lastAdmission) - Date.parse(admitted)) / DAY)) + 365,
+      );
       const closedOn = movedOn > today ? addDays(today, -30) : movedOn;
-      memberships.push({ memberId: m.id, unitId: previous.id, kind: 'party_cell', validFrom: admitted, validTo: closedOn, note: 'Chuyển sinh hoạt sang chi bộ khác trong đảng bộ' });
+      memberships.push({
+        memberId: m.id,
+        unitId: previous.id,
+        kind: 'party_cell',
+        validFrom: admitted,
+        validTo: closedOn,
+        note: 'Chuyển sinh hoạt sang chi bộ khác trong đảng bộ',
+      });
       from = addDays(closedOn, 1);
     }
     memberships.push({ memberId: m.id, unitId: cell.id, kind: 'party_cell', validFrom: from });
@@ -169,10 +196,13 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
   for (const area of tree.areas) {
     for (let j = 0; j < NON_WORKING_PER_AREA; j++, k++) {
       const isDemoSecretary = area === demoArea && j === 0;
-      const { fullName, sex } = isDemoSecretary ? { fullName: 'Hoàng Văn Sơn', sex: 'male' as Sex } : person();
+      const { fullName, sex } = isDemoSecretary
+        ? { fullName: 'Hoàng Văn Sơn', sex: 'male' as Sex }
+        : person();
       const dob = isDemoSecretary ? '1961-05-19' : randomDay(rng, 1960, 1992);
       const admitted = admission(dob);
-      const status = j < 2 ? 'active' : k % 75 === 40 ? 'transferred' : k % 100 === 57 ? 'deceased' : 'active';
+      const status =
+        j < 2 ? 'active' : k % 75 === 40 ? 'transferred' : k % 100 === 57 ? 'deceased' : 'active';
       const residenceStreet = street(area);
       const m: MemberRow = {
         id: randomUUID(),
@@ -199,7 +229,8 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
       };
       if (isDemoSecretary) demoSecretary = m;
       membersOut.push(m);
-      const role = j === 0 ? 'secretary' : j === 1 ? 'deputy_secretary' : j === 2 ? 'committee_member' : 'member';
+      const role =
+        j === 0 ? 'secretary' : j === 1 ? 'deputy_secretary' : j === 2 ? 'committee_member' : 'member';
       const left = status === 'active' ? null : addDays(today, -rng.int(30, 400));
       memberships.push({
         memberId: m.id,
@@ -208,7 +239,12 @@ export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople
         role,
         validFrom: admitted,
         validTo: left,
-        note: status === 'transferred' ? 'Chuyển sinh hoạt đảng ra ngoài tỉnh' : status === 'deceased' ? 'Từ trần' : null,
+        note:
+          status === 'transferred'
+            ? 'Chuyển sinh hoạt đảng ra ngoài tỉnh'
+            : status === 'deceased'
+              ? 'Từ trần'
+              : null,
       });
     }
   }

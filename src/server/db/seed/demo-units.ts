@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { childPath } from '../ltree';
+import { lowerFirstWord } from './names';
 import type { orgUnits, residentialAreas, unitEvents } from '../schema';
 import {
   BLOC,
@@ -13,7 +14,12 @@ import {
   type WorkplaceSpec,
 } from './demo-data';
 
-export type UnitRow = typeof orgUnits.$inferInsert & { id: string; path: string; depth: number; validFrom: string };
+export type UnitRow = typeof orgUnits.$inferInsert & {
+  id: string;
+  path: string;
+  depth: number;
+  validFrom: string;
+};
 export type AreaRow = typeof residentialAreas.$inferInsert & { id: string };
 export type UnitEventRow = typeof unitEvents.$inferInsert;
 
@@ -121,7 +127,7 @@ export function buildDemoTree(): DemoTree {
         type: 'residential_cell',
         residentialAreaId: row.id,
         meetingPlace: a.meetingPlace,
-        address: `${a.meetingPlace}, ${spec.adminName.toLowerCase()}, tỉnh Nghệ An`,
+        address: `${a.meetingPlace}, ${lowerFirstWord(spec.adminName)}, tỉnh Nghệ An`,
         validFrom: '1976-01-01',
       });
       const demoArea: DemoArea = { spec: a, row, cell, commune };

@@ -38,7 +38,9 @@ describe('seedDemo', () => {
     expect(placed).toBeGreaterThan(150);
     expect(placed).toBeLessThan(250);
     expect(await count(sql`select count(*) as n from members where full_name = 'Nguyễn Văn An'`)).toBe(1);
-    expect(await count(sql`select count(*) as n from members where category = 'exempt'`)).toBeGreaterThanOrEqual(5);
+    expect(
+      await count(sql`select count(*) as n from members where category = 'exempt'`),
+    ).toBeGreaterThanOrEqual(5);
     expect(await count(sql`select count(*) as n from members where status <> 'active'`)).toBeGreaterThan(0);
     // every member has exactly one open party_cell membership unless they left
     expect(
@@ -48,7 +50,12 @@ describe('seedDemo', () => {
   });
 
   it('creates the six demo accounts with their roles', async () => {
-    const users = await rows<{ username: string; role: string; unit: string | null; member: string | null }>(sql`
+    const users = await rows<{
+      username: string;
+      role: string;
+      unit: string | null;
+      member: string | null;
+    }>(sql`
       select u.username, g.role, ou.name as unit, m.full_name as member
       from users u join role_grants g on g.user_id = u.id
       left join org_units ou on ou.id = g.unit_id left join members m on m.id = u.member_id

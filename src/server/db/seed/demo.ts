@@ -121,12 +121,17 @@ async function insertDemo(tx: Executor, now: Date, passwordHash: string): Promis
     )
     .returning({ id: users.id, username: users.username });
   const userId = new Map(inserted.map((u) => [u.username, u.id]));
-  await tx.insert(roleGrants).values(
-    accounts.map((a) => ({ userId: userId.get(a.username)!, ...a.grant, createdAt: now })),
-  );
+  await tx
+    .insert(roleGrants)
+    .values(accounts.map((a) => ({ userId: userId.get(a.username)!, ...a.grant, createdAt: now })));
   await tx.insert(notifications).values(
     accounts
       .filter((a) => ['admin', 'cell.secretary', 'member'].includes(a.username))
-      .map((a) => ({ userId: userId.get(a.username)!, kind: 'welcome', params: { name: a.displayName }, createdAt: now })),
+      .map((a) => ({
+        userId: userId.get(a.username)!,
+        kind: 'welcome',
+        params: { name: a.displayName },
+        createdAt: now,
+      })),
   );
 }

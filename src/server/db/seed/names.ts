@@ -33,12 +33,54 @@ export const MIDDLE_NAMES = {
 
 export const GIVEN_NAMES = {
   male: [
-    'An', 'Bình', 'Cường', 'Dũng', 'Đông', 'Hải', 'Hùng', 'Nam', 'Quân', 'Sơn', 'Tuấn', 'Hiếu',
-    'Khánh', 'Long', 'Minh', 'Phúc', 'Thắng', 'Trung', 'Việt', 'Vinh', 'Đức', 'Hoàng', 'Tùng', 'Kiên',
+    'An',
+    'Bình',
+    'Cường',
+    'Dũng',
+    'Đông',
+    'Hải',
+    'Hùng',
+    'Nam',
+    'Quân',
+    'Sơn',
+    'Tuấn',
+    'Hiếu',
+    'Khánh',
+    'Long',
+    'Minh',
+    'Phúc',
+    'Thắng',
+    'Trung',
+    'Việt',
+    'Vinh',
+    'Đức',
+    'Hoàng',
+    'Tùng',
+    'Kiên',
   ],
   female: [
-    'An', 'Bình', 'Hà', 'Hạnh', 'Lan', 'Linh', 'Mai', 'Ngọc', 'Phương', 'Thảo', 'Trang', 'Yến',
-    'Hương', 'Huyền', 'Nga', 'Nhung', 'Oanh', 'Quỳnh', 'Thủy', 'Vân', 'Hoa', 'Hằng',
+    'An',
+    'Bình',
+    'Hà',
+    'Hạnh',
+    'Lan',
+    'Linh',
+    'Mai',
+    'Ngọc',
+    'Phương',
+    'Thảo',
+    'Trang',
+    'Yến',
+    'Hương',
+    'Huyền',
+    'Nga',
+    'Nhung',
+    'Oanh',
+    'Quỳnh',
+    'Thủy',
+    'Vân',
+    'Hoa',
+    'Hằng',
   ],
 } as const;
 
@@ -73,4 +115,9 @@ export function asciiSlug(name: string): string {
     .replace(/Đ/g, 'D')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+}
+
+/** "Thôn Phú Điền" → "thôn Phú Điền": a place name used mid-sentence keeps its proper-noun capitals. */
+export function lowerFirstWord(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }

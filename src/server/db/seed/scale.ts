@@ -30,20 +30,105 @@ function pick(items: readonly string[], r: string): SQL {
 }
 
 const FAMILY_WEIGHTED = FAMILY_NAMES.flatMap(([name, weight]) => Array<string>(weight).fill(name));
-const PLACE_FIRST = ['Đông', 'Quảng', 'Hoằng', 'Thiệu', 'Yên', 'Vĩnh', 'Hà', 'Nga', 'Hậu', 'Thọ', 'Triệu', 'Tĩnh', 'Nông', 'Ngọc', 'Cẩm'];
-const PLACE_SECOND = ['Sơn', 'Phú', 'Lộc', 'Thành', 'Hưng', 'Xuân', 'An', 'Hòa', 'Thịnh', 'Lợi', 'Tiến', 'Trung'];
-const STREETS = ['Lê Lợi', 'Trần Phú', 'Quang Trung', 'Lý Thường Kiệt', 'Nguyễn Trãi', 'Bà Triệu', 'Hàm Nghi', 'Phan Chu Trinh', 'Nguyễn Du', 'Hai Bà Trưng'];
-const DEPARTMENTS = ['Tài chính', 'Y tế', 'Giáo dục và Đào tạo', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Nội vụ', 'Tư pháp', 'Khoa học và Công nghệ', 'Văn hóa, Thể thao và Du lịch'];
+const PLACE_FIRST = [
+  'Đông',
+  'Quảng',
+  'Hoằng',
+  'Thiệu',
+  'Yên',
+  'Vĩnh',
+  'Hà',
+  'Nga',
+  'Hậu',
+  'Thọ',
+  'Triệu',
+  'Tĩnh',
+  'Nông',
+  'Ngọc',
+  'Cẩm',
+];
+const PLACE_SECOND = [
+  'Sơn',
+  'Phú',
+  'Lộc',
+  'Thành',
+  'Hưng',
+  'Xuân',
+  'An',
+  'Hòa',
+  'Thịnh',
+  'Lợi',
+  'Tiến',
+  'Trung',
+];
+const STREETS = [
+  'Lê Lợi',
+  'Trần Phú',
+  'Quang Trung',
+  'Lý Thường Kiệt',
+  'Nguyễn Trãi',
+  'Bà Triệu',
+  'Hàm Nghi',
+  'Phan Chu Trinh',
+  'Nguyễn Du',
+  'Hai Bà Trưng',
+];
+const DEPARTMENTS = [
+  'Tài chính',
+  'Y tế',
+  'Giáo dục và Đào tạo',
+  'Xây dựng',
+  'Nông nghiệp và Môi trường',
+  'Công Thương',
+  'Nội vụ',
+  'Tư pháp',
+  'Khoa học và Công nghệ',
+  'Văn hóa, Thể thao và Du lịch',
+];
 /** Four cell names per kind of workplace: enterprise, school, hospital, agency. */
 const CELL_NAMES = [
-  'Chi bộ Văn phòng', 'Chi bộ Phòng Kế toán', 'Chi bộ Phòng Kỹ thuật', 'Chi bộ Phòng Kinh doanh',
-  'Chi bộ Tổ Toán - Tin', 'Chi bộ Tổ Ngữ văn', 'Chi bộ Tổ Ngoại ngữ', 'Chi bộ Văn phòng nhà trường',
-  'Chi bộ Khoa Nội', 'Chi bộ Khoa Ngoại', 'Chi bộ Khoa Sản', 'Chi bộ Khoa Dược',
-  'Chi bộ Văn phòng', 'Chi bộ Phòng Kế hoạch', 'Chi bộ Phòng Tổ chức cán bộ', 'Chi bộ Thanh tra',
+  'Chi bộ Văn phòng',
+  'Chi bộ Phòng Kế toán',
+  'Chi bộ Phòng Kỹ thuật',
+  'Chi bộ Phòng Kinh doanh',
+  'Chi bộ Tổ Toán - Tin',
+  'Chi bộ Tổ Ngữ văn',
+  'Chi bộ Tổ Ngoại ngữ',
+  'Chi bộ Văn phòng nhà trường',
+  'Chi bộ Khoa Nội',
+  'Chi bộ Khoa Ngoại',
+  'Chi bộ Khoa Sản',
+  'Chi bộ Khoa Dược',
+  'Chi bộ Văn phòng',
+  'Chi bộ Phòng Kế hoạch',
+  'Chi bộ Phòng Tổ chức cán bộ',
+  'Chi bộ Thanh tra',
 ];
-const JOB_TITLES = ['Chuyên viên', 'Kỹ sư', 'Kế toán viên', 'Trưởng phòng', 'Giáo viên', 'Giáo viên', 'Bác sĩ', 'Điều dưỡng', 'Chuyên viên chính', 'Công nhân'];
-const AWAY_COMMUNES = ['Xã Quảng Xương', 'Xã Nông Cống', 'Phường Sầm Sơn', 'Xã Thọ Xuân', 'Xã Ngọc Lặc', 'Phường Bỉm Sơn'];
-const EXEMPT_REASONS = ['Thường xuyên đi công tác xa', 'Học tập tập trung dài hạn từ 12 tháng trở lên', 'Làm việc lưu động'];
+const JOB_TITLES = [
+  'Chuyên viên',
+  'Kỹ sư',
+  'Kế toán viên',
+  'Trưởng phòng',
+  'Giáo viên',
+  'Giáo viên',
+  'Bác sĩ',
+  'Điều dưỡng',
+  'Chuyên viên chính',
+  'Công nhân',
+];
+const AWAY_COMMUNES = [
+  'Xã Quảng Xương',
+  'Xã Nông Cống',
+  'Phường Sầm Sơn',
+  'Xã Thọ Xuân',
+  'Xã Ngọc Lặc',
+  'Phường Bỉm Sơn',
+];
+const EXEMPT_REASONS = [
+  'Thường xuyên đi công tác xa',
+  'Học tập tập trung dài hạn từ 12 tháng trở lên',
+  'Làm việc lưu động',
+];
 const PROVINCE = 'Thanh Hóa';
 
 type Row = Record<string, unknown>;
@@ -167,7 +252,9 @@ export async function seedScale(
       tx,
       sql`select count(*)::int as count from org_units where path <@ (select path from org_units where id = ${provinceId}::uuid)`,
     );
-    progress(`units: ${units!.count} (${communeCount} communes, ${communeCount * 10} residential cells, ${workplaceCount} workplace committees)`);
+    progress(
+      `units: ${units!.count} (${communeCount} communes, ${communeCount * 10} residential cells, ${workplaceCount} workplace committees)`,
+    );
 
     await tx.execute(sql`create temp table seed_cells on commit drop as
       select u.id, (row_number() over (order by u.id))::int as rn

@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectNoConsoleErrors, launchBrowser, newPage, screenshot, skipBrowser } from './fixtures/browser';
+
+describe.skipIf(skipBrowser)('language', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('switches from Vietnamese to English and remembers it', async () => {
+    const tp = await newPage(browser, { locale: 'vi-VN' });
+    const { page } = tp;
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.getByLabel('Login', { exact: true }).fill('commune.officer');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: /Hello/ }).waitFor();
+    expect(await page.getByRole('navigation').innerText()).toMatch(/Members/);
+    await page.getByRole('link', { name: 'Members', exact: true }).click();
+    await page.getByRole('columnheader', { name: 'Full name' }).waitFor();
+    await screenshot(page, 'members-en');
+
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Full name' }).waitFor();
+
+    await page.getByText('VI', { exact: true }).click();
+    await page.getByRole('columnheader', { name: 'Họ và tên' }).waitFor();
+    expectNoConsoleErrors(tp);
+    await tp.context.close();
+  });
+});
