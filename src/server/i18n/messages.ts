@@ -25,6 +25,12 @@ const messages: Record<string, { vi: string; en: string }> = {
   account_disabled: { vi: 'Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.', en: 'This account is disabled. Contact the administrator.' },
   wrong_current_password: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
   same_password: { vi: 'Mật khẩu mới phải khác mật khẩu cũ.', en: 'The new password must differ from the old one.' },
+  // emails (subject + body per notification kind)
+  'mail.role_granted.subject': { vi: 'Residence Link: bạn được giao vai trò mới', en: 'Residence Link: you have a new role' },
+  'mail.role_granted.body': {
+    vi: 'Bạn vừa được giao vai trò {role} tại {unit}. Đăng nhập Residence Link để bắt đầu.',
+    en: 'You have been given the role {role} at {unit}. Log in to Residence Link to start.',
+  },
   // validation keys (zod messages)
   'password.tooShort': { vi: 'Mật khẩu cần ít nhất 10 ký tự.', en: 'The password needs at least 10 characters.' },
   'password.needsLetter': { vi: 'Mật khẩu cần có chữ cái.', en: 'The password needs a letter.' },

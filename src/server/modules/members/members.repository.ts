@@ -37,41 +37,53 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Search: card-number prefix for digits; otherwise every word as a word prefix, or a close (typo) match. */
-export function searchCondition(q: string): SQL | undefined {
+export type SearchMode = 'exact' | 'fuzzy';
+
+/**
+ * Search: card-number prefix for digits; otherwise every word as a word prefix ("nguyen an" finds
+ * "Nguyễn Văn An"). The fuzzy mode (trigram word similarity, for typos) is a fallback the service
+ * uses only when the exact search finds nothing, so a precise query is never buried in near-misses.
+ */
+export function searchCondition(q: string, mode: SearchMode = 'exact'): SQL | undefined {
   const trimmed = q.trim();
   if (!trimmed) return undefined;
   if (/^\d+$/.test(trimmed)) return sql`${members.cardNumber} like ${`${escapeLike(trimmed)}%`}`;
   const tokens = foldVietnamese(trimmed).split(' ').filter(Boolean).slice(0, 6);
   if (tokens.length === 0) return undefined;
-  const allWords = sql.join(
+  if (mode === 'fuzzy') return sql`lower(immutable_unaccent(${trimmed})) <% ${members.searchName}`;
+  return sql`(${sql.join(
     tokens.map((t) => sql`${members.searchName} like ${`% ${escapeLike(t)}%`}`),
     sql` and `,
-  );
-  return sql`((${allWords}) or lower(immutable_unaccent(${trimmed})) <% ${members.searchName})`;
+  )})`;
+}
+
+export function canSearchFuzzy(q: string | undefined): boolean {
+  return !!q && !/^\d+$/.test(q.trim()) && foldVietnamese(q).length >= 3;
 }
 
 export interface Cursor {
   k: string;
   id: string;
+  /** the page continues a fuzzy (fallback) search */
+  fuzzy?: boolean;
 }
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.k, c.id])).toString('base64url');
+  return Buffer.from(JSON.stringify(c.fuzzy ? [c.k, c.id, 1] : [c.k, c.id])).toString('base64url');
 }
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
-    const [k, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
+    const [k, id, fuzzy] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
     if (typeof k !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return { k, id };
+    return { k, id, fuzzy: fuzzy === 1 };
   } catch {
     return null;
   }
 }
 
-export function listFilters(scope: SQL, query: Omit<MemberListQuery, 'limit' | 'cursor'>): SQL[] {
+export function listFilters(scope: SQL, query: Omit<MemberListQuery, 'limit' | 'cursor'>, mode: SearchMode = 'exact'): SQL[] {
   const where: SQL[] = [scope];
-  const search = query.q ? searchCondition(query.q) : undefined;
+  const search = query.q ? searchCondition(query.q, mode) : undefined;
   if (search) where.push(search);
   if (query.unitId)
     where.push(sql`${members.cellId} in (select u.id from org_units u where u.path <@ (select p.path from org_units p where p.id = ${query.unitId}))`);

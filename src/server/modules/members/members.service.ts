@@ -50,16 +50,21 @@ function toListItem(r: ListRow): MemberListItem {
   };
 }
 
-/** Keyset page of members the actor may see, in Vietnamese name order. */
+/** Keyset page of members the actor may see, in Vietnamese name order; typo-tolerant when nothing matches exactly. */
 export async function listMembers(deps: MemberDeps, actor: Actor, query: MemberListQuery) {
-  const where = repo.listFilters(memberReadScope(actor), query);
   const cursor = repo.decodeCursor(query.cursor);
-  const rows = await repo.listMembers(deps.db, where, cursor, query.limit + 1);
+  const scope = memberReadScope(actor);
+  let fuzzy = cursor?.fuzzy ?? false;
+  let rows = await repo.listMembers(deps.db, repo.listFilters(scope, query, fuzzy ? 'fuzzy' : 'exact'), cursor, query.limit + 1);
+  if (rows.length === 0 && !cursor && repo.canSearchFuzzy(query.q)) {
+    fuzzy = true;
+    rows = await repo.listMembers(deps.db, repo.listFilters(scope, query, 'fuzzy'), null, query.limit + 1);
+  }
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toListItem),
-    nextCursor: rows.length > query.limit && last ? repo.encodeCursor({ k: last.sortKey ?? '', id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? repo.encodeCursor({ k: last.sortKey ?? '', id: last.id, fuzzy }) : null,
   };
 }
 

@@ -69,8 +69,14 @@ describe('search', () => {
     expect((await list(officerA, `q=${encodeURIComponent('NGUYỄN an')}`)).items.map((m) => m.id)).toEqual([an.id]);
   });
 
-  it('tolerates a typo', async () => {
+  it('tolerates a typo when nothing matches exactly', async () => {
     expect((await list(officerA, 'q=nguyen van ann')).items.map((m) => m.id)).toContain(an.id);
+    expect((await list(officerA, 'q=nguyen vn an')).items.map((m) => m.id)).toContain(an.id);
+  });
+
+  it('does not bury an exact match among near-misses', async () => {
+    // Words match as prefixes (typing "an" also finds "Anh", "Ân"), but never a fuzzy "Văn Bình".
+    expect((await list(officerA, 'q=van an')).items.map((m) => m.fullName)).toEqual(['Nguyễn Văn An', 'Lê Văn Anh', 'Hoàng Văn Ân']);
   });
 
   it('finds by card-number prefix', async () => {

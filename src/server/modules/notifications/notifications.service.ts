@@ -1,11 +1,15 @@
+import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { emailOutbox, notifications } from '../../db/schema';
+import { emailOutbox, notifications, users } from '../../db/schema';
+import { hasMessage, translate } from '../../i18n/messages';
 
 export interface NotifyInput {
   userIds: string[];
   kind: string;
   params?: Record<string, string | number | null>;
   link?: string | null;
+  /** also email those users who have an address, in their language (messages `mail.<kind>.subject|body`) */
+  email?: boolean;
 }
 
 /** In-app notifications, written in the caller's transaction so a workflow step and its notices commit together. */
@@ -14,6 +18,19 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
   if (ids.length === 0) return;
   await tx.insert(notifications).values(
     ids.map((userId) => ({ userId, kind: input.kind, params: input.params ?? {}, link: input.link ?? null })),
+  );
+  if (!input.email || !hasMessage(`mail.${input.kind}.subject`)) return;
+  const recipients = await tx
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.id, ids), isNotNull(users.email)));
+  await enqueueEmail(
+    tx,
+    recipients.map((r) => ({
+      to: r.email!,
+      subject: translate(r.locale, `mail.${input.kind}.subject`, input.params),
+      text: translate(r.locale, `mail.${input.kind}.body`, input.params),
+    })),
   );
 }
 

@@ -49,6 +49,22 @@ describe('in-app inbox', () => {
 });
 
 describe('email outbox', () => {
+  it('emails the notified users who have an address, in their own language', async () => {
+    await newUser(database.db, { username: 'mailvi', displayName: 'Thư', email: 'vi@example.vn', locale: 'vi' });
+    const en = await newUser(database.db, { username: 'mailen', displayName: 'Mail', email: 'en@example.vn', locale: 'en' });
+    const vi = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'mailvi'`);
+    await notify(database.db, { userIds: [vi[0]!.id, en.id, userId], kind: 'role_granted', params: { role: 'member', unit: 'Chi bộ 1' }, email: true });
+    const mails = await queryRows<{ to_address: string; subject: string }>(
+      database.db,
+      sql`select to_address, subject from email_outbox where to_address in ('vi@example.vn', 'en@example.vn') order by to_address`,
+    );
+    expect(mails).toEqual([
+      { to_address: 'en@example.vn', subject: 'Residence Link: you have a new role' },
+      { to_address: 'vi@example.vn', subject: 'Residence Link: bạn được giao vai trò mới' },
+    ]);
+    await database.db.execute(sql`update email_outbox set status = 'sent' where to_address in ('vi@example.vn', 'en@example.vn')`);
+  });
+
   it('commits with the transaction that wrote it, or not at all', async () => {
     await expect(
       database.db.transaction(async (tx) => {
