@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { systemClock, type AppContext } from './context';
 import { openDatabase } from './db/client';
 import { seedDemo } from './db/seed/demo';
-import { EnvError, loadEnv, type Env } from './env';
+import { EnvError, loadDotEnv, loadEnv, type Env } from './env';
 import { fileMailer, smtpMailer } from './modules/notifications/mailer';
 import { startOutboxWorker } from './modules/notifications/outbox';
 import { newToken } from './modules/auth/tokens';
@@ -26,6 +26,7 @@ function sessionSecret(env: Env): string {
 async function main() {
   let env: Env;
   try {
+    loadDotEnv();
     env = loadEnv();
   } catch (err) {
     if (err instanceof EnvError) {

@@ -1,6 +1,7 @@
-import { loadEnv } from '../env';
+import { loadDotEnv, loadEnv } from '../env';
 import { openDatabase } from './client';
 
+loadDotEnv();
 const env = loadEnv();
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {

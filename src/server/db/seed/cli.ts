@@ -1,4 +1,4 @@
-import { loadEnv } from '../../env';
+import { loadDotEnv, loadEnv } from '../../env';
 import { openDatabase } from '../client';
 import { seedDemo } from './demo';
 import { assertNotProduction } from './guard';
@@ -18,6 +18,7 @@ function parseScale(argv: string[]): number | undefined {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const env = loadEnv();
   assertNotProduction(env.NODE_ENV);
   const scale = parseScale(process.argv.slice(2));
