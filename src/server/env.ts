@@ -3,29 +3,24 @@ import { z } from 'zod';
 
 /** The only reader of process.env. Every bad setting is reported at once and the server refuses to start. */
 /** Unset and empty mean the same: `.env` files often carry `NAME=` lines. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    SESSION_SECRET: z
-      .string()
-      .min(32, 'must be at least 32 characters')
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+    SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
-    SMTP_HOST: z.string().optional().or(z.literal('').transform(() => undefined)),
+    SMTP_HOST: optional(z.string()),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     SMTP_SECURE: z.stringbool().default(false),
-    SMTP_USER: z.string().optional(),
-    SMTP_PASSWORD: z.string().optional(),
+    SMTP_USER: optional(z.string()),
+    SMTP_PASSWORD: optional(z.string()),
     MAIL_FROM: z.string().default('Residence Link <no-reply@residence-link.local>'),
     PUBLIC_URL: z.url().default('http://localhost:3000'),
     SEED_DEMO: z.stringbool().default(true),
