@@ -27,7 +27,7 @@ describe.skipIf(skipBrowser)('logging in', () => {
     await expect(page.getByRole('heading', { name: /Xin chào/ }).isVisible()).resolves.toBe(true);
     const roles = page.getByLabel('Vai trò của bạn');
     await roles.waitFor();
-    expect(await roles.innerText()).toMatch(roleLabel);
+    expect(await roles.textContent()).toMatch(roleLabel);
     await screenshot(page, `home-${username}`);
     expectNoConsoleErrors(tp);
     await tp.context.close();

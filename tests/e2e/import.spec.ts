@@ -35,7 +35,7 @@ describe.skipIf(skipBrowser)('member import', () => {
     const file = path.join(dir, `import-${suffix}.csv`);
     writeFileSync(file, '\uFEFF' + csv, 'utf8');
 
-    await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Nhập dữ liệu', exact: true }).click();
     await page.getByRole('heading', { name: 'Nhập dữ liệu đảng viên' }).waitFor();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Chọn tệp' }).click();

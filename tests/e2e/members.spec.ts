@@ -33,7 +33,7 @@ describe.skipIf(skipBrowser)('members', () => {
     expect(accented, 'demo seed has accented names').toBeTruthy();
     const fullName = accented!.fullName;
 
-    await page.getByRole('link', { name: 'Đảng viên', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên', exact: true }).click();
     await page.getByRole('table', { name: 'Danh sách đảng viên' }).waitFor();
     await screenshot(page, 'members-list');
     await page.getByLabel('Tìm kiếm').fill(unaccent(fullName));
@@ -56,7 +56,7 @@ describe.skipIf(skipBrowser)('members', () => {
     const tp = await newPage(browser);
     const { page } = tp;
     await login(page, 'member');
-    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ của tôi', exact: true }).first().click();
     await page.getByText('Thông tin cá nhân').waitFor();
     expectNoConsoleErrors(tp);
     await tp.context.close();

@@ -22,7 +22,7 @@ describe.skipIf(skipBrowser)('phone (360×740)', () => {
 
     await page.getByRole('button', { name: 'Mở/đóng menu' }).click();
     await screenshot(page, 'mobile-nav');
-    await page.getByRole('link', { name: 'Đảng viên', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên', exact: true }).click();
     const cards = page.getByLabel('Danh sách đảng viên');
     await cards.waitFor();
     expect(await page.getByRole('table').count()).toBe(0);

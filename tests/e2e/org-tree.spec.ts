@@ -15,7 +15,7 @@ describe.skipIf(skipBrowser)('organisation tree', () => {
     const tp = await newPage(browser);
     const { page } = tp;
     await login(page, 'admin');
-    await page.getByRole('link', { name: 'Tổ chức' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổ chức', exact: true }).click();
     const tree = page.getByRole('tree', { name: 'Tổ chức' });
     await tree.waitFor();
 

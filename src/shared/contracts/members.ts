@@ -35,7 +35,7 @@ export const memberListQuerySchema = z.object({
   residenceCommuneId: z.uuid().optional(),
   category: residenceCategorySchema.optional(),
   status: memberStatusSchema.optional(),
-  workingOnly: z.coerce.boolean().optional(),
+  workingOnly: z.stringbool().optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -156,7 +156,9 @@ export const unitLookupSchema = z.object({
 });
 export type UnitLookup = z.infer<typeof unitLookupSchema>;
 export const unitLookupListSchema = z.object({ items: z.array(unitLookupSchema) });
-export const lookupPaths = { units: '/api/lookups/units' } as const;
+export const lookupPaths = { units: '/api/lookups/units', areas: '/api/lookups/areas' } as const;
+/** Area pickers (GET /api/lookups/areas): the residential areas of one commune, for a member's residence. */
+export const areaLookupQuerySchema = z.object({ communeUnitId: z.uuid() });
 
 export const orgUnitPaths = {
   list: '/api/org-units',

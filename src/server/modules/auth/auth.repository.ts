@@ -36,13 +36,14 @@ export async function loadGrants(db: Executor, userId: string): Promise<Grant[]>
       unitType: orgUnits.type,
       position: roleGrants.position,
       residentialAreaId: orgUnits.residentialAreaId,
+      unitStatus: orgUnits.status,
     })
     .from(roleGrants)
     .leftJoin(orgUnits, eq(orgUnits.id, roleGrants.unitId))
     .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
     .orderBy(roleGrants.createdAt);
-  // A grant on a closed unit reaches nothing (the unit's subtree moved on with a merge or dissolution).
-  return rows.map((r) => ({ ...r, unitPath: r.unitPath ?? null }));
+  // A grant on a closed unit reaches nothing: its subtree moved on with a merge, or it was dissolved.
+  return rows.map(({ unitStatus, ...r }) => ({ ...r, unitPath: unitStatus === 'active' ? r.unitPath : null }));
 }
 
 export async function insertSession(

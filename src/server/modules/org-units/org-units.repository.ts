@@ -29,7 +29,10 @@ const unitView = {
 export type UnitView = Awaited<ReturnType<typeof findUnit>> & {};
 
 function selectUnits(db: Executor) {
-  return db.select(unitView).from(orgUnits).leftJoin(residentialAreas, eq(residentialAreas.id, orgUnits.residentialAreaId));
+  return db
+    .select(unitView)
+    .from(orgUnits)
+    .leftJoin(residentialAreas, eq(residentialAreas.id, orgUnits.residentialAreaId));
 }
 
 /** `%text%` for LIKE on search_name, with the user's wildcards escaped and diacritics removed in SQL. */
@@ -71,7 +74,12 @@ export function findUnits(db: Executor, ids: string[], scope?: SQL) {
 /** Lock rows that a structural change rewrites, so two concurrent moves cannot interleave. */
 export async function lockUnits(tx: Executor, ids: string[]) {
   if (ids.length === 0) return;
-  await tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids)).orderBy(orgUnits.id).for('update');
+  await tx
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ids))
+    .orderBy(orgUnits.id)
+    .for('update');
 }
 
 export function findAncestors(db: Executor, path: string, id: string) {
@@ -83,10 +91,16 @@ export function findAncestors(db: Executor, path: string, id: string) {
 }
 
 /** Head counts for a unit's detail page; one round trip of scalar subqueries. */
-export async function unitCounts(db: Executor, unit: { id: string; path: string; type: string; residentialAreaId: string | null }) {
+export async function unitCounts(
+  db: Executor,
+  unit: { id: string; path: string; type: string; residentialAreaId: string | null },
+) {
   const subtree = sql`(select s.id from org_units s where s.path <@ ${unit.path}::ltree)`;
   const working = sql`m.status = 'active' and c.type = 'workplace_cell'`;
-  const areaMatch = unit.type === 'residential_cell' && unit.residentialAreaId ? sql` or m.residence_area_id = ${unit.residentialAreaId}` : sql``;
+  const areaMatch =
+    unit.type === 'residential_cell' && unit.residentialAreaId
+      ? sql` or m.residence_area_id = ${unit.residentialAreaId}`
+      : sql``;
   const [row] = await db
     .select({
       childUnits: sql<number>`(select count(*)::int from org_units k where k.parent_id = ${unit.id} and k.status = 'active')`,
@@ -139,7 +153,11 @@ export function unitHistory(db: Executor, unitId: string) {
 }
 
 export async function codeExists(db: Executor, code: string): Promise<boolean> {
-  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(sql`lower(${orgUnits.code}) = lower(${code})`).limit(1);
+  const rows = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(sql`lower(${orgUnits.code}) = lower(${code})`)
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -208,7 +226,11 @@ export async function countActiveMembers(db: Executor, unitId: string): Promise<
     .where(
       and(
         eq(members.status, 'active'),
-        or(eq(members.cellId, unitId), eq(members.residenceCellId, unitId), eq(members.residenceCommuneId, unitId)),
+        or(
+          eq(members.cellId, unitId),
+          eq(members.residenceCellId, unitId),
+          eq(members.residenceCommuneId, unitId),
+        ),
       ),
     );
   return row!.n;
@@ -262,8 +284,9 @@ export async function moveActiveChildren(
 
 /** Members attached to `source` (party cell, residence commune or residence cell) now belong to `target`. */
 export async function repointMembers(tx: Executor, sourceId: string, targetId: string): Promise<number> {
-  const swap = (column: typeof members.cellId | typeof members.residenceCommuneId | typeof members.residenceCellId) =>
-    sql`case when ${column} = ${sourceId}::uuid then ${targetId}::uuid else ${column} end`;
+  const swap = (
+    column: typeof members.cellId | typeof members.residenceCommuneId | typeof members.residenceCellId,
+  ) => sql`case when ${column} = ${sourceId}::uuid then ${targetId}::uuid else ${column} end`;
   const rows = await tx
     .update(members)
     .set({
@@ -272,7 +295,13 @@ export async function repointMembers(tx: Executor, sourceId: string, targetId: s
       residenceCellId: swap(members.residenceCellId),
       updatedAt: sql`now()`,
     })
-    .where(or(eq(members.cellId, sourceId), eq(members.residenceCommuneId, sourceId), eq(members.residenceCellId, sourceId)))
+    .where(
+      or(
+        eq(members.cellId, sourceId),
+        eq(members.residenceCommuneId, sourceId),
+        eq(members.residenceCellId, sourceId),
+      ),
+    )
     .returning({ id: members.id });
   return rows.length;
 }
@@ -294,7 +323,10 @@ export async function transferMemberships(
 }
 
 export async function repointAreas(tx: Executor, sourceId: string, targetId: string) {
-  await tx.update(residentialAreas).set({ communeUnitId: targetId }).where(eq(residentialAreas.communeUnitId, sourceId));
+  await tx
+    .update(residentialAreas)
+    .set({ communeUnitId: targetId })
+    .where(eq(residentialAreas.communeUnitId, sourceId));
 }
 
 export function listAreas(db: Executor, where: SQL[]) {
