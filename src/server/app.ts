@@ -80,10 +80,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuild while the server runs is served correctly.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    const pathname = request.url.split('?')[0]!;
+    // A missing file (an old /assets/*.js after a rebuild) is a 404, never the app's HTML.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith('/assets/');
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET' || looksLikeFile) {
       return reply
         .status(404)
         .send({ error: { code: 'route_not_found', message: translate(requestLocale(request), 'route_not_found') } });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { systemClock, type AppContext } from './context';
 import { openDatabase } from './db/client';
+import { lockDataDir } from './db/data-dir-lock';
 import { seedDemo } from './db/seed/demo';
 import { EnvError, loadDotEnv, loadEnv, type Env } from './env';
 import { fileMailer, smtpMailer } from './modules/notifications/mailer';
@@ -36,6 +37,15 @@ async function main() {
     throw err;
   }
 
+  let releaseLock = () => {};
+  if (!env.DATABASE_URL) {
+    try {
+      releaseLock = lockDataDir(env.DATA_DIR);
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exit(1);
+    }
+  }
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await database.migrate();
   if (env.SEED_DEMO && env.NODE_ENV !== 'production') {
@@ -80,6 +90,7 @@ async function main() {
       await app.close();
     } finally {
       await database.close();
+      releaseLock();
       process.exit(0);
     }
   };
