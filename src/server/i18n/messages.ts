@@ -31,6 +31,11 @@ const messages: Record<string, { vi: string; en: string }> = {
     vi: 'Bạn vừa được giao vai trò {role} tại {unit}. Đăng nhập Residence Link để bắt đầu.',
     en: 'You have been given the role {role} at {unit}. Log in to Residence Link to start.',
   },
+  'role.admin': { vi: 'quản trị hệ thống', en: 'system administrator' },
+  'role.committee_officer': { vi: 'cán bộ cấp ủy', en: 'committee officer' },
+  'role.cell_secretary': { vi: 'bí thư chi bộ', en: 'cell secretary' },
+  'role.front_head': { vi: 'trưởng ban công tác Mặt trận', en: 'Front working committee head' },
+  'role.member': { vi: 'đảng viên', en: 'member' },
   // validation keys (zod messages)
   'password.tooShort': { vi: 'Mật khẩu cần ít nhất 10 ký tự.', en: 'The password needs at least 10 characters.' },
   'password.needsLetter': { vi: 'Mật khẩu cần có chữ cái.', en: 'The password needs a letter.' },

@@ -272,6 +272,8 @@ export async function grantRole(
       userIds: [userId],
       kind: 'role_granted',
       params: { role: input.role, unit: unit?.name ?? null },
+      link: '/',
+      email: true,
     });
     await writeAudit(tx, actor, {
       action: 'role_grant.created',

@@ -26,11 +26,14 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
     .where(and(inArray(users.id, ids), isNotNull(users.email)));
   await enqueueEmail(
     tx,
-    recipients.map((r) => ({
-      to: r.email!,
-      subject: translate(r.locale, `mail.${input.kind}.subject`, input.params),
-      text: translate(r.locale, `mail.${input.kind}.body`, input.params),
-    })),
+    recipients.map((r) => {
+      const params = localisedParams(r.locale, input.params ?? {});
+      return {
+        to: r.email!,
+        subject: translate(r.locale, `mail.${input.kind}.subject`, params),
+        text: translate(r.locale, `mail.${input.kind}.body`, params),
+      };
+    }),
   );
 }
 
@@ -42,4 +45,11 @@ export async function enqueueEmail(
   const list = Array.isArray(mail) ? mail : [mail];
   if (list.length === 0) return;
   await tx.insert(emailOutbox).values(list.map((m) => ({ toAddress: m.to, subject: m.subject, bodyText: m.text })));
+}
+
+/** Enum values in params (e.g. role=committee_officer) read as words when a message `<param>.<value>` exists. */
+function localisedParams(locale: 'vi' | 'en', params: Record<string, string | number | null>) {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && hasMessage(`${k}.${v}`) ? translate(locale, `${k}.${v}`) : v]),
+  );
 }

@@ -54,14 +54,16 @@ describe('email outbox', () => {
     const en = await newUser(database.db, { username: 'mailen', displayName: 'Mail', email: 'en@example.vn', locale: 'en' });
     const vi = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'mailvi'`);
     await notify(database.db, { userIds: [vi[0]!.id, en.id, userId], kind: 'role_granted', params: { role: 'member', unit: 'Chi bộ 1' }, email: true });
-    const mails = await queryRows<{ to_address: string; subject: string }>(
+    const mails = await queryRows<{ to_address: string; subject: string; body_text: string }>(
       database.db,
-      sql`select to_address, subject from email_outbox where to_address in ('vi@example.vn', 'en@example.vn') order by to_address`,
+      sql`select to_address, subject, body_text from email_outbox where to_address in ('vi@example.vn', 'en@example.vn') order by to_address`,
     );
-    expect(mails).toEqual([
-      { to_address: 'en@example.vn', subject: 'Residence Link: you have a new role' },
-      { to_address: 'vi@example.vn', subject: 'Residence Link: bạn được giao vai trò mới' },
+    expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
+      ['en@example.vn', 'Residence Link: you have a new role'],
+      ['vi@example.vn', 'Residence Link: bạn được giao vai trò mới'],
     ]);
+    expect(mails[0]!.body_text).toContain('the role member at Chi bộ 1');
+    expect(mails[1]!.body_text).toContain('vai trò đảng viên tại Chi bộ 1');
     await database.db.execute(sql`update email_outbox set status = 'sent' where to_address in ('vi@example.vn', 'en@example.vn')`);
   });
 
