@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectNoConsoleErrors, launchBrowser, newPage, screenshot, skipBrowser } from './fixtures/browser';
+import {
+  DEMO_PASSWORD,
+  expectNoConsoleErrors,
+  launchBrowser,
+  newPage,
+  screenshot,
+  skipBrowser,
+} from './fixtures/browser';
 
 describe.skipIf(skipBrowser)('language', () => {
   let browser: Browser;
@@ -22,6 +29,9 @@ describe.skipIf(skipBrowser)('language', () => {
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: /Hello/ }).waitFor();
+    // the account remembers the language chosen on the login page
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { locale: string } };
+    expect(me.user.locale).toBe('en');
     expect(await page.getByRole('navigation').innerText()).toMatch(/Members/);
     await page.getByRole('navigation').getByRole('link', { name: 'Members', exact: true }).click();
     await page.getByRole('columnheader', { name: 'Full name' }).waitFor();
@@ -32,6 +42,13 @@ describe.skipIf(skipBrowser)('language', () => {
 
     await page.getByText('VI', { exact: true }).click();
     await page.getByRole('columnheader', { name: 'Họ và tên' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get('/api/auth/me')).json()) as { user: { locale: string } }).user
+            .locale,
+      )
+      .toBe('vi');
     expectNoConsoleErrors(tp);
     await tp.context.close();
   });

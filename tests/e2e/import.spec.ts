@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoConsoleErrors, launchBrowser, login, newPage, screenshot, skipBrowser } from './fixtures/browser';
+import {
+  expectNoConsoleErrors,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  skipBrowser,
+} from './fixtures/browser';
 
 describe.skipIf(skipBrowser)('member import', () => {
   let browser: Browser;
@@ -21,7 +28,9 @@ describe.skipIf(skipBrowser)('member import', () => {
 
     const cells = await page.request.get('/api/org-units?q=chi%20bo&type=workplace_cell');
     expect(cells.status()).toBe(200);
-    const cell = ((await cells.json()) as { items: { code: string; status: string }[] }).items.find((c) => c.status === 'active');
+    const cell = ((await cells.json()) as { items: { code: string; status: string }[] }).items.find(
+      (c) => c.status === 'active',
+    );
     expect(cell, 'a workplace cell from the demo seed').toBeTruthy();
 
     const suffix = String(Date.now()).slice(-6);
@@ -49,7 +58,7 @@ describe.skipIf(skipBrowser)('member import', () => {
     const allOrNothing = page.getByRole('radio', { name: 'Ghi tất cả hoặc không ghi gì' });
     expect(await allOrNothing.isDisabled()).toBe(true);
     await page.getByRole('radio', { name: /Chỉ ghi các dòng hợp lệ/ }).check();
-    await page.getByRole('button', { name: 'Ghi dữ liệu' }).click();
+    await page.getByRole('button', { name: 'Bắt đầu ghi' }).click();
 
     const result = page.getByText('Đã nhập xong');
     await result.waitFor({ timeout: 60_000 });

@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoConsoleErrors, launchBrowser, login, newPage, screenshot, skipBrowser } from './fixtures/browser';
+import {
+  expectNoConsoleErrors,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  skipBrowser,
+} from './fixtures/browser';
 
 describe.skipIf(skipBrowser)('phone (360×740)', () => {
   let browser: Browser;
@@ -30,6 +37,21 @@ describe.skipIf(skipBrowser)('phone (360×740)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(page, 'mobile-members');
+
+    // a record and a unit page read on a phone without sideways scrolling
+    await cards.getByRole('link').first().click();
+    await page.getByText('Thông tin cá nhân').waitFor();
+    await screenshot(page, 'mobile-member');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(1);
+    await page.goto('/');
+    await page.getByLabel('Vai trò của bạn').getByRole('link').first().click();
+    await page.getByText('Đảng viên đang công tác').first().waitFor();
+    await screenshot(page, 'mobile-unit');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(1);
     expectNoConsoleErrors(tp);
     await tp.context.close();
   });

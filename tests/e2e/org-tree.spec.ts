@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoConsoleErrors, launchBrowser, login, newPage, screenshot, skipBrowser } from './fixtures/browser';
+import {
+  expectNoConsoleErrors,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  skipBrowser,
+} from './fixtures/browser';
 
 describe.skipIf(skipBrowser)('organisation tree', () => {
   let browser: Browser;

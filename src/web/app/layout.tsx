@@ -1,4 +1,16 @@
-import { Anchor, AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
@@ -11,27 +23,33 @@ import {
   IconUsers,
   IconApi,
 } from '@tabler/icons-react';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/ui/language-switcher';
-import { useCurrentUser } from '../features/auth/api/get-me';
+import type { Me } from '../../shared/contracts/auth';
+import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { canImportMembers, hasRole, isAdmin } from '../lib/roles';
-import { paths } from './paths';
+import { hrefs, paths } from './paths';
 
 interface NavItem {
   label: string;
   to: string;
-  params?: Record<string, string>;
   icon: ReactNode;
   exact?: boolean;
 }
 
 export function AppLayout() {
+  const { data: me } = useMe();
+  // the session ended (logout, 401): the login page takes over
+  if (!me) return <Navigate to={paths.login} />;
+  return <Shell me={me} />;
+}
+
+function Shell({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const logout = useLogout();
@@ -42,20 +60,20 @@ export function AppLayout() {
     { label: t('nav.org'), to: paths.orgTree, icon: <IconBuildingCommunity size={20} /> },
     { label: t('nav.members'), to: paths.members, icon: <IconUsers size={20} />, exact: true },
   ];
-  if (canImportMembers(me)) items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
-  if (isAdmin(me)) items.push({ label: t('nav.accounts'), to: paths.accounts, icon: <IconUserCog size={20} /> });
-  const myRecordPath = me.user.memberId ? `/members/${me.user.memberId}` : null;
+  if (canImportMembers(me))
+    items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
+  if (isAdmin(me))
+    items.push({ label: t('nav.accounts'), to: paths.accounts, icon: <IconUserCog size={20} /> });
   if (hasRole(me, 'member') && me.user.memberId) {
     items.push({
       label: t('nav.myRecord'),
-      to: paths.member,
-      params: { memberId: me.user.memberId },
+      to: hrefs.member(me.user.memberId),
       icon: <IconId size={20} />,
+      exact: true,
     });
   }
 
   const isActive = (item: NavItem) => {
-    if (item.params && myRecordPath) return pathname === myRecordPath;
     if (item.exact) return pathname === item.to;
     return pathname === item.to || pathname.startsWith(`${item.to}/`);
   };
@@ -76,7 +94,7 @@ export function AppLayout() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
             <UnstyledButton component={Link} to={paths.home} onClick={close}>
               <Stack gap={0}>
-                <Text fw={800} c="red.8" size="lg" lh={1.1}>
+                <Text fw={800} c="red.8" size="lg" lh={1.1} style={{ whiteSpace: 'nowrap' }}>
                   Residence Link
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
@@ -119,10 +137,9 @@ export function AppLayout() {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
             <NavLink
-              key={item.to + (item.params?.memberId ?? '')}
+              key={item.to}
               component={Link}
               to={item.to}
-              params={item.params}
               label={item.label}
               leftSection={item.icon}
               active={isActive(item)}

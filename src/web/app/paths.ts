@@ -11,3 +11,9 @@ export const paths = {
   notifications: '/notifications',
   changePassword: '/account/password',
 } as const;
+
+/** Concrete links for the parameterised paths above. */
+export const hrefs = {
+  unit: (unitId: string) => paths.unit.replace('$unitId', encodeURIComponent(unitId)),
+  member: (memberId: string) => paths.member.replace('$memberId', encodeURIComponent(memberId)),
+};

@@ -1,4 +1,10 @@
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { meQueryKey, meQueryOptions } from '../features/auth/api/get-me';
@@ -7,11 +13,13 @@ import { ChangePasswordPage } from '../features/auth/components/change-password-
 import { HomePage } from '../features/home/components/home-page';
 import { OrgTreePage } from '../features/org-units/components/org-tree-page';
 import { UnitPage } from '../features/org-units/components/unit-page';
+import { memberSearchSchema } from '../features/members/api/list-members';
 import { MembersPage } from '../features/members/components/members-page';
 import { MemberPage } from '../features/members/components/member-page';
 import { ImportPage } from '../features/imports/components/import-page';
 import { AccountsPage } from '../features/accounts/components/accounts-page';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
+import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -46,12 +54,33 @@ const authedRoute = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.home, component: HomePage });
-const orgTreeRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.orgTree, component: OrgTreePage });
+const orgTreeRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.orgTree,
+  component: OrgTreePage,
+});
 const unitRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.unit, component: UnitPage });
-const membersRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.members, component: MembersPage });
-const memberRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.member, component: MemberPage });
-const importRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.import, component: ImportPage });
-const accountsRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.accounts, component: AccountsPage });
+const membersRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.members,
+  validateSearch: memberSearchSchema,
+  component: MembersPage,
+});
+const memberRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.member,
+  component: MemberPage,
+});
+const importRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.import,
+  component: ImportPage,
+});
+const accountsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.accounts,
+  component: AccountsPage,
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.notifications,
@@ -82,6 +111,8 @@ export const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: false,
+  defaultErrorComponent: ({ error, reset }) => <ErrorState error={error} onRetry={reset} />,
+  defaultNotFoundComponent: NotFoundPage,
   scrollRestoration: true,
 });
 

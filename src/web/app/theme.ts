@@ -1,13 +1,28 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'red',
   primaryShade: 8,
   defaultRadius: 'md',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' },
   components: {
     // big touch targets: cell secretaries are often elderly and on phones
     Button: { defaultProps: { size: 'sm' } },
+    // Vietnamese labels are long; capitals make them hard to read
+    Badge: Badge.extend({
+      styles: {
+        root: {
+          textTransform: 'none',
+          height: 'auto',
+          minHeight: 20,
+          paddingTop: 2,
+          paddingBottom: 2,
+          maxWidth: '100%',
+        },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+      },
+    }),
   },
 });

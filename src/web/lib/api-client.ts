@@ -80,7 +80,12 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
     }
     const parsed = errorResponseSchema.safeParse(payload);
     const error = parsed.success
-      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields)
+      ? new ApiError(
+          response.status,
+          parsed.data.error.code,
+          parsed.data.error.message,
+          parsed.data.error.fields,
+        )
       : new ApiError(response.status, 'http_error', `HTTP ${response.status}`);
     if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
     throw error;

@@ -78,6 +78,7 @@ void i18n
     defaultNS: 'common',
     ns: Object.keys(resources.vi),
     interpolation: { escapeValue: false },
+    missingInterpolationHandler: () => '',
     detection: {
       order: ['localStorage', 'navigator', 'htmlTag'],
       lookupLocalStorage: LOCALE_STORAGE_KEY,

@@ -19,7 +19,7 @@ export function LanguageSwitcher({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       setLocale(locale).catch(() => {
         // the UI already switched; the account keeps its old language until the next change
       });
-      queryClient.setQueryData<Me | null>(meQueryKey, { ...me, user: { ...me.user, locale } });
+      queryClient.setQueryData(meQueryKey, { ...me, user: { ...me.user, locale } });
     }
     // server messages are localised: refetch what is on screen
     void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });

@@ -1,7 +1,22 @@
-import { ActionIcon, Badge, Button, Card, Divider, Drawer, Group, PasswordInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Drawer,
+  Group,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/contracts/accounts';
 import { officerPositions, roles, type Role, type RoleGrant } from '../../../../shared/contracts/auth';
@@ -36,12 +51,6 @@ function AccountDetail({ account }: { account: Account }) {
   const revoke = useRevokeRole();
   const errors = fieldErrors(update.error);
 
-  useEffect(() => {
-    setDisplayName(account.displayName);
-    setEmail(account.email ?? '');
-    setPhone(account.phone ?? '');
-  }, [account]);
-
   return (
     <Stack>
       <Group gap="xs">
@@ -60,15 +69,37 @@ function AccountDetail({ account }: { account: Account }) {
       </Text>
 
       <Title order={4}>{t('profile')}</Title>
-      <TextInput label={t('fields.displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} />
-      <TextInput label={t('fields.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-      <TextInput label={t('fields.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.phone} />
+      <TextInput
+        label={t('fields.displayName')}
+        value={displayName}
+        onChange={(e) => setDisplayName(e.currentTarget.value)}
+        error={errors.displayName}
+      />
+      <TextInput
+        label={t('fields.email')}
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={errors.email}
+      />
+      <TextInput
+        label={t('fields.phone')}
+        value={phone}
+        onChange={(e) => setPhone(e.currentTarget.value)}
+        error={errors.phone}
+      />
       <Group>
         <Button
           loading={update.isPending}
           onClick={() =>
             update.mutate(
-              { id: account.id, body: { displayName: displayName.trim(), email: email.trim() || null, phone: phone.trim() || null } },
+              {
+                id: account.id,
+                body: {
+                  displayName: displayName.trim(),
+                  email: email.trim() || null,
+                  phone: phone.trim() || null,
+                },
+              },
               { onSuccess: () => notifications.show({ color: 'green', message: t('saved') }) },
             )
           }
@@ -96,7 +127,11 @@ function AccountDetail({ account }: { account: Account }) {
                 <Stack gap={2}>
                   <Group gap={6}>
                     <RoleBadge value={grant.role} />
-                    {grant.position && <Badge variant="light" color="gray">{t(`enums:position.${grant.position}`)}</Badge>}
+                    {grant.position && (
+                      <Badge variant="light" color="gray">
+                        {t(`enums:position.${grant.position}`)}
+                      </Badge>
+                    )}
                   </Group>
                   {grant.unitName && (
                     <Group gap={6}>
@@ -105,7 +140,13 @@ function AccountDetail({ account }: { account: Account }) {
                     </Group>
                   )}
                 </Stack>
-                <ActionIcon color="red" variant="subtle" size="lg" aria-label={t('roles.revoke')} onClick={() => setRevoking(grant)}>
+                <ActionIcon
+                  color="red"
+                  variant="subtle"
+                  size="lg"
+                  aria-label={t('roles.revoke')}
+                  onClick={() => setRevoking(grant)}
+                >
                   <IconTrash size={18} />
                 </ActionIcon>
               </Group>
@@ -147,12 +188,19 @@ function AccountDetail({ account }: { account: Account }) {
       <ConfirmModal
         opened={toggleActive}
         title={account.isActive ? t('deactivate.title') : t('activate.title')}
-        message={account.isActive ? t('deactivate.text', { name: account.displayName }) : t('activate.text', { name: account.displayName })}
+        message={
+          account.isActive
+            ? t('deactivate.text', { name: account.displayName })
+            : t('activate.text', { name: account.displayName })
+        }
         color={account.isActive ? 'red' : 'green'}
         loading={update.isPending}
         onClose={() => setToggleActive(false)}
         onConfirm={() =>
-          update.mutate({ id: account.id, body: { isActive: !account.isActive } }, { onSuccess: () => setToggleActive(false) })
+          update.mutate(
+            { id: account.id, body: { isActive: !account.isActive } },
+            { onSuccess: () => setToggleActive(false) },
+          )
         }
       />
       <ConfirmModal
@@ -160,14 +208,22 @@ function AccountDetail({ account }: { account: Account }) {
         title={t('roles.revokeTitle')}
         message={
           revoking
-            ? t('roles.revokeText', { role: t(`enums:role.${revoking.role}`), unit: revoking.unitName ?? '—', name: account.displayName })
+            ? t('roles.revokeText', {
+                role: t(`enums:role.${revoking.role}`),
+                unit: revoking.unitName ?? '—',
+                name: account.displayName,
+              })
             : ''
         }
         confirmLabel={t('roles.revoke')}
         loading={revoke.isPending}
         onClose={() => setRevoking(null)}
         onConfirm={() =>
-          revoking && revoke.mutate({ accountId: account.id, grantId: revoking.id }, { onSuccess: () => setRevoking(null) })
+          revoking &&
+          revoke.mutate(
+            { accountId: account.id, grantId: revoking.id },
+            { onSuccess: () => setRevoking(null) },
+          )
         }
       />
     </Stack>
@@ -198,7 +254,13 @@ function GrantRoleForm({ accountId }: { accountId: string }) {
           comboboxProps={{ withinPortal: true }}
         />
         {needsUnit && (
-          <UnitPicker label={t('roles.unit')} value={unitId} onChange={(id) => setUnitId(id)} error={errors.unitId} required />
+          <UnitPicker
+            label={t('roles.unit')}
+            value={unitId}
+            onChange={(id) => setUnitId(id)}
+            error={errors.unitId}
+            required
+          />
         )}
         {role === 'committee_officer' && (
           <Select
@@ -222,7 +284,10 @@ function GrantRoleForm({ accountId }: { accountId: string }) {
                 body: {
                   role,
                   unitId: needsUnit ? unitId : null,
-                  position: role === 'committee_officer' ? ((position as (typeof officerPositions)[number] | null) ?? null) : null,
+                  position:
+                    role === 'committee_officer'
+                      ? ((position as (typeof officerPositions)[number] | null) ?? null)
+                      : null,
                 },
               },
               {

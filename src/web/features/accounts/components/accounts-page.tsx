@@ -87,7 +87,13 @@ export function AccountsPage() {
             </Table>
           ) : (
             items.map((a) => (
-              <Card key={a.id} withBorder padding="sm" className="rl-clickable" onClick={() => setSelectedId(a.id)}>
+              <Card
+                key={a.id}
+                withBorder
+                padding="sm"
+                className="rl-clickable"
+                onClick={() => setSelectedId(a.id)}
+              >
                 <Group justify="space-between" wrap="nowrap">
                   <Stack gap={2}>
                     <Text fw={600}>{a.displayName}</Text>
@@ -102,13 +108,19 @@ export function AccountsPage() {
             ))
           )}
           {query.hasNextPage && (
-            <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            <Button
+              variant="default"
+              onClick={() => void query.fetchNextPage()}
+              loading={query.isFetchingNextPage}
+            >
               {t('common:actions.loadMore')}
             </Button>
           )}
         </Stack>
       )}
-      {creating && <CreateAccountModal onClose={() => setCreating(false)} onCreated={(a) => setSelectedId(a.id)} />}
+      {creating && (
+        <CreateAccountModal onClose={() => setCreating(false)} onCreated={(a) => setSelectedId(a.id)} />
+      )}
       <AccountDrawer account={selected} onClose={() => setSelectedId(null)} />
     </>
   );

@@ -6,7 +6,13 @@ import type { Account } from '../../../../shared/contracts/accounts';
 import { fieldErrors } from '../../../lib/form-errors';
 import { useCreateAccount } from '../api/create-account';
 
-export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void; onCreated: (a: Account) => void }) {
+export function CreateAccountModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (a: Account) => void;
+}) {
   const { t } = useTranslation('accounts');
   const mutation = useCreateAccount();
   const [username, setUsername] = useState('');
@@ -40,10 +46,33 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
     <Modal opened onClose={onClose} title={t('new')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('fields.username')} required value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={errors.username} autoComplete="off" />
-          <TextInput label={t('fields.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} />
-          <TextInput label={t('fields.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-          <TextInput label={t('fields.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.phone} />
+          <TextInput
+            label={t('fields.username')}
+            required
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            error={errors.username}
+            autoComplete="off"
+          />
+          <TextInput
+            label={t('fields.displayName')}
+            required
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+            error={errors.displayName}
+          />
+          <TextInput
+            label={t('fields.email')}
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+          />
+          <TextInput
+            label={t('fields.phone')}
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={errors.phone}
+          />
           <PasswordInput
             label={t('fields.password')}
             description={t('auth:password.rules')}

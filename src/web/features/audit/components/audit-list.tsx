@@ -21,7 +21,8 @@ export function diffEntry(entry: AuditEntry): Change[] {
   const changes: Change[] = [];
   for (const key of keys) {
     if (hiddenFields.has(key)) continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes.push({ field: key, before: before[key], after: after[key] });
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changes.push({ field: key, before: before[key], after: after[key] });
   }
   return changes;
 }
@@ -93,7 +94,11 @@ export function AuditList({ scope }: { scope: AuditScope }) {
         );
       })}
       {query.hasNextPage && (
-        <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+        <Button
+          variant="default"
+          onClick={() => void query.fetchNextPage()}
+          loading={query.isFetchingNextPage}
+        >
           {t('common:actions.loadMore')}
         </Button>
       )}

@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -22,7 +33,8 @@ export function LoginPage() {
       {
         onSuccess: () => {
           // only same-site paths: never bounce to another origin
-          const target = search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : null;
+          const target =
+            search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : null;
           if (target && !target.startsWith(paths.login)) void navigate({ href: target });
           else void navigate({ to: paths.home });
         },

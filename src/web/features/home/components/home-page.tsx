@@ -1,9 +1,16 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBell, IconBuildingCommunity, IconFileImport, IconId, IconUserCog, IconUsers } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBuildingCommunity,
+  IconFileImport,
+  IconId,
+  IconUserCog,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../../app/paths';
+import { hrefs, paths } from '../../../app/paths';
 import { RoleBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
 import { canImportMembers, isAdmin } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
@@ -37,13 +44,17 @@ export function HomePage() {
                 )}
                 {grant.unitId && grant.unitName ? (
                   <Group gap={6}>
-                    <Text component={Link} to={paths.unit} params={{ unitId: grant.unitId }} fw={500} c="blue.8">
+                    <Text component={Link} to={hrefs.unit(grant.unitId)} fw={500} c="blue.8">
                       {grant.unitName}
                     </Text>
                     {grant.unitType && <UnitTypeBadge value={grant.unitType} size="sm" />}
                   </Group>
                 ) : (
-                  grant.role === 'admin' && <Text size="sm" c="dimmed">{t('home.systemWide')}</Text>
+                  grant.role === 'admin' && (
+                    <Text size="sm" c="dimmed">
+                      {t('home.systemWide')}
+                    </Text>
+                  )
                 )}
               </Group>
             ))}
@@ -56,25 +67,55 @@ export function HomePage() {
       </Title>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         {me.user.memberId && (
-          <Shortcut to={paths.member} params={{ memberId: me.user.memberId }} icon={<IconId />} label={t('nav.myRecord')} text={t('home.myRecordText')} />
+          <Shortcut
+            to={hrefs.member(me.user.memberId)}
+            icon={<IconId />}
+            label={t('nav.myRecord')}
+            text={t('home.myRecordText')}
+          />
         )}
-        <Shortcut to={paths.members} icon={<IconUsers />} label={t('nav.members')} text={t('home.membersText')} />
-        <Shortcut to={paths.orgTree} icon={<IconBuildingCommunity />} label={t('nav.org')} text={t('home.orgText')} />
+        <Shortcut
+          to={paths.members}
+          icon={<IconUsers />}
+          label={t('nav.members')}
+          text={t('home.membersText')}
+        />
+        <Shortcut
+          to={paths.orgTree}
+          icon={<IconBuildingCommunity />}
+          label={t('nav.org')}
+          text={t('home.orgText')}
+        />
         {canImportMembers(me) && (
-          <Shortcut to={paths.import} icon={<IconFileImport />} label={t('nav.import')} text={t('home.importText')} />
+          <Shortcut
+            to={paths.import}
+            icon={<IconFileImport />}
+            label={t('nav.import')}
+            text={t('home.importText')}
+          />
         )}
         {isAdmin(me) && (
-          <Shortcut to={paths.accounts} icon={<IconUserCog />} label={t('nav.accounts')} text={t('home.accountsText')} />
+          <Shortcut
+            to={paths.accounts}
+            icon={<IconUserCog />}
+            label={t('nav.accounts')}
+            text={t('home.accountsText')}
+          />
         )}
-        <Shortcut to={paths.notifications} icon={<IconBell />} label={t('nav.notifications')} text={t('home.notificationsText')} />
+        <Shortcut
+          to={paths.notifications}
+          icon={<IconBell />}
+          label={t('nav.notifications')}
+          text={t('home.notificationsText')}
+        />
       </SimpleGrid>
     </Stack>
   );
 }
 
-function Shortcut(props: { to: string; params?: Record<string, string>; icon: ReactNode; label: string; text: string }) {
+function Shortcut(props: { to: string; icon: ReactNode; label: string; text: string }) {
   return (
-    <Card withBorder component={Link} to={props.to} params={props.params} className="rl-clickable" padding="md">
+    <Card withBorder component={Link} to={props.to} className="rl-clickable" padding="md">
       <Group wrap="nowrap" align="flex-start">
         <ThemeIcon variant="light" size="xl" color="red">
           {props.icon}

@@ -6,7 +6,11 @@ import { apiRequest } from '../../../lib/api-client';
 export type ImportCommitMode = 'valid_only' | 'all_or_nothing';
 
 export function commitImport({ id, mode }: { id: string; mode: ImportCommitMode }) {
-  return apiRequest(memberPaths.importCommit(id), { method: 'POST', body: { mode }, schema: importJobSchema });
+  return apiRequest(memberPaths.importCommit(id), {
+    method: 'POST',
+    body: { mode },
+    schema: importJobSchema,
+  });
 }
 
 export function useCommitImport() {

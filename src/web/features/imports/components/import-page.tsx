@@ -1,5 +1,26 @@
-import { Alert, Button, Card, FileButton, Group, Paper, Progress, Radio, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import {
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Paper,
+  Progress,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type DragEvent } from 'react';
@@ -73,7 +94,13 @@ export function ImportPage() {
                   {t('template.text')}
                 </Text>
               </Stack>
-              <Button component="a" href={memberPaths.importTemplate} download variant="default" leftSection={<IconDownload size={18} />}>
+              <Button
+                component="a"
+                href={memberPaths.importTemplate}
+                download
+                variant="default"
+                leftSection={<IconDownload size={18} />}
+              >
                 {t('template.download')}
               </Button>
             </Group>
@@ -102,7 +129,12 @@ export function ImportPage() {
               </Text>
               <FileButton onChange={send} accept={accepted}>
                 {(props) => (
-                  <Button {...props} leftSection={<IconUpload size={18} />} loading={upload.isPending} size="md">
+                  <Button
+                    {...props}
+                    leftSection={<IconUpload size={18} />}
+                    loading={upload.isPending}
+                    size="md"
+                  >
                     {t('drop.choose')}
                   </Button>
                 )}
@@ -125,7 +157,11 @@ export function ImportPage() {
           <SimpleGrid cols={{ base: 3 }} spacing="sm">
             <Count label={t('preview.total')} value={job.totalRows} />
             <Count label={t('preview.valid')} value={job.validRows} color="green" />
-            <Count label={t('preview.errors')} value={job.errorRows} color={job.errorRows ? 'red' : undefined} />
+            <Count
+              label={t('preview.errors')}
+              value={job.errorRows}
+              color={job.errorRows ? 'red' : undefined}
+            />
           </SimpleGrid>
           {job.errors.length > 0 && (
             <Card withBorder>
@@ -154,9 +190,17 @@ export function ImportPage() {
               </Table.ScrollContainer>
             </Card>
           )}
-          <Radio.Group label={t('preview.mode')} value={mode} onChange={(v) => setMode(v as ImportCommitMode)}>
+          <Radio.Group
+            label={t('preview.mode')}
+            value={mode}
+            onChange={(v) => setMode(v as ImportCommitMode)}
+          >
             <Stack gap="xs" mt="xs">
-              <Radio value="valid_only" label={t('preview.validOnly', { count: job.validRows })} disabled={job.validRows === 0} />
+              <Radio
+                value="valid_only"
+                label={t('preview.validOnly', { count: job.validRows })}
+                disabled={job.validRows === 0}
+              />
               <Radio
                 value="all_or_nothing"
                 label={t('preview.allOrNothing')}

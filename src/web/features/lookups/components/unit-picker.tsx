@@ -1,8 +1,10 @@
 import { Loader, MultiSelect, Select, type ComboboxItem } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitType } from '../../../../shared/contracts/org-units';
+import { useOrgUnit } from '../../org-units/api/get-org-unit';
 import { useUnitLookup, type UnitLookup } from '../api/lookup-units';
 
 interface UnitPickerProps {
@@ -20,9 +22,12 @@ interface UnitPickerProps {
   description?: string;
 }
 
-function toItem(unit: UnitLookup, t: (k: string, o?: object) => string): ComboboxItem {
+function toItem(unit: UnitLookup, t: TFunction): ComboboxItem {
   const type = t(`enums:unitType.${unit.type}`, { defaultValue: unit.type });
-  return { value: unit.id, label: unit.parentName ? `${unit.name} — ${unit.parentName}` : `${unit.name} (${type})` };
+  return {
+    value: unit.id,
+    label: unit.parentName ? `${unit.name} — ${unit.parentName}` : `${unit.name} (${type})`,
+  };
 }
 
 /** Searchable unit select backed by GET /api/lookups/units (diacritics ignored by the server). */
@@ -30,19 +35,22 @@ export function UnitPicker(props: UnitPickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const known = useRef(new Map<string, UnitLookup>());
+  // the chosen unit, kept so its label survives a new search
+  const [selected, setSelected] = useState<UnitLookup | null>(null);
   const query = useUnitLookup({ type: props.type, q: debounced || undefined });
+  const units = (query.data ?? []).filter((u) => !props.exclude?.includes(u.id));
 
-  const data = useMemo(() => {
-    const items = (query.data ?? []).filter((u) => !props.exclude?.includes(u.id));
-    for (const u of items) known.current.set(u.id, u);
-    const out = items.map((u) => toItem(u, t));
-    if (props.value && !out.some((i) => i.value === props.value)) {
-      const k = known.current.get(props.value);
-      out.unshift(k ? toItem(k, t) : { value: props.value, label: props.initialLabel ?? props.value });
-    }
-    return out;
-  }, [query.data, props.value, props.initialLabel, props.exclude, t]);
+  const data = units.map((u) => toItem(u, t));
+  const missing = !!props.value && !data.some((i) => i.value === props.value) && selected?.id !== props.value;
+  // a value that came from the URL: ask for its name
+  const detail = useOrgUnit(props.value, missing && !props.initialLabel);
+  if (props.value && !data.some((i) => i.value === props.value)) {
+    data.unshift(
+      selected?.id === props.value
+        ? toItem(selected, t)
+        : { value: props.value, label: props.initialLabel ?? detail.data?.name ?? '…' },
+    );
+  }
 
   return (
     <Select
@@ -58,7 +66,11 @@ export function UnitPicker(props: UnitPickerProps) {
       // the server already filtered by the typed text
       filter={({ options }) => options}
       onSearchChange={setSearch}
-      onChange={(id) => props.onChange(id, id ? (known.current.get(id) ?? null) : null)}
+      onChange={(id) => {
+        const unit = units.find((u) => u.id === id) ?? null;
+        setSelected(unit);
+        props.onChange(id, unit);
+      }}
       nothingFoundMessage={query.isFetching ? t('state.loading') : t('picker.nothingFound')}
       rightSection={query.isFetching ? <Loader size={14} /> : undefined}
       comboboxProps={{ withinPortal: true }}
@@ -79,20 +91,14 @@ export function UnitMultiPicker(props: UnitMultiPickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const known = useRef(new Map<string, UnitLookup>());
+  const [selected, setSelected] = useState<UnitLookup[]>([]);
   const query = useUnitLookup({ type: props.type, q: debounced || undefined });
-  const data = useMemo(() => {
-    const items = (query.data ?? []).filter((u) => !props.exclude?.includes(u.id));
-    for (const u of items) known.current.set(u.id, u);
-    const out = items.map((u) => toItem(u, t));
-    for (const id of props.value) {
-      if (!out.some((i) => i.value === id)) {
-        const k = known.current.get(id);
-        if (k) out.push(toItem(k, t));
-      }
-    }
-    return out;
-  }, [query.data, props.value, props.exclude, t]);
+  const units = (query.data ?? []).filter((u) => !props.exclude?.includes(u.id));
+
+  const data = units.map((u) => toItem(u, t));
+  for (const unit of selected) {
+    if (props.value.includes(unit.id) && !data.some((i) => i.value === unit.id)) data.push(toItem(unit, t));
+  }
 
   return (
     <MultiSelect
@@ -101,7 +107,11 @@ export function UnitMultiPicker(props: UnitMultiPickerProps) {
       searchable
       data={data}
       value={props.value}
-      onChange={props.onChange}
+      onChange={(ids) => {
+        const pool = [...selected, ...units];
+        setSelected(ids.map((id) => pool.find((u) => u.id === id)).filter((u): u is UnitLookup => !!u));
+        props.onChange(ids);
+      }}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}

@@ -1,6 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { createMemberBodySchema, memberDetailSchema, memberPaths } from '../../../../shared/contracts/members';
+import {
+  createMemberBodySchema,
+  memberDetailSchema,
+  memberPaths,
+} from '../../../../shared/contracts/members';
 import { apiRequest } from '../../../lib/api-client';
 
 export type CreateMemberInput = z.input<typeof createMemberBodySchema>;

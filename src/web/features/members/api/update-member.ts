@@ -1,6 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { memberDetailSchema, memberPaths, updateMemberBodySchema } from '../../../../shared/contracts/members';
+import {
+  memberDetailSchema,
+  memberPaths,
+  updateMemberBodySchema,
+} from '../../../../shared/contracts/members';
 import { apiRequest } from '../../../lib/api-client';
 
 export type UpdateMemberInput = z.input<typeof updateMemberBodySchema>;

@@ -1,4 +1,16 @@
-import { Alert, Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -105,7 +117,8 @@ function toBody(v: Values) {
   };
 }
 
-type Props = { mode: 'create'; onClose: () => void } | { mode: 'edit'; member: MemberDetail; onClose: () => void };
+type Props =
+  { mode: 'create'; onClose: () => void } | { mode: 'edit'; member: MemberDetail; onClose: () => void };
 
 export function MemberFormModal(props: Props) {
   const { t } = useTranslation('members');
@@ -120,7 +133,10 @@ export function MemberFormModal(props: Props) {
   const areas = useResidentialAreas(values.residenceCommuneId);
   const navigate = useNavigate();
 
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const text = (key: keyof Values, label: string, extra?: { required?: boolean; placeholder?: string }) => (
     <TextInput
       label={label}
@@ -163,7 +179,14 @@ export function MemberFormModal(props: Props) {
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={props.mode === 'create' ? t('form.createTitle') : t('form.editTitle', { name: member?.fullName })} size="xl">
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={
+        props.mode === 'create' ? t('form.createTitle') : t('form.editTitle', { name: member?.fullName })
+      }
+      size="xl"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {conflict && (
@@ -181,7 +204,13 @@ export function MemberFormModal(props: Props) {
               onChange={(v) => set('sex')(v as Values['sex'])}
               error={errors.sex}
             />
-            <DateField label={t('fields.dateOfBirth')} required value={values.dateOfBirth} onChange={set('dateOfBirth')} error={errors.dateOfBirth} />
+            <DateField
+              label={t('fields.dateOfBirth')}
+              required
+              value={values.dateOfBirth}
+              onChange={set('dateOfBirth')}
+              error={errors.dateOfBirth}
+            />
             {text('citizenId', t('fields.citizenId'))}
             {text('phone', t('fields.phone'), { placeholder: '0912345678' })}
             {text('email', t('fields.email'))}
@@ -197,8 +226,18 @@ export function MemberFormModal(props: Props) {
               required
               clearable={false}
             />
-            <DateField label={t('fields.dateAdmitted')} value={values.dateAdmitted} onChange={set('dateAdmitted')} error={errors.dateAdmitted} />
-            <DateField label={t('fields.dateOfficial')} value={values.dateOfficial} onChange={set('dateOfficial')} error={errors.dateOfficial} />
+            <DateField
+              label={t('fields.dateAdmitted')}
+              value={values.dateAdmitted}
+              onChange={set('dateAdmitted')}
+              error={errors.dateAdmitted}
+            />
+            <DateField
+              label={t('fields.dateOfficial')}
+              value={values.dateOfficial}
+              onChange={set('dateOfficial')}
+              error={errors.dateOfficial}
+            />
             <Select
               label={t('fields.status')}
               data={memberStatuses.map((v) => ({ value: v, label: t(`enums:memberStatus.${v}`) }))}
@@ -239,15 +278,28 @@ export function MemberFormModal(props: Props) {
           <Section title={t('sections.category')}>
             <Select
               label={t('fields.category')}
-              data={residenceCategorySchema.options.map((v) => ({ value: v, label: t(`enums:category.${v}`) }))}
+              data={residenceCategorySchema.options.map((v) => ({
+                value: v,
+                label: t(`enums:category.${v}`),
+              }))}
               value={values.category}
               onChange={(v) => v && set('category')(v as Values['category'])}
               error={errors.category}
             />
             {values.category === 'exempt' && (
               <>
-                <DateField label={t('fields.exemptFrom')} value={values.exemptFrom} onChange={set('exemptFrom')} error={errors.exemptFrom} />
-                <DateField label={t('fields.exemptTo')} value={values.exemptTo} onChange={set('exemptTo')} error={errors.exemptTo} />
+                <DateField
+                  label={t('fields.exemptFrom')}
+                  value={values.exemptFrom}
+                  onChange={set('exemptFrom')}
+                  error={errors.exemptFrom}
+                />
+                <DateField
+                  label={t('fields.exemptTo')}
+                  value={values.exemptTo}
+                  onChange={set('exemptTo')}
+                  error={errors.exemptTo}
+                />
               </>
             )}
           </Section>

@@ -4,7 +4,7 @@ import { IconHomeMove } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { MemberListItem } from '../../../../shared/contracts/members';
-import { paths } from '../../../app/paths';
+import { hrefs, paths } from '../../../app/paths';
 import { CategoryBadge, MemberStatusBadge } from '../../../components/ui/enum-badges';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { formatDate } from '../../../lib/dates';
@@ -40,7 +40,11 @@ export function MemberList({ filters }: { filters: MemberFilters }) {
           {t('list.shown', { count: items.length })}
         </Text>
         {query.hasNextPage && (
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          <Button
+            variant="default"
+            onClick={() => void query.fetchNextPage()}
+            loading={query.isFetchingNextPage}
+          >
             {t('common:actions.loadMore')}
           </Button>
         )}
@@ -53,7 +57,7 @@ function MemberTable({ items }: { items: MemberListItem[] }) {
   const { t } = useTranslation('members');
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('list.label')} bg="white">
         <Table.Thead>
           <Table.Tr>
@@ -75,13 +79,13 @@ function MemberTable({ items }: { items: MemberListItem[] }) {
               onClick={() => void navigate({ to: paths.member, params: { memberId: m.id } })}
             >
               <Table.Td>
-                <Group gap={6} wrap="nowrap">
+                <Stack gap={2} align="flex-start">
                   <Text
                     component={Link}
-                    to={paths.member}
-                    params={{ memberId: m.id }}
+                    to={hrefs.member(m.id)}
                     fw={600}
                     c="blue.9"
+                    style={{ whiteSpace: 'nowrap' }}
                     onClick={(e) => e.stopPropagation()}
                   >
                     {m.fullName}
@@ -91,7 +95,7 @@ function MemberTable({ items }: { items: MemberListItem[] }) {
                       {t('working')}
                     </Badge>
                   )}
-                </Group>
+                </Stack>
               </Table.Td>
               <Table.Td>{t(`enums:sex.${m.sex}`)}</Table.Td>
               <Table.Td>{formatDate(m.dateOfBirth)}</Table.Td>
@@ -99,15 +103,17 @@ function MemberTable({ items }: { items: MemberListItem[] }) {
               <Table.Td>{m.cellName}</Table.Td>
               <Table.Td>
                 <Stack gap={2}>
-                  <Text size="sm">{[m.residenceAreaName, m.residenceCommuneName].filter(Boolean).join(', ') || '—'}</Text>
+                  <Text size="sm">
+                    {[m.residenceAreaName, m.residenceCommuneName].filter(Boolean).join(', ') || '—'}
+                  </Text>
                   {m.livesAway && <LivesAwayMarker />}
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <CategoryBadge value={m.category} />
+                <CategoryBadge value={m.category} styles={{ label: { whiteSpace: 'nowrap' } }} />
               </Table.Td>
               <Table.Td>
-                <MemberStatusBadge value={m.status} />
+                <MemberStatusBadge value={m.status} styles={{ label: { whiteSpace: 'nowrap' } }} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -122,28 +128,36 @@ function MemberCards({ items }: { items: MemberListItem[] }) {
   return (
     <Stack gap="xs" aria-label={t('list.label')}>
       {items.map((m) => (
-        <Card key={m.id} withBorder padding="sm" component={Link} to={paths.member} params={{ memberId: m.id }} className="rl-clickable">
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Stack gap={2} style={{ minWidth: 0 }}>
-              <Text fw={600}>{m.fullName}</Text>
+        <Card
+          key={m.id}
+          withBorder
+          padding="sm"
+          component={Link}
+          to={hrefs.member(m.id)}
+          className="rl-clickable"
+        >
+          <Stack gap={4}>
+            <Text fw={600}>{m.fullName}</Text>
+            <Text size="sm" c="dimmed">
+              {t(`enums:sex.${m.sex}`)} · {formatDate(m.dateOfBirth)} · {m.cardNumber}
+            </Text>
+            <Text size="sm">{m.cellName}</Text>
+            {(m.residenceAreaName || m.residenceCommuneName) && (
               <Text size="sm" c="dimmed">
-                {t(`enums:sex.${m.sex}`)} · {formatDate(m.dateOfBirth)} · {m.cardNumber}
+                {[m.residenceAreaName, m.residenceCommuneName].filter(Boolean).join(', ')}
               </Text>
-              <Text size="sm" truncate>
-                {m.cellName}
-              </Text>
-              {(m.residenceAreaName || m.residenceCommuneName) && (
-                <Text size="sm" c="dimmed" truncate>
-                  {[m.residenceAreaName, m.residenceCommuneName].filter(Boolean).join(', ')}
-                </Text>
-              )}
-            </Stack>
-            <Stack gap={4} align="flex-end">
+            )}
+            <Group gap={6}>
               <CategoryBadge value={m.category} size="sm" />
               <MemberStatusBadge value={m.status} size="sm" />
+              {m.isWorking && (
+                <Badge size="sm" variant="outline" color="indigo">
+                  {t('working')}
+                </Badge>
+              )}
               {m.livesAway && <LivesAwayMarker />}
-            </Stack>
-          </Group>
+            </Group>
+          </Stack>
         </Card>
       ))}
     </Stack>

@@ -1,9 +1,21 @@
-import { Anchor, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconEdit, IconHistory, IconId, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../../app/paths';
+import { hrefs, paths } from '../../../app/paths';
 import { CategoryBadge, MemberStatusBadge } from '../../../components/ui/enum-badges';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { formatDate, formatDateTime } from '../../../lib/dates';
@@ -76,7 +88,7 @@ export function MemberPage() {
               <Field
                 label={t('fields.cell')}
                 value={
-                  <Anchor component={Link} to={paths.unit} params={{ unitId: m.cellId }}>
+                  <Anchor component={Link} to={hrefs.unit(m.cellId)}>
                     {m.cellName}
                   </Anchor>
                 }
@@ -102,7 +114,7 @@ export function MemberPage() {
                 label={t('fields.residenceCommune')}
                 value={
                   m.residenceCommuneId ? (
-                    <Anchor component={Link} to={paths.unit} params={{ unitId: m.residenceCommuneId }}>
+                    <Anchor component={Link} to={hrefs.unit(m.residenceCommuneId)}>
                       {m.residenceCommuneName}
                     </Anchor>
                   ) : null
@@ -113,7 +125,7 @@ export function MemberPage() {
                 label={t('fields.residenceCell')}
                 value={
                   m.residenceCellId ? (
-                    <Anchor component={Link} to={paths.unit} params={{ unitId: m.residenceCellId }}>
+                    <Anchor component={Link} to={hrefs.unit(m.residenceCellId)}>
                       {m.residenceCellName}
                     </Anchor>
                   ) : null
@@ -124,7 +136,10 @@ export function MemberPage() {
               <Field label={t('fields.category')} value={<CategoryBadge value={m.category} />} />
               <Field label={t('fields.categoryReason')} value={m.categoryReason} />
               {m.category === 'exempt' && (
-                <Field label={t('fields.exemptPeriod')} value={`${formatDate(m.exemptFrom)} – ${formatDate(m.exemptTo)}`} />
+                <Field
+                  label={t('fields.exemptPeriod')}
+                  value={`${formatDate(m.exemptFrom)} – ${formatDate(m.exemptTo)}`}
+                />
               )}
             </Group3>
           </SimpleGrid>
@@ -149,7 +164,7 @@ export function MemberPage() {
                   {m.memberships.map((ms) => (
                     <Table.Tr key={ms.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={paths.unit} params={{ unitId: ms.unitId }}>
+                        <Anchor component={Link} to={hrefs.unit(ms.unitId)}>
                           {ms.unitName}
                         </Anchor>
                       </Table.Td>

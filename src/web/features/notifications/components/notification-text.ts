@@ -7,12 +7,16 @@ const knownKinds = ['welcome', 'role_granted', 'import_committed', 'unit_merged'
 export function notificationText(t: TFunction, n: Notification): { title: string; body: string } {
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(n.params)) params[key] = value ?? '';
-  if (typeof params.role === 'string') params.roleLabel = t(`enums:role.${params.role}`, { defaultValue: params.role });
+  if (typeof params.role === 'string')
+    params.roleLabel = t(`enums:role.${params.role}`, { defaultValue: params.role });
   if (knownKinds.includes(n.kind)) {
     return {
       title: t(`notifications:kinds.${n.kind}.title`, params),
       body: t(`notifications:kinds.${n.kind}.body`, params),
     };
   }
-  return { title: t('notifications:kinds.generic.title'), body: t('notifications:kinds.generic.body', { kind: n.kind }) };
+  return {
+    title: t('notifications:kinds.generic.title'),
+    body: t('notifications:kinds.generic.body', { kind: n.kind }),
+  };
 }

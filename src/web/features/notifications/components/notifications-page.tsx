@@ -87,7 +87,11 @@ export function NotificationsPage() {
             );
           })}
           {query.hasNextPage && (
-            <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            <Button
+              variant="default"
+              onClick={() => void query.fetchNextPage()}
+              loading={query.isFetchingNextPage}
+            >
               {t('common:actions.loadMore')}
             </Button>
           )}

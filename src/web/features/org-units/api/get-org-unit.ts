@@ -6,6 +6,10 @@ export function getOrgUnit(id: string) {
   return apiRequest(orgUnitPaths.detail(id), { schema: orgUnitDetailSchema });
 }
 
-export function useOrgUnit(id: string) {
-  return useQuery({ queryKey: ['org-units', 'detail', id], queryFn: () => getOrgUnit(id) });
+export function useOrgUnit(id: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['org-units', 'detail', id],
+    queryFn: () => getOrgUnit(id as string),
+    enabled: enabled && !!id,
+  });
 }

@@ -3,7 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { areaKindSchema, unitTypes, workplaceSectors, type UnitType } from '../../../../shared/contracts/org-units';
+import {
+  areaKindSchema,
+  unitTypes,
+  workplaceSectors,
+  type UnitType,
+} from '../../../../shared/contracts/org-units';
 import { paths } from '../../../app/paths';
 import { DateField } from '../../../components/ui/date-field';
 import { fieldErrors } from '../../../lib/form-errors';
@@ -52,7 +57,9 @@ export function CreateUnitModal({ opened, onClose, parent }: Props) {
         sector: needsSector && sector ? (sector as (typeof workplaceSectors)[number]) : null,
         residentialAreaId: isResidential && areaMode === 'existing' ? areaId : null,
         newResidentialArea:
-          isResidential && areaMode === 'new' ? { name: areaName.trim(), kind: areaKindSchema.parse(areaKind) } : null,
+          isResidential && areaMode === 'new'
+            ? { name: areaName.trim(), kind: areaKindSchema.parse(areaKind) }
+            : null,
         address: address.trim() || null,
         meetingPlace: meetingPlace.trim() || null,
         validFrom: validFrom ?? undefined,
@@ -68,7 +75,12 @@ export function CreateUnitModal({ opened, onClose, parent }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={parent ? t('create.childTitle', { name: parent.name }) : t('create.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={parent ? t('create.childTitle', { name: parent.name }) : t('create.title')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {!parent && (
@@ -93,8 +105,20 @@ export function CreateUnitModal({ opened, onClose, parent }: Props) {
             comboboxProps={{ withinPortal: true }}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.code')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
-            <TextInput label={t('fields.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+            <TextInput
+              label={t('fields.code')}
+              required
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              error={errors.code}
+            />
+            <TextInput
+              label={t('fields.name')}
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
           </SimpleGrid>
           {needsSector && (
             <Select
@@ -149,14 +173,24 @@ export function CreateUnitModal({ opened, onClose, parent }: Props) {
               )}
             </Stack>
           )}
-          <TextInput label={t('fields.address')} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errors.address} />
+          <TextInput
+            label={t('fields.address')}
+            value={address}
+            onChange={(e) => setAddress(e.currentTarget.value)}
+            error={errors.address}
+          />
           <TextInput
             label={t('fields.meetingPlace')}
             value={meetingPlace}
             onChange={(e) => setMeetingPlace(e.currentTarget.value)}
             error={errors.meetingPlace}
           />
-          <DateField label={t('fields.validFrom')} value={validFrom} onChange={setValidFrom} error={errors.validFrom} />
+          <DateField
+            label={t('fields.validFrom')}
+            value={validFrom}
+            onChange={setValidFrom}
+            error={errors.validFrom}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:actions.cancel')}

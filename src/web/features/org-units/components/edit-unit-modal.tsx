@@ -25,8 +25,9 @@ export function EditUnitModal({ unit, onClose }: { unit: OrgUnitDetail; onClose:
       {
         id: unit.id,
         body: {
-          name: name.trim(),
-          sector: (sector as (typeof workplaceSectors)[number] | null) ?? null,
+          ...(unit.canManage
+            ? { name: name.trim(), sector: (sector as (typeof workplaceSectors)[number] | null) ?? null }
+            : {}),
           address: address.trim() || null,
           phone: phone.trim() || null,
           email: email.trim() || null,
@@ -47,7 +48,15 @@ export function EditUnitModal({ unit, onClose }: { unit: OrgUnitDetail; onClose:
     <Modal opened onClose={onClose} title={t('edit.title', { name: unit.name })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('fields.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+          <TextInput
+            label={t('fields.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            disabled={!unit.canManage}
+            description={unit.canManage ? undefined : t('edit.renameBySuperior')}
+          />
           {name.trim() !== unit.name && (
             <DateField
               label={t('fields.effectiveDate')}
@@ -64,13 +73,29 @@ export function EditUnitModal({ unit, onClose }: { unit: OrgUnitDetail; onClose:
               value={sector}
               onChange={setSector}
               clearable
+              disabled={!unit.canManage}
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <TextInput label={t('fields.address')} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errors.address} />
+          <TextInput
+            label={t('fields.address')}
+            value={address}
+            onChange={(e) => setAddress(e.currentTarget.value)}
+            error={errors.address}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.phone} />
-            <TextInput label={t('fields.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+            <TextInput
+              label={t('fields.phone')}
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value)}
+              error={errors.phone}
+            />
+            <TextInput
+              label={t('fields.email')}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={errors.email}
+            />
           </SimpleGrid>
           <TextInput
             label={t('fields.meetingPlace')}

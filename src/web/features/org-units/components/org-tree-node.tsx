@@ -4,19 +4,32 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../../shared/contracts/org-units';
-import { paths } from '../../../app/paths';
+import { hrefs } from '../../../app/paths';
 import { UnitStatusBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
 import { useOrgUnits } from '../api/list-org-units';
 
 /** One unit in the tree; its children load when it is opened. */
-export function OrgTreeNode({ unit, level, defaultOpen = false }: { unit: OrgUnit; level: number; defaultOpen?: boolean }) {
+export function OrgTreeNode({
+  unit,
+  level,
+  defaultOpen = false,
+}: {
+  unit: OrgUnit;
+  level: number;
+  defaultOpen?: boolean;
+}) {
   const { t } = useTranslation('org');
   const [open, setOpen] = useState(defaultOpen && unit.childCount > 0);
   const children = useOrgUnits({ parentId: unit.id }, open);
   const hasChildren = unit.childCount > 0;
 
   return (
-    <li role="treeitem" aria-expanded={hasChildren ? open : undefined} aria-level={level + 1} style={{ listStyle: 'none' }}>
+    <li
+      role="treeitem"
+      aria-expanded={hasChildren ? open : undefined}
+      aria-level={level + 1}
+      style={{ listStyle: 'none' }}
+    >
       <Group
         gap={6}
         wrap="nowrap"
@@ -31,7 +44,9 @@ export function OrgTreeNode({ unit, level, defaultOpen = false }: { unit: OrgUni
             variant="subtle"
             color="gray"
             onClick={() => setOpen((o) => !o)}
-            aria-label={open ? t('tree.collapse', { name: unit.name }) : t('tree.expand', { name: unit.name })}
+            aria-label={
+              open ? t('tree.collapse', { name: unit.name }) : t('tree.expand', { name: unit.name })
+            }
             size="lg"
           >
             {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
@@ -42,7 +57,13 @@ export function OrgTreeNode({ unit, level, defaultOpen = false }: { unit: OrgUni
           </Box>
         )}
         <Group gap={8} wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
-          <Text component={Link} to={paths.unit} params={{ unitId: unit.id }} fw={500} c="dark" style={{ textDecoration: 'none' }}>
+          <Text
+            component={Link}
+            to={hrefs.unit(unit.id)}
+            fw={500}
+            c="dark"
+            style={{ textDecoration: 'none' }}
+          >
             {unit.name}
           </Text>
           <UnitTypeBadge value={unit.type} size="sm" />

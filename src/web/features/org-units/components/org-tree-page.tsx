@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../../app/paths';
+import { hrefs } from '../../../app/paths';
 import { UnitStatusBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
@@ -67,7 +67,14 @@ export function OrgTreePage() {
         ) : (
           <Stack gap="xs" aria-label={t('tree.results')}>
             {results.data.map((unit) => (
-              <Card key={unit.id} withBorder padding="sm" component={Link} to={paths.unit} params={{ unitId: unit.id }} className="rl-clickable">
+              <Card
+                key={unit.id}
+                withBorder
+                padding="sm"
+                component={Link}
+                to={hrefs.unit(unit.id)}
+                className="rl-clickable"
+              >
                 <Group gap="xs" wrap="wrap">
                   <Text fw={500}>{unit.name}</Text>
                   <UnitTypeBadge value={unit.type} size="sm" />

@@ -54,7 +54,12 @@ export function MoveUnitModal({ unit, onClose }: Props) {
           error={errors.newParentId}
           required
         />
-        <DateField label={t('fields.effectiveDate')} value={effectiveDate} onChange={setEffectiveDate} error={errors.effectiveDate} />
+        <DateField
+          label={t('fields.effectiveDate')}
+          value={effectiveDate}
+          onChange={setEffectiveDate}
+          error={errors.effectiveDate}
+        />
       </Stack>
     </ConfirmModal>
   );
@@ -78,7 +83,10 @@ export function MergeUnitsModal({ unit, onClose }: Props) {
       onClose={onClose}
       onConfirm={() =>
         mutation.mutate(
-          { targetId: unit.id, body: { sourceIds, effectiveDate: effectiveDate ?? undefined, note: note.trim() || undefined } },
+          {
+            targetId: unit.id,
+            body: { sourceIds, effectiveDate: effectiveDate ?? undefined, note: note.trim() || undefined },
+          },
           {
             onSuccess: () => {
               notifications.show({ color: 'green', message: t('merge.done', { count: sourceIds.length }) });
@@ -100,8 +108,18 @@ export function MergeUnitsModal({ unit, onClose }: Props) {
           exclude={[unit.id]}
           error={errors.sourceIds}
         />
-        <DateField label={t('fields.effectiveDate')} value={effectiveDate} onChange={setEffectiveDate} error={errors.effectiveDate} />
-        <Textarea label={t('fields.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+        <DateField
+          label={t('fields.effectiveDate')}
+          value={effectiveDate}
+          onChange={setEffectiveDate}
+          error={errors.effectiveDate}
+        />
+        <Textarea
+          label={t('fields.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
       </Stack>
     </ConfirmModal>
   );
@@ -123,7 +141,10 @@ export function DissolveUnitModal({ unit, onClose }: Props) {
       onClose={onClose}
       onConfirm={() =>
         mutation.mutate(
-          { id: unit.id, body: { effectiveDate: effectiveDate ?? undefined, note: note.trim() || undefined } },
+          {
+            id: unit.id,
+            body: { effectiveDate: effectiveDate ?? undefined, note: note.trim() || undefined },
+          },
           {
             onSuccess: () => {
               notifications.show({ color: 'green', message: t('dissolve.done') });
@@ -139,8 +160,18 @@ export function DissolveUnitModal({ unit, onClose }: Props) {
             {mutation.error.message}
           </Alert>
         )}
-        <DateField label={t('fields.effectiveDate')} value={effectiveDate} onChange={setEffectiveDate} error={errors.effectiveDate} />
-        <Textarea label={t('fields.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+        <DateField
+          label={t('fields.effectiveDate')}
+          value={effectiveDate}
+          onChange={setEffectiveDate}
+          error={errors.effectiveDate}
+        />
+        <Textarea
+          label={t('fields.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
       </Stack>
     </ConfirmModal>
   );

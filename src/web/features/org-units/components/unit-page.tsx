@@ -1,4 +1,17 @@
-import { Anchor, Breadcrumbs, Button, Card, Group, Menu, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Menu,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import {
   IconArrowsMove,
   IconChevronDown,
@@ -14,12 +27,13 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnitDetail } from '../../../../shared/contracts/org-units';
-import { paths } from '../../../app/paths';
+import { hrefs, paths } from '../../../app/paths';
 import { UnitStatusBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { formatDate } from '../../../lib/dates';
 import { AuditList } from '../../audit/components/audit-list';
 import { MemberList } from '../../members/components/member-list';
+import { useCurrentUser } from '../../auth/api/get-me';
 import { useOrgUnit } from '../api/get-org-unit';
 import { useOrgUnits } from '../api/list-org-units';
 import { CreateUnitModal } from './create-unit-modal';
@@ -32,6 +46,7 @@ export function UnitPage() {
   const { t } = useTranslation('org');
   const { unitId } = useParams({ from: '/authed/org/$unitId' });
   const query = useOrgUnit(unitId);
+  const me = useCurrentUser();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (query.isPending) return <LoadingState />;
@@ -39,6 +54,10 @@ export function UnitPage() {
   const unit = query.data;
   const close = () => setDialog(null);
   const isActive = unit.status === 'active';
+  // Officers keep their own unit's contact details and add units under it; renaming, moving, merging
+  // and dissolving it is the superior committee's decision (server: canManage).
+  const ownsUnit =
+    unit.canManage || me.roles.some((g) => g.role === 'committee_officer' && g.unitId === unit.id);
 
   return (
     <Stack gap="md">
@@ -47,7 +66,7 @@ export function UnitPage() {
           {t('tree.title')}
         </Anchor>
         {unit.ancestors.map((a) => (
-          <Anchor key={a.id} component={Link} to={paths.unit} params={{ unitId: a.id }}>
+          <Anchor key={a.id} component={Link} to={hrefs.unit(a.id)}>
             {a.name}
           </Anchor>
         ))}
@@ -72,7 +91,7 @@ export function UnitPage() {
             })}
           </Text>
         </Stack>
-        {unit.canManage && isActive && (
+        {ownsUnit && isActive && (
           <Group gap="xs">
             <Button leftSection={<IconEdit size={18} />} variant="default" onClick={() => setDialog('edit')}>
               {t('common:actions.edit')}
@@ -80,24 +99,30 @@ export function UnitPage() {
             <Button leftSection={<IconPlus size={18} />} onClick={() => setDialog('child')}>
               {t('actions.addChild')}
             </Button>
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="light" rightSection={<IconChevronDown size={16} />}>
-                  {t('actions.structure')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setDialog('move')}>
-                  {t('actions.move')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconGitMerge size={16} />} onClick={() => setDialog('merge')}>
-                  {t('actions.merge')}
-                </Menu.Item>
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDialog('dissolve')}>
-                  {t('actions.dissolve')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            {unit.canManage && (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="light" rightSection={<IconChevronDown size={16} />}>
+                    {t('actions.structure')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setDialog('move')}>
+                    {t('actions.move')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconGitMerge size={16} />} onClick={() => setDialog('merge')}>
+                    {t('actions.merge')}
+                  </Menu.Item>
+                  <Menu.Item
+                    color="red"
+                    leftSection={<IconTrash size={16} />}
+                    onClick={() => setDialog('dissolve')}
+                  >
+                    {t('actions.dissolve')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
           </Group>
         )}
       </Group>
@@ -133,7 +158,9 @@ export function UnitPage() {
       </Tabs>
 
       {dialog === 'edit' && <EditUnitModal unit={unit} onClose={close} />}
-      {dialog === 'child' && <CreateUnitModal opened onClose={close} parent={{ id: unit.id, name: unit.name, type: unit.type }} />}
+      {dialog === 'child' && (
+        <CreateUnitModal opened onClose={close} parent={{ id: unit.id, name: unit.name, type: unit.type }} />
+      )}
       {dialog === 'move' && <MoveUnitModal unit={unit} onClose={close} />}
       {dialog === 'merge' && <MergeUnitsModal unit={unit} onClose={close} />}
       {dialog === 'dissolve' && <DissolveUnitModal unit={unit} onClose={close} />}
@@ -169,7 +196,9 @@ function Overview({ unit }: { unit: OrgUnitDetail }) {
           <Info label={t('fields.phone')} value={unit.phone} />
           <Info label={t('fields.email')} value={unit.email} />
           <Info label={t('fields.meetingPlace')} value={unit.meetingPlace} />
-          {unit.residentialAreaName && <Info label={t('fields.residentialArea')} value={unit.residentialAreaName} />}
+          {unit.residentialAreaName && (
+            <Info label={t('fields.residentialArea')} value={unit.residentialAreaName} />
+          )}
         </Stack>
       </Card>
 
@@ -191,7 +220,9 @@ function Overview({ unit }: { unit: OrgUnitDetail }) {
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t(`enums:role.${o.role}`, { defaultValue: o.role })}
-                    {o.position ? ` · ${t(`enums:position.${o.position}`, { defaultValue: o.position })}` : ''}
+                    {o.position
+                      ? ` · ${t(`enums:position.${o.position}`, { defaultValue: o.position })}`
+                      : ''}
                   </Text>
                 </Stack>
                 {o.phone && (
@@ -216,10 +247,10 @@ function Overview({ unit }: { unit: OrgUnitDetail }) {
         ) : children.data.length === 0 ? (
           <EmptyState title={t('detail.noChildren')} />
         ) : (
-          <Stack gap={4} aria-label={t('detail.children')}>
+          <Stack gap="xs" aria-label={t('detail.children')}>
             {children.data.map((c) => (
-              <Group key={c.id} gap="xs" wrap="wrap">
-                <Anchor component={Link} to={paths.unit} params={{ unitId: c.id }} fw={500}>
+              <Group key={c.id} gap={6} wrap="wrap" align="center">
+                <Anchor component={Link} to={hrefs.unit(c.id)} fw={500} w="100%">
                   {c.name}
                 </Anchor>
                 <UnitTypeBadge value={c.type} size="xs" />
