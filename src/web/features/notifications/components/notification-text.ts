@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Notification } from '../../../../shared/contracts/notifications';
 
-const knownKinds = ['welcome', 'role_granted', 'import_committed', 'unit_merged'];
+const knownKinds = ['welcome', 'role_granted', 'role_revoked', 'import_committed', 'unit_merged', 'unit_dissolved'];
 
 /** Notifications carry a kind and params; the words are ours, in the reader's language. */
 export function notificationText(t: TFunction, n: Notification): { title: string; body: string } {
