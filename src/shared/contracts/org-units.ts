@@ -79,7 +79,10 @@ export const orgUnitDetailSchema = orgUnitSchema.extend({
       note: z.string().nullable(),
     }),
   ),
+  /** rename, move, merge, dissolve: the superior committee (strictly above) or an admin */
   canManage: z.boolean(),
+  /** contact details and new child units: also the unit's own committee officers */
+  canEditDetails: z.boolean(),
 });
 export type OrgUnitDetail = z.infer<typeof orgUnitDetailSchema>;
 

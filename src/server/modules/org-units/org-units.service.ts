@@ -213,6 +213,7 @@ export async function getUnitDetail(deps: OrgUnitDeps, actor: Actor, id: string)
     officers,
     history,
     canManage: unit.status === 'active' && canAdministerPath(actor, unit.path, { strict: true }),
+    canEditDetails: unit.status === 'active' && canAdministerPath(actor, unit.path),
   };
 }
 

@@ -179,6 +179,7 @@ describe('GET /api/org-units/:id', () => {
     // The officer may not restructure their own commune, only what is under it.
     const own = orgUnitDetailSchema.parse((await get(officer, `/api/org-units/${tree.commune.id}`)).json());
     expect(own.canManage).toBe(false);
+    expect(own.canEditDetails).toBe(true);
   });
 
   it('answers 404 to an officer of another commune', async () => {

@@ -33,7 +33,6 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/que
 import { formatDate } from '../../../lib/dates';
 import { AuditList } from '../../audit/components/audit-list';
 import { MemberList } from '../../members/components/member-list';
-import { useCurrentUser } from '../../auth/api/get-me';
 import { useOrgUnit } from '../api/get-org-unit';
 import { useOrgUnits } from '../api/list-org-units';
 import { CreateUnitModal } from './create-unit-modal';
@@ -46,7 +45,6 @@ export function UnitPage() {
   const { t } = useTranslation('org');
   const { unitId } = useParams({ from: '/authed/org/$unitId' });
   const query = useOrgUnit(unitId);
-  const me = useCurrentUser();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (query.isPending) return <LoadingState />;
@@ -56,8 +54,7 @@ export function UnitPage() {
   const isActive = unit.status === 'active';
   // Officers keep their own unit's contact details and add units under it; renaming, moving, merging
   // and dissolving it is the superior committee's decision (server: canManage).
-  const ownsUnit =
-    unit.canManage || me.roles.some((g) => g.role === 'committee_officer' && g.unitId === unit.id);
+  const ownsUnit = unit.canEditDetails;
 
   return (
     <Stack gap="md">
