@@ -54,8 +54,11 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
-export function connectPostgres(url: string, max = 10): Database {
+export function connectPostgres(url: string, max = 10, onError: (err: Error) => void = defaultPoolError): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client can die under us (server restart, admin termination); without a listener that
+  // error would crash the process. The pool replaces the client on the next query.
+  pool.on('error', onError);
   const db = drizzleNodePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -65,6 +68,11 @@ export function connectPostgres(url: string, max = 10): Database {
     },
     close: () => pool.end(),
   };
+}
+
+function defaultPoolError(err: Error & { code?: string }) {
+  // 57P01: terminated by an administrator (e.g. a test database dropped WITH (FORCE)).
+  if (err.code !== '57P01') console.error('PostgreSQL pool: idle client error', err.message);
 }
 
 /** PostgreSQL when DATABASE_URL is set; otherwise embedded PGlite, file-backed under DATA_DIR/pglite. */
