@@ -27,6 +27,7 @@ import { lookupRoutes } from './modules/lookups/lookups.routes';
 import { memberRoutes } from './modules/members/members.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes';
+import { introductionRoutes } from './modules/introductions/introductions.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(accountRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(introductionRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -12,6 +12,10 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   secureCookies: boolean;
   publicUrl: string;
+  /** signs the verification codes printed on documents (QR) */
+  documentSecret: string;
+  /** a letter not received within this many days is overdue (Art. 4.1 hand-off) */
+  introductionOverdueDays: number;
   /** built web UI to serve, if present */
   webDir?: string;
 }

@@ -23,6 +23,8 @@ const envSchema = z
     SMTP_PASSWORD: optional(z.string()),
     MAIL_FROM: z.string().default('Residence Link <no-reply@residence-link.local>'),
     PUBLIC_URL: z.url().default('http://localhost:3000'),
+    DOCUMENT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+    INTRODUCTION_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(15),
     SEED_DEMO: z.stringbool().default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -9,6 +9,7 @@ import { seedDemo } from './db/seed/demo';
 import { EnvError, loadDotEnv, loadEnv, type Env } from './env';
 import { fileMailer, smtpMailer } from './modules/notifications/mailer';
 import { startOutboxWorker } from './modules/notifications/outbox';
+import { startReminderWorker } from './modules/introductions/reminders';
 import { newToken } from './modules/auth/tokens';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,11 +75,19 @@ async function main() {
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
       secureCookies: env.PUBLIC_URL.startsWith('https://'),
       publicUrl: env.PUBLIC_URL,
+      // Printed codes must outlive a session-secret rotation: a separate secret can be set.
+      documentSecret: env.DOCUMENT_SECRET ?? sessionSecret(env),
+      introductionOverdueDays: env.INTRODUCTION_OVERDUE_DAYS,
       webDir: path.join(root, 'dist/web'),
     },
   };
   const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
   const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
+  const stopReminders = startReminderWorker(
+    { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
+    3_600_000,
+    (err) => app.log.error({ err }, 'reminders'),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -86,6 +95,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopOutbox();
+    stopReminders();
     try {
       await app.close();
     } finally {

@@ -52,15 +52,24 @@ const PG_ERRORS: Record<string, [number, string]> = {
   '22001': [422, 'validation_failed'],
 };
 
+/** Enum values in params read as words when a message `<param>.<value>` exists (status=issued → "đã phát hành"). */
+function localiseParams(locale: 'vi' | 'en', params: Record<string, unknown> | undefined) {
+  if (!params) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && hasMessage(`${k}.${v}`) ? translate(locale, `${k}.${v}`) : v]),
+  );
+}
+
 /** One handler: typed errors → 4xx with a localised message; anything else → 500 with no details. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = requestLocale(request);
     if (error instanceof AppError) {
+      const params = localiseParams(locale, error.params);
       const fields = error.fields
-        ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, translate(locale, v, error.params)]))
+        ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, translate(locale, v, params)]))
         : undefined;
-      return send(reply, error.statusCode, error.code, translate(locale, error.code, error.params), fields);
+      return send(reply, error.statusCode, error.code, translate(locale, error.code, params), fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};

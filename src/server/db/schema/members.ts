@@ -48,6 +48,8 @@ export const members = pgTable(
     residenceStreet: text(),
     /** Residential cell the member is placed in (Art. 4.1); set by the introductions workflow. */
     residenceCellId: uuid().references(() => orgUnits.id),
+    /** the member's latest introduction letter (src/server/db/schema/introductions.ts); its status is the hand-off stage */
+    currentLetterId: uuid(),
     category: residenceCategoryEnum().notNull().default('active'),
     categoryReason: text(),
     exemptFrom: date(),
@@ -72,6 +74,7 @@ export const members = pgTable(
     index().on(t.residenceCommuneId),
     index().on(t.residenceAreaId),
     index().on(t.residenceCellId),
+    index().on(t.currentLetterId),
   ],
 );
 

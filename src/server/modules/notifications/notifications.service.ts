@@ -53,3 +53,39 @@ function localisedParams(locale: 'vi' | 'en', params: Record<string, string | nu
     Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && hasMessage(`${k}.${v}`) ? translate(locale, `${k}.${v}`) : v]),
   );
 }
+
+export interface NotificationItem {
+  userId: string;
+  kind: string;
+  params?: Record<string, string | number | null>;
+  link?: string | null;
+}
+
+/**
+ * Many notifications with different texts in one statement per chunk (batch workflow steps notify thousands
+ * at once). Emails go to those with an address when `mail.<kind>.subject` exists and `email` is set.
+ */
+export async function notifyEach(tx: Executor, items: NotificationItem[], opts: { email?: boolean } = {}): Promise<void> {
+  if (items.length === 0) return;
+  for (let i = 0; i < items.length; i += 1000) {
+    const chunk = items.slice(i, i + 1000);
+    await tx
+      .insert(notifications)
+      .values(chunk.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params ?? {}, link: n.link ?? null })));
+  }
+  if (!opts.email) return;
+  const mailable = items.filter((n) => hasMessage(`mail.${n.kind}.subject`));
+  if (mailable.length === 0) return;
+  const recipients = await tx
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.id, [...new Set(mailable.map((n) => n.userId))]), isNotNull(users.email)));
+  const byId = new Map(recipients.map((r) => [r.id, r]));
+  const mails = mailable.flatMap((n) => {
+    const r = byId.get(n.userId);
+    if (!r) return [];
+    const params = localisedParams(r.locale, n.params ?? {});
+    return [{ to: r.email!, subject: translate(r.locale, `mail.${n.kind}.subject`, params), text: translate(r.locale, `mail.${n.kind}.body`, params) }];
+  });
+  for (let i = 0; i < mails.length; i += 1000) await enqueueEmail(tx, mails.slice(i, i + 1000));
+}
