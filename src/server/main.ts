@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
@@ -9,21 +8,10 @@ import { seedDemo } from './db/seed/demo';
 import { EnvError, loadDotEnv, loadEnv, type Env } from './env';
 import { fileMailer, smtpMailer } from './modules/notifications/mailer';
 import { startOutboxWorker } from './modules/notifications/outbox';
+import { documentSecret, sessionSecret } from './secrets';
 import { startReminderWorker } from './modules/introductions/reminders';
-import { newToken } from './modules/auth/tokens';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Without SESSION_SECRET (development), keep one in DATA_DIR so sessions survive a restart. */
-function sessionSecret(env: Env): string {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  mkdirSync(env.DATA_DIR, { recursive: true });
-  const file = path.join(env.DATA_DIR, '.session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = newToken() + newToken();
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function main() {
   let env: Env;
@@ -50,7 +38,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await database.migrate();
   if (env.SEED_DEMO && env.NODE_ENV !== 'production') {
-    const { seeded } = await seedDemo(database.db);
+    const { seeded } = await seedDemo(database.db, { documentSecret: documentSecret(env) });
     if (seeded) console.log('Demo data seeded (password for every demo account: Demo@2026).');
   }
 
@@ -76,7 +64,7 @@ async function main() {
       secureCookies: env.PUBLIC_URL.startsWith('https://'),
       publicUrl: env.PUBLIC_URL,
       // Printed codes must outlive a session-secret rotation: a separate secret can be set.
-      documentSecret: env.DOCUMENT_SECRET ?? sessionSecret(env),
+      documentSecret: documentSecret(env),
       introductionOverdueDays: env.INTRODUCTION_OVERDUE_DAYS,
       webDir: path.join(root, 'dist/web'),
     },

@@ -1,3 +1,4 @@
+import { documentSecret } from '../../secrets';
 import { loadDotEnv, loadEnv } from '../../env';
 import { openDatabase } from '../client';
 import { seedDemo } from './demo';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     if (scale === undefined) {
-      const { seeded } = await seedDemo(database.db);
+      const { seeded } = await seedDemo(database.db, { documentSecret: documentSecret(env) });
       console.log(
         seeded
           ? `Demo data seeded (${database.kind}) in ${elapsed()}. Log in as admin / Demo@2026.`

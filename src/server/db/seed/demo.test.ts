@@ -49,6 +49,25 @@ describe('seedDemo', () => {
     ).toBe(0);
   });
 
+  it('puts letters in every state of the hand-off, numbered per committee per year', async () => {
+    const byStatus = new Map(
+      (await rows<{ status: string; n: number }>(sql`select status, count(*)::int as n from introduction_letters group by 1`)).map((r) => [r.status, r.n]),
+    );
+    for (const status of ['acknowledged', 'issued', 'received', 'rejected']) expect(byStatus.get(status) ?? 0).toBeGreaterThan(0);
+    // working members placed in a cell all have an acknowledged letter; some are not introduced at all
+    expect(
+      await count(sql`select count(*) as n from members m join org_units c on c.id = m.cell_id left join introduction_letters l on l.id = m.current_letter_id
+        where c.type = 'workplace_cell' and m.status = 'active' and m.residence_cell_id is not null and l.status is distinct from 'acknowledged'`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from members m join org_units c on c.id = m.cell_id
+        where c.type = 'workplace_cell' and m.status = 'active' and m.current_letter_id is null and m.category = 'active'`),
+    ).toBeGreaterThan(10);
+    expect(
+      await count(sql`select count(*) as n from (select issuing_unit_id, year, number from introduction_letters group by 1, 2, 3 having count(*) > 1) d`),
+    ).toBe(0);
+  });
+
   it('creates the six demo accounts with their roles', async () => {
     const users = await rows<{
       username: string;

@@ -14,6 +14,7 @@ import {
 import { DEMO_FRONT_HEAD, DEMO_PASSWORD } from './demo-data';
 import { buildDemoPeople } from './demo-members';
 import { buildDemoTree } from './demo-units';
+import { seedDemoLetters } from './demo-letters';
 import { assertNotProduction } from './guard';
 import { createRng } from './random';
 
@@ -34,7 +35,7 @@ async function insertInBatches<T extends Record<string, unknown>>(
  * Seeds the Nghệ An demo (units, ~600 members, six demo accounts with password `Demo@2026`).
  * Does nothing when any org unit exists. Refuses to run in production.
  */
-export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ seeded: boolean }> {
+export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: string } = {}): Promise<{ seeded: boolean }> {
   assertNotProduction();
   const now = opts.now ?? new Date();
   // Argon2 is deliberately slow: hash once, outside the transaction, and share it.
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ see
     const existing = await tx.select({ id: orgUnits.id }).from(orgUnits).limit(1);
     if (existing.length > 0) return { seeded: false };
     await insertDemo(tx, now, passwordHash);
+    await seedDemoLetters(tx, now, opts.documentSecret);
     return { seeded: true };
   });
 }
