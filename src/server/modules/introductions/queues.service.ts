@@ -193,8 +193,9 @@ export async function listResidents(deps: LetterDeps, actor: Actor, query: Resid
   const search = repo.memberSearch('m', query.q);
   if (search) where.push(search);
   const cursor = decodeCursor(query.cursor);
-  // New arrivals first, then Vietnamese name order.
-  const isNew = sql`(l.status = 'placed' and l.residence_cell_id = m.residence_cell_id)`;
+  // New arrivals first, then Vietnamese name order. Never null (a member with no letter is not new): a null
+  // would break the response schema and the keyset comparison below.
+  const isNew = sql`coalesce(l.status = 'placed' and l.residence_cell_id = m.residence_cell_id, false)`;
   if (cursor) where.push(sql`(not ${isNew}, m.sort_key collate "C", m.id) > (${cursor.fuzzy ?? false}, ${cursor.k} collate "C", ${cursor.id}::uuid)`);
   const rows = await queryRows<
     Omit<ResidentItem, 'residenceAddress' | 'letterNumber' | 'placedAt'> & {

@@ -15,13 +15,12 @@ import { translate } from '../../i18n/messages';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
-import { reachesPath, workplaceMemberScope } from './introductions.access';
+import { todayInVietnam } from '../org-units/org-units.service';
+import { reachesPath, signerGrants, workplaceMemberScope } from './introductions.access';
 import * as repo from './letters.repository';
 import { endLettersOfMember, issueLetters, residenceAddress, toListItem, type LetterDeps } from './letters.service';
 
 /** Notices to the residence side (Art. 3.1, 3.2), the member's move (Art. 2.7) and "known here, no letter". */
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 interface MemberState {
   id: string;
@@ -30,6 +29,7 @@ interface MemberState {
   cellId: string;
   committeeId: string;
   committeeName: string;
+  committeePath: string;
   residenceCommuneId: string | null;
   residenceCellId: string | null;
   residenceAreaId: string | null;
@@ -42,6 +42,7 @@ async function lockMember(tx: Executor, actor: Actor, memberId: string, scope: S
   const [m] = await queryRows<MemberState>(
     tx,
     sql`select m.id, m.full_name as "fullName", m.status, m.cell_id as "cellId", w.id as "committeeId", w.name as "committeeName",
+          w.path::text as "committeePath",
           m.residence_commune_id as "residenceCommuneId", m.residence_cell_id as "residenceCellId",
           m.residence_area_id as "residenceAreaId", m.residence_street as "residenceStreet",
           m.current_letter_id as "currentLetterId", ${scope} as "inScope"
@@ -142,7 +143,8 @@ async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: Cre
   // Expelled, removed from the roll, left the Party: residence activity ends; history stays in the memberships.
   const status = ENDING[body.kind]!;
   await tx.execute(sql`update members set status = ${status}, residence_cell_id = null, updated_at = ${stamp}::timestamptz where id = ${m.id}`);
-  await tx.execute(sql`update unit_memberships set valid_to = ${body.effectiveDate}::date
+  // A period never ends before it began (a notice dated before the placement it ends).
+  await tx.execute(sql`update unit_memberships set valid_to = greatest(valid_from, ${body.effectiveDate}::date)
     where member_id = ${m.id} and valid_to is null`);
   await endLettersOfMember(tx, actor, m.id, body.kind, now);
   return { before: { status: 'active', residenceCellId: m.residenceCellId }, after: { status, residenceCellId: null } };
@@ -234,7 +236,8 @@ async function checkCommuneAndArea(tx: Executor, communeId: string, areaId: stri
 export async function reportMove(deps: LetterDeps, actor: Actor, body: ReportMoveBody): Promise<{ moveId: string; draftLetterId: string | null }> {
   if (!actor.memberId || !actor.grants.some((g) => g.role === 'member')) throw new Forbidden('move_member_only');
   const now = deps.clock.now();
-  if (body.movedOn > isoDay(now)) throw new Invalid('validation_failed', { movedOn: 'introductions.moveInFuture' });
+  // Dates are meant in Vietnam: at 01:00 in Hà Nội it is still yesterday in UTC.
+  if (body.movedOn > todayInVietnam(now)) throw new Invalid('validation_failed', { movedOn: 'introductions.moveInFuture' });
   return deps.db.transaction(async (tx) => {
     const m = await lockMember(tx, actor, actor.memberId!, sql`true`);
     if (m.status !== 'active') throw new Conflict('member_not_active');
@@ -252,7 +255,8 @@ export async function reportMove(deps: LetterDeps, actor: Actor, body: ReportMov
     await tx.execute(sql`update members set residence_commune_id = ${body.residenceCommuneId}, residence_area_id = ${body.residenceAreaId ?? null},
       residence_street = ${body.residenceStreet}, residence_province = coalesce(${body.residenceProvince ?? null}, residence_province),
       residence_cell_id = null, updated_at = ${now.toISOString()}::timestamptz where id = ${m.id}`);
-    await tx.execute(sql`update unit_memberships set valid_to = ${body.movedOn}::date
+    // A move reported late may be dated before the placement it ends: the period then closes where it began.
+    await tx.execute(sql`update unit_memberships set valid_to = greatest(valid_from, ${body.movedOn}::date)
       where member_id = ${m.id} and kind = 'residence_cell' and valid_to is null`);
     await endLettersOfMember(tx, actor, m.id, 'moved', now);
     const [draft] = await queryRows<{ id: string }>(
@@ -474,6 +478,9 @@ export async function fulfilRequest(deps: LetterDeps, actor: Actor, id: string, 
     const r = await lockRequest(tx, actor, id);
     const m = await lockMember(tx, actor, body.memberId, workplaceMemberScope(actor));
     if (m.status !== 'active') throw new Conflict('member_not_active');
+    // Art. 3.1: only the secretary or deputy signs. Refuse before anything changes, not after the request is closed.
+    if (body.issue && !signerGrants(actor).some((g) => m.committeePath === g.unitPath || m.committeePath.startsWith(`${g.unitPath}.`)))
+      throw new Forbidden('letter_issue_needs_signer', { action: 'issue' });
     const [open] = await queryRows<{ id: string }>(
       tx,
       sql`select id from introduction_letters where member_id = ${m.id} and status in ('draft', 'issued', 'received', 'placed', 'acknowledged')`,
@@ -482,6 +489,9 @@ export async function fulfilRequest(deps: LetterDeps, actor: Actor, id: string, 
     const now = deps.clock.now().toISOString();
     await tx.execute(sql`update members set residence_commune_id = ${r.communeId}, residence_area_id = coalesce(${r.residenceAreaId}, residence_area_id),
       residence_street = coalesce(${r.street}, residence_street), residence_cell_id = null, updated_at = ${now}::timestamptz where id = ${m.id}`);
+    // The member no longer lives in the old residence cell: close that membership too (history kept).
+    await tx.execute(sql`update unit_memberships set valid_to = greatest(valid_from, ${todayInVietnam(deps.clock.now())}::date)
+      where member_id = ${m.id} and kind = 'residence_cell' and valid_to is null`);
     const [letter] = await queryRows<{ id: string }>(
       tx,
       sql`insert into introduction_letters (member_id, issuing_unit_id, receiving_commune_id, residence_area_id, residence_street, exempt,
