@@ -57,6 +57,8 @@ export function letterReadScope(actor: Actor): SQL {
   const officers = grantsWith(actor, 'committee_officer');
   const conditions: SQL[] = [
     ...inSubtrees(sql`l.issuing_unit_id`, officers),
+    // After a job transfer the new committee takes the member over and reads their letters too.
+    ...officers.map((g) => sql`l.member_id in (select m.id from members m join org_units c on c.id = m.cell_id where c.path <@ ${g.unitPath}::ltree)`),
     ...inSubtrees(sql`l.receiving_commune_id`, officers),
     ...inSubtrees(sql`l.residence_cell_id`, grantsWith(actor, 'cell_secretary', 'front_head')),
   ];
@@ -82,6 +84,11 @@ export function letterSideColumn(side: 'workplace' | 'commune' | 'cell' | 'membe
 export function reachesPath(actor: Actor, path: string, roles: Grant['role'][]): boolean {
   if (isAdmin(actor)) return true;
   return grantsWith(actor, ...roles).some((g) => path === g.unitPath || path.startsWith(`${g.unitPath}.`));
+}
+
+/** Members whose letters the actor may sign (secretary/deputy over the member's party cell). */
+export function signerMemberScope(actor: Actor): SQL {
+  return anyOf(inSubtrees(sql`m.cell_id`, signerGrants(actor)));
 }
 
 /** Members the actor may act for as the workplace committee (own working members). */

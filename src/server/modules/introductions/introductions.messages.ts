@@ -87,6 +87,11 @@ export const introductionMessages: Record<string, { vi: string; en: string }> = 
     vi: '{commune} giới thiệu đồng chí {member} về sinh hoạt tại chi bộ. Hãy xác nhận để đảng viên biết cách liên hệ.',
     en: '{commune} placed {member} in your cell. Acknowledge so the member knows whom to contact.',
   },
+  'mail.letter_arrival_many.subject': { vi: 'Residence Link: {count} đảng viên mới về chi bộ', en: 'Residence Link: {count} new members in your cell' },
+  'mail.letter_arrival_many.body': {
+    vi: '{commune} giới thiệu {count} đảng viên về sinh hoạt tại chi bộ. Hãy xác nhận để từng đảng viên biết cách liên hệ.',
+    en: '{commune} placed {count} members in your cell. Acknowledge them so each knows whom to contact.',
+  },
   'mail.my_cell_ready.subject': { vi: 'Residence Link: chi bộ nơi cư trú của đồng chí', en: 'Residence Link: your residence cell' },
   'mail.my_cell_ready.body': {
     vi: 'Đồng chí sinh hoạt tại {cell}. Bí thư: {secretary} ({secretaryPhone}). Nơi sinh hoạt: {meetingPlace}.',

@@ -198,3 +198,10 @@ export function memberSearch(alias: string, q: string | undefined): SQL | undefi
   if (tokens.length === 0) return undefined;
   return sql`(${sql.join(tokens.map((t) => sql`${m}.search_name like ${`% ${escapeLike(t)}%`}`), sql` and `)})`;
 }
+
+/** What the letter prints for an exempt member (Guide 33): the reason and the period. */
+export function exemptTextSql(alias: string): SQL {
+  const m = sql.raw(alias);
+  return sql`case when ${m}.category = 'exempt' then concat_ws(' · ', ${m}.category_reason,
+    to_char(${m}.exempt_from, 'DD/MM/YYYY') || ' – ' || coalesce(to_char(${m}.exempt_to, 'DD/MM/YYYY'), '…')) end`;
+}

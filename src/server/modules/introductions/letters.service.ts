@@ -27,7 +27,8 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
-import { letterActScope, letterReadScope, letterSideColumn, signerGrants, workplaceMemberScope } from './introductions.access';
+import { todayInVietnam } from '../org-units/org-units.service';
+import { letterActScope, letterReadScope, letterSideColumn, signerGrants, signerMemberScope, workplaceMemberScope } from './introductions.access';
 import * as repo from './letters.repository';
 import { formatCode, letterCodeSql, verifyUrl } from './verification';
 
@@ -89,10 +90,13 @@ export async function listLetters(deps: LetterDeps, actor: Actor, query: LetterL
   if (query.unitId) {
     const col = letterSideColumn(query.side);
     where.push(sql`${col} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`);
-  } else if (query.side === 'member' && actor.memberId) {
-    where.push(sql`l.member_id = ${actor.memberId}`);
+  } else if (query.side === 'member') {
+    where.push(actor.memberId ? sql`l.member_id = ${actor.memberId}` : sql`false`);
+  } else {
+    // No unit: the letters of that side across every unit the actor acts for.
+    where.push(letterActScope(actor, query.side === 'cell' ? 'cell' : query.side));
   }
-  if (query.status === 'open') where.push(sql`l.status in ('draft', 'issued', 'received', 'placed')`);
+  if (query.status === 'open') where.push(sql`l.status in ('draft', 'issued', 'received', 'placed', 'acknowledged')`);
   else if (query.status) where.push(sql`l.status = ${query.status}`);
   if (query.communeId) where.push(sql`l.receiving_commune_id = ${query.communeId}`);
   if (query.batchId) where.push(sql`l.batch_id = ${query.batchId}`);
@@ -163,6 +167,7 @@ interface Candidate {
   communeName: string | null;
   hasOpenLetter: boolean;
   inScope: boolean;
+  signable: boolean;
 }
 
 async function candidates(tx: Executor, actor: Actor, body: { memberIds?: string[]; unitId?: string }): Promise<Candidate[]> {
@@ -175,7 +180,7 @@ async function candidates(tx: Executor, actor: Actor, body: { memberIds?: string
           m.residence_commune_id as "residenceCommuneId", rc.name as "communeName",
           exists (select 1 from introduction_letters x where x.member_id = m.id
             and x.status in ('draft', 'issued', 'received', 'placed', 'acknowledged')) as "hasOpenLetter",
-          ${workplaceMemberScope(actor)} as "inScope"
+          ${workplaceMemberScope(actor)} as "inScope", ${signerMemberScope(actor)} as signable
         from members m join org_units c on c.id = m.cell_id
         left join org_units rc on rc.id = m.residence_commune_id and rc.status = 'active'
         where ${pick}
@@ -215,6 +220,8 @@ export async function createLetters(deps: LetterDeps, actor: Actor, body: Create
       // Issuing a letter for a member outside the committee is refused outright.
       if (found.length !== new Set(body.memberIds).size || found.some((c) => !c.inScope)) throw new NotFound('letter_member_not_found');
     }
+    // "Create and issue" by someone who may not sign would leave drafts behind a 403: refuse first.
+    if (body.issue && found.some((c) => !c.signable)) throw new Forbidden('letter_issue_needs_signer', { action: 'issue' });
     const skipped: CreateLettersResponse['skipped'] = [];
     const eligible: string[] = [];
     for (const c of found) {
@@ -230,8 +237,7 @@ export async function createLetters(deps: LetterDeps, actor: Actor, body: Create
       sql`insert into introduction_letters (member_id, issuing_unit_id, receiving_commune_id, residence_area_id,
             residence_street, exempt, batch_id, created_by, status, created_at, updated_at)
           select m.id, ${repo.committeeOfCell(sql`c`)}, m.residence_commune_id, m.residence_area_id, m.residence_street,
-            case when m.category = 'exempt' then concat_ws(' · ', m.category_reason,
-              to_char(m.exempt_from, 'DD/MM/YYYY') || ' – ' || coalesce(to_char(m.exempt_to, 'DD/MM/YYYY'), '…')) end,
+            ${repo.exemptTextSql('m')},
             ${batchId}, ${actor.userId}, 'draft', ${now}::timestamptz, ${now}::timestamptz
           from members m join org_units c on c.id = m.cell_id
           where m.id = any(${repo.sqlUuidArray(eligible)})
@@ -330,7 +336,8 @@ async function auditStep(tx: Executor, actor: Actor, action: LetterAction, rows:
 export async function issueLetters(deps: LetterDeps, actor: Actor, letterIds: string[]): Promise<TransitionResult> {
   const signer = signerGrants(actor)[0];
   return step(deps, actor, 'issue', letterIds, async ({ tx, ids, now }) => {
-    const year = now.getUTCFullYear();
+    // The year of the number is the year printed on the letter: Vietnam's calendar, not UTC's.
+    const year = Number(todayInVietnam(now).slice(0, 4));
     const idArray = repo.sqlUuidArray(ids);
     await tx.execute(sql`insert into letter_counters (unit_id, year, kind, last_number)
       select issuing_unit_id, ${year}, 'GGT', count(*) from introduction_letters where id = any(${idArray}) group by issuing_unit_id
@@ -418,6 +425,21 @@ function markReceived(tx: Executor, ids: string[], now: Date) {
   );
 }
 
+/**
+ * A batch step tells each person once: several notices of the same kind to one user become one
+ * `<kind>_many` notice with the count (5,000 placements must not mean 5,000 notices to one secretary).
+ */
+export function onePerPerson(items: NotificationItem[], link: string): NotificationItem[] {
+  const byUser = new Map<string, NotificationItem[]>();
+  for (const n of items) byUser.set(`${n.userId}|${n.kind}`, [...(byUser.get(`${n.userId}|${n.kind}`) ?? []), n]);
+  return [...byUser.values()].map((list) => {
+    const first = list[0]!;
+    if (list.length === 1) return first;
+    const shared = Object.fromEntries(Object.entries(first.params ?? {}).filter(([k, v]) => k !== 'member' && list.every((n) => n.params?.[k] === v)));
+    return { userId: first.userId, kind: `${first.kind}_many`, params: { ...shared, count: list.length }, link };
+  });
+}
+
 async function notifyWorkplace(tx: Executor, letterIds: string[], kind: 'letter_received' | 'letter_placed' | 'letter_rejected' | 'letter_acknowledged') {
   if (letterIds.length === 0) return;
   const rows = await queryRows<{ id: string; unitId: string; member: string; commune: string; cell: string | null; reason: string | null }>(
@@ -431,7 +453,7 @@ async function notifyWorkplace(tx: Executor, letterIds: string[], kind: 'letter_
   for (const r of rows)
     for (const o of officers.filter((x) => x.unitId === r.unitId))
       items.push({ userId: o.userId, kind, params: { member: r.member, commune: r.commune, cell: r.cell, reason: r.reason }, link: letterLink(r.id) });
-  await notifyEach(tx, items);
+  await notifyEach(tx, onePerPerson(items, '/introductions'));
 }
 
 /**
@@ -484,7 +506,7 @@ export async function placeLetters(deps: LetterDeps, actor: Actor, body: PlaceLe
 /** The member's residence cell and its dated membership follow the placement (history kept). */
 async function setResidenceCell(tx: Executor, placed: { memberId: string; cellId: string; communeId: string }[], now: Date) {
   if (placed.length === 0) return;
-  const today = now.toISOString().slice(0, 10);
+  const today = todayInVietnam(now);
   const memberIds = repo.sqlUuidArray(placed.map((p) => p.memberId));
   const cellIds = repo.sqlUuidArray(placed.map((p) => p.cellId));
   const communeIds = repo.sqlUuidArray(placed.map((p) => p.communeId));
@@ -510,7 +532,7 @@ async function notifyArrivals(tx: Executor, letterIds: string[]) {
   for (const r of rows)
     for (const s of secretaries.filter((x) => x.unitId === r.cellId))
       items.push({ userId: s.userId, kind: 'letter_arrival', params: { member: r.member, commune: r.commune }, link: '/introductions/cell' });
-  await notifyEach(tx, items, { email: true });
+  await notifyEach(tx, onePerPerson(items, '/introductions/cell'), { email: true });
 }
 
 /** Not our area / wrong address: back to the workplace with the reason. */
@@ -565,6 +587,10 @@ export async function resendLetter(deps: LetterDeps, actor: Actor, id: string, b
     const [row] = await repo.lockLetters(tx, [id], letterReadScope(actor), letterActScope(actor, 'workplace'));
     if (!row?.visible) throw new NotFound('letter_not_found');
     if (!row.allowed) throw new Forbidden('letter_not_yours', { action: 'resend' });
+    if (body.issue) {
+      const [signer] = await repo.lockLetters(tx, [id], letterReadScope(actor), letterActScope(actor, 'workplace_signer'));
+      if (!signer?.allowed) throw new Forbidden('letter_issue_needs_signer', { action: 'issue' });
+    }
     const check = checkTransition('resend', row.status);
     if (!check.ok || check.repeated) throw new Conflict('letter_wrong_state', { action: 'resend', count: 1, status: row.status });
     const [target] = await queryRows<{ ok: boolean; areaOk: boolean }>(

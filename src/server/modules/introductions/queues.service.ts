@@ -19,7 +19,7 @@ import {
   type LetterStatus,
 } from '../../../shared/rules/introduction-letter';
 import { isAdmin, type Actor } from '../../http/actor';
-import { Invalid, NotFound } from '../../http/errors';
+import { Forbidden, NotFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { reachesPath } from './introductions.access';
 import * as repo from './letters.repository';
@@ -262,7 +262,7 @@ const RESIDENCE_TYPES = new Set(['commune_committee', 'residential_cell', 'distr
 export async function coverage(deps: LetterDeps, actor: Actor, unitId: string | undefined, side?: 'workplace' | 'residence'): Promise<Coverage> {
   const unit = await resolveUnit(deps.db, actor, unitId, ['committee_officer', 'cell_secretary', 'front_head'], ['workplace_committee', 'commune_committee']);
   const chosen = side ?? (RESIDENCE_TYPES.has(unit.type) ? 'residence' : WORKPLACE_TYPES.has(unit.type) ? 'workplace' : 'workplace');
-  if (chosen === 'workplace' && !isAdmin(actor) && !reachesPath(actor, unit.path, ['committee_officer'])) throw new Invalid('introductions_side_not_allowed');
+  if (chosen === 'workplace' && !isAdmin(actor) && !reachesPath(actor, unit.path, ['committee_officer'])) throw new Forbidden('introductions_side_not_allowed');
   // Which unit a member counts under: their party cell (workplace) or their residence cell, else commune.
   const memberUnit =
     chosen === 'workplace'

@@ -567,7 +567,7 @@ describe('coverage', () => {
     expect(
       (await get(s.cell, `/api/introductions/coverage?unitId=${a.residentialCell.id}&side=workplace`))
         .statusCode,
-    ).toBe(422);
+    ).toBe(403);
   });
 });
 

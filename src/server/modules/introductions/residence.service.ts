@@ -264,7 +264,7 @@ export async function reportMove(deps: LetterDeps, actor: Actor, body: ReportMov
       sql`insert into introduction_letters (member_id, issuing_unit_id, receiving_commune_id, residence_area_id, residence_street, exempt,
             previous_letter_id, created_by, status, created_at, updated_at)
           select m.id, ${m.committeeId}, ${body.residenceCommuneId}, ${body.residenceAreaId ?? null}, ${body.residenceStreet},
-            case when m.category = 'exempt' then m.category_reason end, ${m.currentLetterId}, ${actor.userId}, 'draft',
+            ${repo.exemptTextSql('m')}, ${m.currentLetterId}, ${actor.userId}, 'draft',
             ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
           from members m where m.id = ${m.id} and m.category <> 'not_introduced'
           on conflict do nothing returning id`,
@@ -497,7 +497,7 @@ export async function fulfilRequest(deps: LetterDeps, actor: Actor, id: string, 
       sql`insert into introduction_letters (member_id, issuing_unit_id, receiving_commune_id, residence_area_id, residence_street, exempt,
             previous_letter_id, created_by, status, created_at, updated_at)
           select m.id, ${m.committeeId}, ${r.communeId}, m.residence_area_id, m.residence_street,
-            case when m.category = 'exempt' then m.category_reason end, ${m.currentLetterId}, ${actor.userId}, 'draft', ${now}::timestamptz, ${now}::timestamptz
+            ${repo.exemptTextSql('m')}, ${m.currentLetterId}, ${actor.userId}, 'draft', ${now}::timestamptz, ${now}::timestamptz
           from members m where m.id = ${m.id} returning id`,
     );
     await tx.execute(sql`update members set current_letter_id = ${letter!.id} where id = ${m.id}`);
