@@ -14,7 +14,6 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': 'http://localhost:3000',
-      '/verify': 'http://localhost:3000',
     },
   },
 });

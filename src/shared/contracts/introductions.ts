@@ -191,6 +191,8 @@ export const resendLetterBodySchema = z.object({
 export type ResendLetterBody = z.infer<typeof resendLetterBodySchema>;
 
 export const printLettersBodySchema = z.object({ letterIds: idList });
+/** A step that makes a new letter (re-send, request fulfilled) answers with its id. */
+export const letterIdResponseSchema = z.object({ letterId: z.uuid() });
 
 // ── queues, residents, coverage ──────────────────────────────────────────────
 
@@ -211,6 +213,8 @@ export const workplaceSummarySchema = z.object({
       communeName: z.string().nullable(),
       counts: stageCountsSchema,
       total: z.number().int(),
+      /** letters to this commune not received in time */
+      overdue: z.number().int(),
     }),
   ),
 });
@@ -359,6 +363,8 @@ export const requestListQuerySchema = pageQuerySchema.extend({
   status: z.enum(['open', 'fulfilled', 'declined']).optional(),
 });
 export const requestListResponseSchema = pageSchema(requestItemSchema);
+/** 201: the request and the workplace committee it was routed to. */
+export const createRequestResponseSchema = z.object({ id: z.uuid(), workplaceUnitName: z.string() });
 export const fulfilRequestBodySchema = z.object({ memberId: z.uuid(), issue: z.boolean().default(false) });
 export const declineRequestBodySchema = z.object({ note: text(1000).min(3, 'field.required') });
 
@@ -402,6 +408,7 @@ export const noticeListQuerySchema = pageQuerySchema.extend({
   unseen: z.stringbool().optional(),
 });
 export const noticeListResponseSchema = pageSchema(noticeItemSchema);
+export const createNoticeResponseSchema = z.object({ id: z.uuid() });
 
 // ── the member's own view and move report ────────────────────────────────────
 

@@ -22,6 +22,10 @@ import {
   IconUserCog,
   IconUsers,
   IconApi,
+  IconHomeHeart,
+  IconInbox,
+  IconMailForward,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -31,7 +35,7 @@ import type { Me } from '../../shared/contracts/auth';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
-import { canImportMembers, hasRole, isAdmin } from '../lib/roles';
+import { canImportMembers, cellGrants, communeGrants, hasRole, isAdmin, workplaceGrants } from '../lib/roles';
 import { hrefs, paths } from './paths';
 
 interface NavItem {
@@ -60,6 +64,28 @@ function Shell({ me }: { me: Me }) {
     { label: t('nav.org'), to: paths.orgTree, icon: <IconBuildingCommunity size={20} /> },
     { label: t('nav.members'), to: paths.members, icon: <IconUsers size={20} />, exact: true },
   ];
+  // Regulation 213 hand-offs: each side sees its own hub (Art. 3.1 workplace, 4.1 commune, 4.2 cell).
+  if (isAdmin(me) || workplaceGrants(me).length > 0)
+    items.push({
+      label: t('nav.introductions'),
+      to: paths.introductions,
+      icon: <IconMailForward size={20} />,
+      exact: true,
+    });
+  if (isAdmin(me) || communeGrants(me).length > 0)
+    items.push({
+      label: t('nav.introductionsInbox'),
+      to: paths.introductionsInbox,
+      icon: <IconInbox size={20} />,
+    });
+  if (isAdmin(me) || cellGrants(me).length > 0)
+    items.push({
+      label: t('nav.introductionsCell'),
+      to: paths.introductionsCell,
+      icon: <IconUsersGroup size={20} />,
+    });
+  if (hasRole(me, 'member') && me.user.memberId)
+    items.push({ label: t('nav.myResidence'), to: paths.myResidence, icon: <IconHomeHeart size={20} /> });
   if (canImportMembers(me))
     items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
   if (isAdmin(me))

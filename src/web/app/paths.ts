@@ -10,10 +10,18 @@ export const paths = {
   accounts: '/accounts',
   notifications: '/notifications',
   changePassword: '/account/password',
+  introductions: '/introductions',
+  introductionsInbox: '/introductions/inbox',
+  introductionsCell: '/introductions/cell',
+  letter: '/introductions/letters/$letterId',
+  myResidence: '/my-residence',
+  /** public: the QR code printed on a letter points here */
+  verify: '/verify/$code',
 } as const;
 
 /** Concrete links for the parameterised paths above. */
 export const hrefs = {
   unit: (unitId: string) => paths.unit.replace('$unitId', encodeURIComponent(unitId)),
   member: (memberId: string) => paths.member.replace('$memberId', encodeURIComponent(memberId)),
+  letter: (letterId: string) => paths.letter.replace('$letterId', encodeURIComponent(letterId)),
 };

@@ -19,6 +19,13 @@ import { MemberPage } from '../features/members/components/member-page';
 import { ImportPage } from '../features/imports/components/import-page';
 import { AccountsPage } from '../features/accounts/components/accounts-page';
 import { NotificationsPage } from '../features/notifications/components/notifications-page';
+import { hubSearchSchema } from '../features/introductions/components/shared/hub-search';
+import { WorkplaceHubPage } from '../features/introductions/components/workplace/workplace-hub-page';
+import { CommuneHubPage } from '../features/introductions/components/commune/commune-hub-page';
+import { CellPage } from '../features/introductions/components/cell/cell-page';
+import { LetterPage } from '../features/introductions/components/letter/letter-page';
+import { MyResidencePage } from '../features/introductions/components/member/my-residence-page';
+import { VerifyPage } from '../features/introductions/components/verify/verify-page';
 import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { AppLayout } from './layout';
@@ -40,6 +47,13 @@ const loginRoute = createRoute({
     if (me) throw redirect({ to: paths.home });
   },
   component: LoginPage,
+});
+
+/** Public: anyone holding a printed letter may check it (no session, no app shell). */
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.verify,
+  component: VerifyPage,
 });
 
 /** Everything below needs a session. */
@@ -92,8 +106,38 @@ const changePasswordRoute = createRoute({
   component: ChangePasswordPage,
 });
 
+const introductionsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.introductions,
+  validateSearch: hubSearchSchema,
+  component: WorkplaceHubPage,
+});
+const introductionsInboxRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.introductionsInbox,
+  validateSearch: hubSearchSchema,
+  component: CommuneHubPage,
+});
+const introductionsCellRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.introductionsCell,
+  validateSearch: hubSearchSchema,
+  component: CellPage,
+});
+const letterRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.letter,
+  component: LetterPage,
+});
+const myResidenceRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.myResidence,
+  component: MyResidencePage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  verifyRoute,
   authedRoute.addChildren([
     homeRoute,
     orgTreeRoute,
@@ -104,6 +148,11 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     notificationsRoute,
     changePasswordRoute,
+    introductionsRoute,
+    introductionsInboxRoute,
+    introductionsCellRoute,
+    letterRoute,
+    myResidenceRoute,
   ]),
 ]);
 

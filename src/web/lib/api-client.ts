@@ -52,9 +52,9 @@ interface RequestOptions<T> {
   allowUnauthorized?: boolean;
 }
 
-export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+async function send<T>(path: string, options: RequestOptions<T>, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale, Accept: 'application/json' };
+  const headers: Record<string, string> = { 'Accept-Language': currentLocale, Accept: accept };
   let body: BodyInit | undefined;
   if (options.formData) {
     body = options.formData;
@@ -90,7 +90,12 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
     if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
     throw error;
   }
+  return response;
+}
 
+export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -108,4 +113,28 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** A file answer (PDF, DOCX) from a POST or GET, with the same CSRF and error handling as JSON calls. */
+export async function apiBlob(
+  path: string,
+  options: Omit<RequestOptions<never>, 'schema'> = {},
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send(path, options, '*/*');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+  const raw = match?.[1] ?? match?.[2] ?? null;
+  return { blob: await response.blob(), fileName: raw ? decodeURIComponent(raw) : null };
+}
+
+/** Saves a blob as a file through a temporary link. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -13,6 +13,7 @@ import viImports from '../locales/vi/imports.json';
 import viAccounts from '../locales/vi/accounts.json';
 import viNotifications from '../locales/vi/notifications.json';
 import viAudit from '../locales/vi/audit.json';
+import viIntroductions from '../locales/vi/introductions.json';
 import enCommon from '../locales/en/common.json';
 import enEnums from '../locales/en/enums.json';
 import enAuth from '../locales/en/auth.json';
@@ -22,6 +23,7 @@ import enImports from '../locales/en/imports.json';
 import enAccounts from '../locales/en/accounts.json';
 import enNotifications from '../locales/en/notifications.json';
 import enAudit from '../locales/en/audit.json';
+import enIntroductions from '../locales/en/introductions.json';
 
 export const supportedLocales = ['vi', 'en'] as const;
 export type AppLocale = (typeof supportedLocales)[number];
@@ -38,6 +40,7 @@ export const resources = {
     accounts: viAccounts,
     notifications: viNotifications,
     audit: viAudit,
+    introductions: viIntroductions,
   },
   en: {
     common: enCommon,
@@ -49,6 +52,7 @@ export const resources = {
     accounts: enAccounts,
     notifications: enNotifications,
     audit: enAudit,
+    introductions: enIntroductions,
   },
 } as const;
 

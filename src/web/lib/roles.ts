@@ -1,4 +1,4 @@
-import type { Me, Role } from '../../shared/contracts/auth';
+import type { Me, Role, RoleGrant } from '../../shared/contracts/auth';
 
 export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
   return !!me?.roles.some((grant) => roles.includes(grant.role));
@@ -7,3 +7,20 @@ export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
 export const canImportMembers = (me: Me | null | undefined) => hasRole(me, 'admin', 'committee_officer');
 export const canCreateMembers = (me: Me | null | undefined) => hasRole(me, 'admin', 'committee_officer');
 export const isAdmin = (me: Me | null | undefined) => hasRole(me, 'admin');
+
+/** Grants of a role on units of one type (e.g. committee officer on a workplace committee). */
+export function grantsOn(me: Me | null | undefined, role: Role, unitType: string): RoleGrant[] {
+  return (me?.roles ?? []).filter((g) => g.role === role && g.unitType === unitType && !!g.unitId);
+}
+export const workplaceGrants = (me: Me | null | undefined) =>
+  grantsOn(me, 'committee_officer', 'workplace_committee');
+export const communeGrants = (me: Me | null | undefined) =>
+  grantsOn(me, 'committee_officer', 'commune_committee');
+export const cellGrants = (me: Me | null | undefined) => grantsOn(me, 'cell_secretary', 'residential_cell');
+
+/** Art. 3.1: letters are signed for the committee by its secretary or deputy secretary. */
+export function canSignFor(me: Me | null | undefined, unitId: string | null | undefined): boolean {
+  return workplaceGrants(me).some(
+    (g) => g.unitId === unitId && (g.position === 'secretary' || g.position === 'deputy_secretary'),
+  );
+}

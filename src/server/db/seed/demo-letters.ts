@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { letterCodeSql } from '../../modules/introductions/verification';
+import { signLetters } from '../../modules/introductions/verification';
 
 const SIGNERS = ['Nguyễn Đình Hùng', 'Trần Văn Minh', 'Lê Thị Thu Hà', 'Phan Văn Thắng', 'Hồ Sỹ Tuấn'];
 
@@ -60,6 +60,6 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
     insert into letter_counters (unit_id, year, kind, last_number)
     select issuing_unit_id, year, 'GGT', max(number) from introduction_letters group by 1, 2`);
   if (documentSecret)
-    await tx.execute(sql`update introduction_letters l set verification_code = ${letterCodeSql('l', documentSecret)}`);
+    await signLetters(tx, documentSecret, sql`l.number is not null`);
   await tx.execute(sql`update members m set current_letter_id = l.id from introduction_letters l where l.member_id = m.id`);
 }

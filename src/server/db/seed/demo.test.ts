@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('seedDemo', () => {
   it('seeds the Nghệ An demo once', async () => {
-    expect(await seedDemo(database.db, { now: new Date('2026-03-01T00:00:00Z') })).toEqual({ seeded: true });
+    expect(await seedDemo(database.db, { now: new Date('2026-03-01T00:00:00Z'), documentSecret: 'demo-secret-demo-secret-demo-secret' })).toEqual({ seeded: true });
     expect(await seedDemo(database.db)).toEqual({ seeded: false });
   });
 
@@ -66,6 +66,8 @@ describe('seedDemo', () => {
     expect(
       await count(sql`select count(*) as n from (select issuing_unit_id, year, number from introduction_letters group by 1, 2, 3 having count(*) > 1) d`),
     ).toBe(0);
+    // every issued letter carries its printed verification code
+    expect(await count(sql`select count(*) as n from introduction_letters where verification_code is null`)).toBe(0);
   });
 
   it('creates the six demo accounts with their roles', async () => {

@@ -8,6 +8,9 @@ import {
   createLettersBodySchema,
   createLettersResponseSchema,
   createNoticeBodySchema,
+  createNoticeResponseSchema,
+  createRequestResponseSchema,
+  letterIdResponseSchema,
   createRequestBodySchema,
   declineRequestBodySchema,
   fulfilRequestBodySchema,
@@ -94,7 +97,7 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => letters.rejectLetters(deps, req.actor!, req.body.letterIds, req.body.reason, req.body.note));
     app.post(p.acknowledge, { schema: { tags, summary: 'The residential cell acknowledges arrivals; the member is told whom to contact', body: letterIdsBodySchema, response: { 200: transitionResultSchema, ...errors } } },
       async (req) => letters.acknowledgeLetters(deps, req.actor!, req.body.letterIds));
-    app.post('/api/introductions/letters/:id/resend', { schema: { tags, summary: 'Correct a rejected letter and send a new one to the right commune', params: idParamSchema, body: resendLetterBodySchema, response: { 200: z.object({ letterId: z.uuid() }), ...errors } } },
+    app.post('/api/introductions/letters/:id/resend', { schema: { tags, summary: 'Correct a rejected letter and send a new one to the right commune', params: idParamSchema, body: resendLetterBodySchema, response: { 200: letterIdResponseSchema, ...errors } } },
       async (req) => letters.resendLetter(deps, req.actor!, req.params.id, req.body));
 
     // ── documents ──
@@ -120,9 +123,9 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // ── "known here, no letter" ──
     app.get(p.requests, { schema: { tags, summary: 'Requests to introduce members found living in a commune', querystring: requestListQuerySchema, response: { 200: requestListResponseSchema } } },
       async (req) => residence.listRequests(deps, req.actor!, req.query));
-    app.post(p.requests, { schema: { tags, summary: 'The commune asks a workplace to introduce a member living here', body: createRequestBodySchema, response: { 201: z.object({ id: z.uuid(), workplaceUnitName: z.string() }), ...errors } } },
+    app.post(p.requests, { schema: { tags, summary: 'The commune asks a workplace to introduce a member living here', body: createRequestBodySchema, response: { 201: createRequestResponseSchema, ...errors } } },
       async (req, reply) => reply.status(201).send(await residence.createRequest(deps, req.actor!, req.body)));
-    app.post('/api/introductions/requests/:id/fulfil', { schema: { tags, summary: 'The workplace answers with a letter for the member', params: idParamSchema, body: fulfilRequestBodySchema, response: { 200: z.object({ letterId: z.uuid() }), ...errors } } },
+    app.post('/api/introductions/requests/:id/fulfil', { schema: { tags, summary: 'The workplace answers with a letter for the member', params: idParamSchema, body: fulfilRequestBodySchema, response: { 200: letterIdResponseSchema, ...errors } } },
       async (req) => residence.fulfilRequest(deps, req.actor!, req.params.id, req.body));
     app.post('/api/introductions/requests/:id/decline', { schema: { tags, summary: 'The workplace declines a request with a note', params: idParamSchema, body: declineRequestBodySchema, response: { 200: okSchema, ...errors } } },
       async (req) => {
@@ -133,7 +136,7 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // ── notices ──
     app.get(p.notices, { schema: { tags, summary: 'Notices sent (workplace) or received (residence side)', querystring: noticeListQuerySchema, response: { 200: noticeListResponseSchema } } },
       async (req) => residence.listNotices(deps, req.actor!, req.query));
-    app.post(p.notices, { schema: { tags, summary: 'The workplace notifies the residence side of a change (Art. 3.1, 3.2)', body: createNoticeBodySchema, response: { 201: z.object({ id: z.uuid() }), ...errors } } },
+    app.post(p.notices, { schema: { tags, summary: 'The workplace notifies the residence side of a change (Art. 3.1, 3.2)', body: createNoticeBodySchema, response: { 201: createNoticeResponseSchema, ...errors } } },
       async (req, reply) => reply.status(201).send(await residence.createNotice(deps, req.actor!, req.body)));
     app.post('/api/introductions/notices/:id/seen', { schema: { tags, summary: 'The residence side marks a notice seen', params: idParamSchema, response: { 200: okSchema, 404: errorResponseSchema } } },
       async (req) => {

@@ -30,7 +30,7 @@ import { notifyEach, type NotificationItem } from '../notifications/notification
 import { todayInVietnam } from '../org-units/org-units.service';
 import { letterActScope, letterReadScope, letterSideColumn, signerGrants, signerMemberScope, workplaceMemberScope } from './introductions.access';
 import * as repo from './letters.repository';
-import { formatCode, letterCodeSql, verifyUrl } from './verification';
+import { formatCode, signLetters, verifyUrl } from './verification';
 
 export interface IntroductionConfig {
   publicUrl: string;
@@ -356,8 +356,7 @@ export async function issueLetters(deps: LetterDeps, actor: Actor, letterIds: st
           from numbered where l.id = numbered.id
           returning l.id, l.issuing_unit_id as "unitId", l.member_id as "memberId", l.receiving_commune_id as "communeId", l.number`,
     );
-    await tx.execute(sql`update introduction_letters l set verification_code = ${letterCodeSql('l', deps.config.documentSecret)}
-      where l.id = any(${idArray})`);
+    await signLetters(tx, deps.config.documentSecret, sql`l.id = any(${idArray})`);
     await auditStep(tx, actor, 'issue', issued.map((r) => ({ id: r.id, unitId: r.unitId })));
     await notifyIssued(tx, issued);
   });

@@ -68,9 +68,10 @@ export async function workplaceSummary(deps: LetterDeps, actor: Actor, unitId?: 
   const unit = await resolveUnit(deps.db, actor, unitId, ['committee_officer'], ['workplace_committee']);
   const overdueBefore = new Date(deps.clock.now().getTime() - deps.config.overdueDays * 86_400_000).toISOString();
   const [rows, [extra]] = await Promise.all([
-    queryRows<{ communeId: string | null; communeName: string | null; stage: IntroductionStage; count: number }>(
+    queryRows<{ communeId: string | null; communeName: string | null; stage: IntroductionStage; count: number; overdue: number }>(
       deps.db,
-      sql`select m.residence_commune_id as "communeId", rc.name as "communeName", ${stageSql} as stage, count(*)::int as count
+      sql`select m.residence_commune_id as "communeId", rc.name as "communeName", ${stageSql} as stage, count(*)::int as count,
+            count(*) filter (where l.status = 'issued' and l.issued_at < ${overdueBefore}::timestamptz)::int as overdue
           from members m join org_units c on c.id = m.cell_id
           left join introduction_letters l on l.id = m.current_letter_id
           left join org_units rc on rc.id = m.residence_commune_id
@@ -91,9 +92,10 @@ export async function workplaceSummary(deps: LetterDeps, actor: Actor, unitId?: 
   for (const r of rows) {
     totals[r.stage] += r.count;
     const key = r.communeId ?? 'none';
-    const entry = communes.get(key) ?? { communeId: r.communeId, communeName: r.communeName, counts: emptyCounts(), total: 0 };
+    const entry = communes.get(key) ?? { communeId: r.communeId, communeName: r.communeName, counts: emptyCounts(), total: 0, overdue: 0 };
     entry.counts[r.stage] += r.count;
     entry.total += r.count;
+    entry.overdue += r.overdue;
     communes.set(key, entry);
   }
   const list = [...communes.values()].sort((a, b) => (a.communeName ?? '\uffff').localeCompare(b.communeName ?? '\uffff', 'vi'));

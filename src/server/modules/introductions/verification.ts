@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { VerifyResult } from '../../../shared/contracts/introductions';
@@ -6,14 +7,39 @@ import { formatLetterNumber, type LetterStatus } from '../../../shared/rules/int
 /**
  * The code printed on a letter (QR and text) is an HMAC over what the paper says — issuer, number, date,
  * member, addressee, signer — keyed by a server secret: it cannot be guessed from an id, and a letter whose
- * record was altered after issue no longer matches its code. Computed in SQL (pgcrypto) so a batch of
- * 5,000 letters is signed in the same statement that numbers it.
+ * record was altered after issue no longer matches its code. Computed in Node (pgcrypto's hmac failed
+ * intermittently under PGlite), over columns every query below reads the same way.
  */
-export function letterCodeSql(alias: string, secret: string): SQL {
-  const a = sql.raw(alias);
-  return sql`upper(substr(encode(hmac(concat_ws('|', ${a}.id, ${a}.issuing_unit_id, ${a}.year, ${a}.number,
-    ${a}.member_id, ${a}.receiving_commune_id, to_char(${a}.issued_at at time zone 'UTC', 'YYYY-MM-DD'),
-    ${a}.signer_name), ${`letters:${secret}`}, 'sha256'), 'hex'), 1, 12))`;
+export interface SignedFields {
+  id: string;
+  issuingUnitId: string;
+  year: number | null;
+  number: number | null;
+  memberId: string;
+  receivingCommuneId: string;
+  /** UTC calendar day of issue, yyyy-mm-dd */
+  issuedDay: string | null;
+  signerName: string | null;
+}
+
+export function letterCode(secret: string, f: SignedFields): string {
+  const content = [f.id, f.issuingUnitId, f.year, f.number, f.memberId, f.receivingCommuneId, f.issuedDay, f.signerName].map((v) => v ?? '').join('|');
+  return createHmac('sha256', `letters:${secret}`).update(content).digest('hex').slice(0, 12).toUpperCase();
+}
+
+/** The signed columns of letters (alias `l`), named as `SignedFields`. */
+export const signedColumns = sql`l.id, l.issuing_unit_id as "issuingUnitId", l.year, l.number, l.member_id as "memberId",
+  l.receiving_commune_id as "receivingCommuneId", to_char(l.issued_at at time zone 'UTC', 'YYYY-MM-DD') as "issuedDay",
+  l.signer_name as "signerName"`;
+
+/** Sign letters in one statement: read the signed columns, compute the codes, write them back with unnest. */
+export async function signLetters(tx: Executor, secret: string, where: SQL): Promise<void> {
+  const rows = await queryRows<SignedFields>(tx, sql`select ${signedColumns} from introduction_letters l where ${where}`);
+  if (rows.length === 0) return;
+  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const codes = `{${rows.map((r) => letterCode(secret, r)).join(',')}}`;
+  await tx.execute(sql`update introduction_letters l set verification_code = v.code
+    from unnest(${ids}::uuid[], ${codes}::text[]) as v(id, code) where l.id = v.id`);
 }
 
 /** 12 hex digits, printed in groups of four: `7F3A-09C2-B1D4`. */
@@ -54,19 +80,12 @@ const NOT_FOUND: VerifyResult = {
 export async function verifyLetter(db: Executor, secret: string, input: string): Promise<VerifyResult> {
   const code = normaliseCode(input);
   if (!code) return NOT_FOUND;
-  const [row] = await queryRows<{
-    status: LetterStatus;
-    number: number | null;
-    issuedOn: string | null;
-    issuer: string;
-    commune: string;
-    fullName: string;
-    matches: boolean;
-  }>(
+  const [row] = await queryRows<
+    SignedFields & { status: LetterStatus; issuedOn: string | null; issuer: string; commune: string; fullName: string }
+  >(
     db,
-    sql`select l.status, l.number, to_char(l.issued_at at time zone 'UTC', 'YYYY-MM-DD') as "issuedOn",
-          iu.name as issuer, rc.name as commune, m.full_name as "fullName",
-          (${letterCodeSql('l', secret)} = l.verification_code) as matches
+    sql`select ${signedColumns}, l.status, to_char(l.issued_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as "issuedOn",
+          iu.name as issuer, rc.name as commune, m.full_name as "fullName"
         from introduction_letters l
         join org_units iu on iu.id = l.issuing_unit_id
         join org_units rc on rc.id = l.receiving_commune_id
@@ -74,7 +93,7 @@ export async function verifyLetter(db: Executor, secret: string, input: string):
         where l.verification_code = ${code}`,
   );
   if (!row) return NOT_FOUND;
-  if (!row.matches) return { ...NOT_FOUND, altered: true };
+  if (letterCode(secret, row) !== code) return { ...NOT_FOUND, altered: true };
   return {
     valid: row.status !== 'cancelled',
     altered: false,

@@ -13,9 +13,11 @@ export interface LookupDeps {
 /**
  * Unit names are not secret: an officer recording where a member lives may pick a commune or cell anywhere in the
  * province (a member often lives in another commune than the one they work in). Other unit types, and other users,
- * stay within the units they can see.
+ * stay within the units they can see. A commune officer names the workplace committee of a member found living
+ * locally ("known here, no letter"), and any member reporting a move picks the commune they moved to (Art. 2.7).
  */
-const provinceWideTypes: readonly UnitType[] = ['commune_committee', 'residential_cell', 'workplace_cell'];
+const provinceWideTypes: readonly UnitType[] = ['commune_committee', 'residential_cell', 'workplace_cell', 'workplace_committee'];
+const everyoneTypes: readonly UnitType[] = ['commune_committee'];
 
 function isOfficer(actor: Actor): boolean {
   return actor.grants.some(
@@ -32,22 +34,27 @@ export async function lookupUnits(
   if (query.type) where.push(eq(orgUnits.type, query.type));
   if (query.q) where.push(repo.nameMatches(query.q));
   const scope = unitReadScope(actor);
-  if (!isOfficer(actor)) where.push(scope);
+  if (!isOfficer(actor)) {
+    if (!query.type || !everyoneTypes.includes(query.type)) where.push(scope);
+  }
   else if (!query.type) where.push(or(inArray(orgUnits.type, [...provinceWideTypes]), scope)!);
   else if (!provinceWideTypes.includes(query.type)) where.push(scope);
   return repo.findUnitsForPicker(deps.db, where, Math.min(query.limit, 50));
 }
 
-/** Residential areas of a commune: officers may pick them province-wide (a member may live anywhere). */
+/**
+ * Residential areas of a commune: anyone may pick one (a member reporting a move names the block they moved to);
+ * the Front head's name and phone are for officers only.
+ */
 export async function lookupAreas(deps: LookupDeps, actor: Actor, communeUnitId: string) {
-  if (!isOfficer(actor)) return [];
+  const officer = isOfficer(actor);
   const rows = await repo.findAreasOfCommune(deps.db, communeUnitId);
   return rows.map((a) => ({
     id: a.id,
     communeUnitId: a.communeUnitId,
     name: a.name,
     kind: a.kind,
-    frontHeadName: a.frontHeadName,
-    frontHeadPhone: a.frontHeadPhone,
+    frontHeadName: officer ? a.frontHeadName : null,
+    frontHeadPhone: officer ? a.frontHeadPhone : null,
   }));
 }

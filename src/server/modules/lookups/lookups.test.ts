@@ -71,14 +71,14 @@ describe('GET /api/lookups/units', () => {
     ]);
   });
 
-  it('keeps other unit types within the officer’s scope', async () => {
-    expect(await lookup(officer, 'type=workplace_committee&q=thanh')).toEqual([]);
-    const own = await lookup(officer, 'type=workplace_committee');
-    expect(own.map((u) => u.id)).toEqual([tree.workplace.id]);
+  it('lets an officer name any workplace committee (a member found living locally), other types stay in scope', async () => {
+    expect((await lookup(officer, 'type=workplace_committee&q=thanh')).map((u) => u.name)).toEqual(['Đảng bộ Sở Thành']);
+    expect(await lookup(officer, 'type=bloc_committee&q=thanh')).toEqual([]);
   });
 
-  it('keeps a member within the units they can see', async () => {
-    expect(await lookup(member, 'type=commune_committee&q=thanh')).toEqual([]);
+  it('lets a member pick the commune they moved to, and keeps other types within what they can see', async () => {
+    expect((await lookup(member, 'type=commune_committee&q=thanh')).map((u) => u.name)).toEqual(['Phường Thành Vinh']);
+    expect(await lookup(member, 'type=workplace_committee&q=thanh')).toEqual([]);
     const cells = await lookup(member, 'type=workplace_cell');
     expect(cells.map((u) => u.id)).toEqual([tree.workplaceCell.id]);
   });
@@ -110,12 +110,12 @@ describe('GET /api/lookups/areas', () => {
     expect(res.json().items.map((a: { id: string }) => a.id)).toEqual([tree.area.id]);
   });
 
-  it('gives members nothing', async () => {
+  it('gives members the areas without the Front head’s contact', async () => {
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/lookups/areas?communeUnitId=${tree.commune.id}`,
       headers: { cookie: member.cookie },
     });
-    expect(res.json().items).toEqual([]);
+    expect(res.json().items).toEqual([expect.objectContaining({ id: tree.area.id, frontHeadName: null, frontHeadPhone: null })]);
   });
 });

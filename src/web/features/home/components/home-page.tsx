@@ -3,6 +3,7 @@ import {
   IconBell,
   IconBuildingCommunity,
   IconFileImport,
+  IconHomeHeart,
   IconId,
   IconUserCog,
   IconUsers,
@@ -12,8 +13,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefs, paths } from '../../../app/paths';
 import { RoleBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
-import { canImportMembers, isAdmin } from '../../../lib/roles';
+import { canImportMembers, hasRole, isAdmin } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
+import { HomeCoverageCards } from '../../introductions/components/home-coverage-cards';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -62,10 +64,20 @@ export function HomePage() {
         )}
       </Card>
 
+      <HomeCoverageCards me={me} />
+
       <Title order={3} fz="lg">
         {t('home.shortcuts')}
       </Title>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+        {me.user.memberId && hasRole(me, 'member') && (
+          <Shortcut
+            to={paths.myResidence}
+            icon={<IconHomeHeart />}
+            label={t('nav.myResidence')}
+            text={t('home.myResidenceText')}
+          />
+        )}
         {me.user.memberId && (
           <Shortcut
             to={hrefs.member(me.user.memberId)}
