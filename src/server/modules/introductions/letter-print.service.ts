@@ -78,7 +78,7 @@ export function placeName(provinceName: string | null): string {
 
 function toDocument(r: PrintRow, publicUrl: string): LetterDocumentData {
   const registered = [r.registeredStreet, r.registeredArea, r.registeredCommune, r.registeredProvince].filter(Boolean).join(', ');
-  const residence = [residenceAddress(r.street, r.areaName, r.communeName.replace(/^Đảng ủy\s+/i, '')), r.residenceProvince].filter(Boolean).join(', ');
+  const residence = [residenceAddress(r.street, r.areaName, r.communeName.replace(/^Đảng (ủy|bộ)\s+/i, '')), r.residenceProvince].filter(Boolean).join(', ');
   return {
     number: formatLetterNumber(r.number),
     superiorCommitteeName: r.superiorName,
