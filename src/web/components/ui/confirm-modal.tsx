@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalActions } from './modal-actions';
 
 interface ConfirmModalProps {
   opened: boolean;
@@ -23,19 +24,14 @@ export function ConfirmModal(props: ConfirmModalProps) {
       <Stack>
         {props.message && <Text size="sm">{props.message}</Text>}
         {props.children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            color={props.color ?? 'red'}
-            loading={props.loading}
-            disabled={props.confirmDisabled}
-            onClick={props.onConfirm}
-          >
-            {props.confirmLabel ?? t('actions.confirm')}
-          </Button>
-        </Group>
+        <ModalActions
+          submitLabel={props.confirmLabel ?? t('actions.confirm')}
+          onCancel={props.onClose}
+          onSubmit={props.onConfirm}
+          color={props.color ?? 'red'}
+          disabled={props.confirmDisabled}
+          loading={props.loading}
+        />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconHomeMove } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberListItem } from '../../../../shared/contracts/members';
 import { hrefs, paths } from '../../../app/paths';
 import { CategoryBadge, MemberStatusBadge } from '../../../components/ui/enum-badges';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
+import { InfiniteListState } from '../../../components/ui/infinite-list-state';
 import { formatDate } from '../../../lib/dates';
 import { useMembers, type MemberFilters } from '../api/list-members';
 
@@ -28,27 +28,16 @@ export function MemberList({ filters }: { filters: MemberFilters }) {
   const isDesktop = useMediaQuery('(min-width: 62em)', true);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (items.length === 0) return <EmptyState title={t('list.empty')} />;
-
   return (
     <Stack gap="sm">
-      {isDesktop ? <MemberTable items={items} /> : <MemberCards items={items} />}
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('list.shown', { count: items.length })}
-        </Text>
-        {query.hasNextPage && (
-          <Button
-            variant="default"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-          >
-            {t('common:actions.loadMore')}
-          </Button>
-        )}
-      </Group>
+      <InfiniteListState
+        query={query}
+        count={items.length}
+        emptyTitle={t('list.empty')}
+        shown={t('list.shown', { count: items.length })}
+      >
+        {isDesktop ? <MemberTable items={items} /> : <MemberCards items={items} />}
+      </InfiniteListState>
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { IconChecks, IconSparkles } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreButton } from '../../../../components/ui/load-more';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
 import { useAcknowledgeLetters } from '../../api/acknowledge-letters';
 import { useResidents } from '../../api/list-residents';
@@ -84,16 +85,7 @@ export function CellMembers({ cellId }: { cellId: string }) {
             ))}
           </SimpleGrid>
         )}
-        {query.hasNextPage && (
-          <Button
-            variant="default"
-            size="md"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-          >
-            {t('common:actions.loadMore')}
-          </Button>
-        )}
+        <LoadMoreButton query={query} size="md" />
       </Stack>
     </Stack>
   );

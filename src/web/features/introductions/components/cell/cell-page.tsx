@@ -1,14 +1,13 @@
-import { Stack, Tabs } from '@mantine/core';
+import { Tabs } from '@mantine/core';
 import { IconBell, IconUsers } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../../app/paths';
-import { PageHeader } from '../../../../components/ui/page-header';
-import { EmptyState } from '../../../../components/ui/query-state';
-import { cellGrants, isAdmin } from '../../../../lib/roles';
+import { cellGrants } from '../../../../lib/roles';
 import { useCurrentUser } from '../../../auth/api/get-me';
+import { HubLayout } from '../shared/hub-layout';
 import { NoticeInbox } from '../shared/notice-inbox';
-import { resolveHubUnit, UnitScopeSelect } from '../shared/unit-scope';
+import { resolveHubUnit } from '../shared/unit-scope';
 import { CellMembers } from './cell-members';
 
 /** Art. 4.2: the residence cell lists its working members and tells each one how to get in touch. */
@@ -23,42 +22,39 @@ export function CellPage() {
   const tab = search.tab === 'notices' ? 'notices' : 'members';
 
   return (
-    <>
-      <PageHeader title={t('cell.title')} subtitle={cellName ?? t('cell.subtitle')} />
-      <Stack gap="md">
-        <UnitScopeSelect
-          me={me}
-          grants={grants}
-          type="residential_cell"
-          value={cellId}
-          onChange={(id) => void navigate({ search: (prev) => ({ ...prev, unitId: id ?? undefined }) })}
-        />
-        {!cellId ? (
-          <EmptyState title={isAdmin(me) ? t('scope.pickCell') : t('scope.noAccess')} />
-        ) : (
-          <Tabs
-            key={cellId}
-            value={tab}
-            onChange={(v) => v && void navigate({ search: (prev) => ({ ...prev, tab: v }), replace: true })}
-            keepMounted={false}
-          >
-            <Tabs.List grow>
-              <Tabs.Tab value="members" leftSection={<IconUsers size={18} />} fz="md" py="md">
-                {t('cell.tabMembers')}
-              </Tabs.Tab>
-              <Tabs.Tab value="notices" leftSection={<IconBell size={18} />} fz="md" py="md">
-                {t('cell.tabNotices')}
-              </Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="members" pt="md">
-              <CellMembers cellId={cellId} />
-            </Tabs.Panel>
-            <Tabs.Panel value="notices" pt="md">
-              <NoticeInbox unitId={cellId} />
-            </Tabs.Panel>
-          </Tabs>
-        )}
-      </Stack>
-    </>
+    <HubLayout
+      title={t('cell.title')}
+      subtitle={cellName ?? t('cell.subtitle')}
+      me={me}
+      grants={grants}
+      type="residential_cell"
+      unitId={cellId}
+      onUnitChange={(id) => void navigate({ search: (prev) => ({ ...prev, unitId: id ?? undefined }) })}
+      pickLabel={t('scope.pickCell')}
+    >
+      {(unitId) => (
+        <Tabs
+          key={unitId}
+          value={tab}
+          onChange={(v) => v && void navigate({ search: (prev) => ({ ...prev, tab: v }), replace: true })}
+          keepMounted={false}
+        >
+          <Tabs.List grow>
+            <Tabs.Tab value="members" leftSection={<IconUsers size={18} />} fz="md" py="md">
+              {t('cell.tabMembers')}
+            </Tabs.Tab>
+            <Tabs.Tab value="notices" leftSection={<IconBell size={18} />} fz="md" py="md">
+              {t('cell.tabNotices')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="members" pt="md">
+            <CellMembers cellId={unitId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="notices" pt="md">
+            <NoticeInbox unitId={unitId} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </HubLayout>
   );
 }

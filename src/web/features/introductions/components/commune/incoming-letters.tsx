@@ -1,13 +1,14 @@
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowBackUp, IconHomeCheck, IconSearch } from '@tabler/icons-react';
+import { IconArrowBackUp, IconHomeCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
+import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useLetters, type LetterFilters } from '../../api/list-letters';
 import { LetterList } from '../shared/letter-list';
 import { PlaceModal } from '../shared/place-modal';
 import { RejectModal } from '../shared/reject-modal';
+import { SearchField } from '../shared/search-field';
 import { useSelection } from '../shared/use-selection';
 
 type Incoming = 'issued' | 'received';
@@ -37,15 +38,7 @@ export function IncomingLetters({ communeId }: { communeId: string }) {
             { value: 'received', label: t('incoming.awaitingPlacement') },
           ]}
         />
-        <TextInput
-          style={{ flex: 1, minWidth: 200 }}
-          aria-label={t('queue.search')}
-          placeholder={t('queue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
+        <SearchField value={search} onChange={setSearch} hiddenLabel />
       </Group>
       <Group gap="xs">
         <Button
@@ -65,36 +58,19 @@ export function IncomingLetters({ communeId }: { communeId: string }) {
           {t('incoming.reject', { count: selected.length })}
         </Button>
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={status === 'issued' ? t('incoming.emptyIssued') : t('incoming.emptyReceived')} />
-      ) : (
-        <>
-          <LetterList
-            items={items}
-            columns={['issuer', 'address', 'suggestedCell']}
-            selection={selection}
-            label={t('incoming.label')}
-          />
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('letters.shown', { count: items.length })}
-            </Text>
-            {query.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void query.fetchNextPage()}
-                loading={query.isFetchingNextPage}
-              >
-                {t('common:actions.loadMore')}
-              </Button>
-            )}
-          </Group>
-        </>
-      )}
+      <InfiniteListState
+        query={query}
+        count={items.length}
+        emptyTitle={status === 'issued' ? t('incoming.emptyIssued') : t('incoming.emptyReceived')}
+        shown={t('letters.shown', { count: items.length })}
+      >
+        <LetterList
+          items={items}
+          columns={['issuer', 'address', 'suggestedCell']}
+          selection={selection}
+          label={t('incoming.label')}
+        />
+      </InfiniteListState>
       {placing && (
         <PlaceModal
           communeId={communeId}

@@ -1,12 +1,15 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../../components/ui/date-field';
+import { ModalActions } from '../../../../components/ui/modal-actions';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { UnitPicker } from '../../../lookups/components/unit-picker';
 import { useCreateRequest } from '../../api/create-request';
-import { AreaSelect } from '../shared/area-select';
+import { FormModal } from '../shared/form-modal';
+import { NoteField } from '../shared/note-field';
+import { ResidenceAddressFields } from '../shared/residence-address-fields';
 
 /** "Known here, no letter": who the person is and where they live; the workplace is found from the card number. */
 export function RequestFormModal({ communeId, onClose }: { communeId: string; onClose: () => void }) {
@@ -23,8 +26,7 @@ export function RequestFormModal({ communeId, onClose }: { communeId: string; on
   const errors = fieldErrors(create.error);
   const ready = fullName.trim().length >= 3 && (cardNumber.trim() !== '' || !!workplaceUnitId);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!ready) return;
     create.mutate(
       {
@@ -51,82 +53,60 @@ export function RequestFormModal({ communeId, onClose }: { communeId: string; on
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('requests.new')} centered size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.isError && (
-            <Alert color="red" role="alert">
-              {create.error.message}
-            </Alert>
-          )}
-          <TextInput
-            label={t('fields.fullName')}
-            required
-            value={fullName}
-            onChange={(e) => setFullName(e.currentTarget.value)}
-            error={errors.fullName}
-            data-autofocus
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <DateField
-              label={t('fields.dateOfBirth')}
-              value={dateOfBirth}
-              onChange={setDateOfBirth}
-              error={errors.dateOfBirth}
-            />
-            <TextInput
-              label={t('fields.cardNumber')}
-              inputMode="numeric"
-              value={cardNumber}
-              onChange={(e) => setCardNumber(e.currentTarget.value)}
-              error={errors.cardNumber}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('fields.phone')}
-            type="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.currentTarget.value)}
-            error={errors.phone}
-          />
-          <UnitPicker
-            label={t('fields.workplaceCommittee')}
-            description={t('requests.workplaceHint2')}
-            type="workplace_committee"
-            value={workplaceUnitId}
-            onChange={(id) => setWorkplaceUnitId(id)}
-            error={errors.workplaceUnitId}
-          />
-          <AreaSelect
-            communeId={communeId}
-            value={areaId}
-            onChange={setAreaId}
-            error={errors.residenceAreaId}
-          />
-          <TextInput
-            label={t('fields.street')}
-            value={street}
-            onChange={(e) => setStreet(e.currentTarget.value)}
-            error={errors.residenceStreet}
-          />
-          <Textarea
-            label={t('fields.note')}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" disabled={!ready} loading={create.isPending}>
-              {t('requests.send')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('requests.new')} onClose={onClose} onSubmit={submit} error={create.error}>
+      <TextInput
+        label={t('fields.fullName')}
+        required
+        value={fullName}
+        onChange={(e) => setFullName(e.currentTarget.value)}
+        error={errors.fullName}
+        data-autofocus
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <DateField
+          label={t('fields.dateOfBirth')}
+          value={dateOfBirth}
+          onChange={setDateOfBirth}
+          error={errors.dateOfBirth}
+        />
+        <TextInput
+          label={t('fields.cardNumber')}
+          inputMode="numeric"
+          value={cardNumber}
+          onChange={(e) => setCardNumber(e.currentTarget.value)}
+          error={errors.cardNumber}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('fields.phone')}
+        type="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.currentTarget.value)}
+        error={errors.phone}
+      />
+      <UnitPicker
+        label={t('fields.workplaceCommittee')}
+        description={t('requests.workplaceHint2')}
+        type="workplace_committee"
+        value={workplaceUnitId}
+        onChange={(id) => setWorkplaceUnitId(id)}
+        error={errors.workplaceUnitId}
+      />
+      <ResidenceAddressFields
+        communeId={communeId}
+        areaId={areaId}
+        onAreaChange={setAreaId}
+        street={street}
+        onStreetChange={setStreet}
+        errors={errors}
+      />
+      <NoteField value={note} onChange={setNote} error={errors.note} />
+      <ModalActions
+        submitLabel={t('requests.send')}
+        onCancel={onClose}
+        disabled={!ready}
+        loading={create.isPending}
+      />
+    </FormModal>
   );
 }

@@ -1,16 +1,16 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentItem } from '../../../../../shared/contracts/introductions';
 import { hrefs } from '../../../../app/paths';
 import { CategoryBadge } from '../../../../components/ui/enum-badges';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
+import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useResidents } from '../../api/list-residents';
 import { CellSelect } from '../shared/cell-select';
 import { PhoneLink as Phone } from '../shared/phone-link';
+import { SearchField } from '../shared/search-field';
 import { LetterStatusBadge } from '../shared/status-badges';
 
 /** Art. 4.1: the commune's list of working members living there, with whom to call at their workplace. */
@@ -26,15 +26,7 @@ export function ResidentList({ communeId }: { communeId: string }) {
   return (
     <Stack gap="sm">
       <Group align="flex-end" gap="sm">
-        <TextInput
-          style={{ flex: 1, minWidth: 200 }}
-          label={t('queue.search')}
-          placeholder={t('queue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
+        <SearchField value={search} onChange={setSearch} />
         <CellSelect
           label={t('fields.residenceCell')}
           placeholder={t('residents.allCells')}
@@ -44,37 +36,22 @@ export function ResidentList({ communeId }: { communeId: string }) {
           w={280}
         />
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('residents.empty')} />
-      ) : isDesktop ? (
-        <ResidentTable items={items} />
-      ) : (
-        <Stack gap="xs" aria-label={t('residents.label')}>
-          {items.map((r) => (
-            <ResidentCardCompact key={r.memberId} r={r} />
-          ))}
-        </Stack>
-      )}
-      {items.length > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('residents.shown', { count: items.length })}
-          </Text>
-          {query.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void query.fetchNextPage()}
-              loading={query.isFetchingNextPage}
-            >
-              {t('common:actions.loadMore')}
-            </Button>
-          )}
-        </Group>
-      )}
+      <InfiniteListState
+        query={query}
+        count={items.length}
+        emptyTitle={t('residents.empty')}
+        shown={t('residents.shown', { count: items.length })}
+      >
+        {isDesktop ? (
+          <ResidentTable items={items} />
+        ) : (
+          <Stack gap="xs" aria-label={t('residents.label')}>
+            {items.map((r) => (
+              <ResidentCardCompact key={r.memberId} r={r} />
+            ))}
+          </Stack>
+        )}
+      </InfiniteListState>
     </Stack>
   );
 }

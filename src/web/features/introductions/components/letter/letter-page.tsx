@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFileTypeDocx } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../../lib/dates';
 import { useCurrentUser } from '../../../auth/api/get-me';
 import { useLetter } from '../../api/get-letter';
 import { hubFor } from '../shared/hub-for';
+import { LetterPdfButton } from '../shared/letter-pdf-button';
 import { reasonLabel } from '../shared/reason-label';
 import { LetterStatusBadge, OverdueBadge } from '../shared/status-badges';
 import { LetterActions } from './letter-actions';
@@ -50,16 +51,7 @@ export function LetterPage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          <Button
-            component="a"
-            href={introductionPaths.letterPdf(l.id)}
-            target="_blank"
-            rel="noopener"
-            variant="default"
-            leftSection={<IconFileTypePdf size={18} />}
-          >
-            {t('letter.pdf')}
-          </Button>
+          <LetterPdfButton letterId={l.id} />
           <Button
             component="a"
             href={introductionPaths.letterDocx(l.id)}

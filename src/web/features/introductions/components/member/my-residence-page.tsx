@@ -1,15 +1,16 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
-import { IconFileTypePdf, IconHomeMove, IconInfoCircle } from '@tabler/icons-react';
+import { IconHomeMove, IconInfoCircle } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { introductionPaths, type MyResidence } from '../../../../../shared/contracts/introductions';
+import type { MyResidence } from '../../../../../shared/contracts/introductions';
 import { hrefs } from '../../../../app/paths';
 import { CategoryBadge } from '../../../../components/ui/enum-badges';
 import { PageHeader } from '../../../../components/ui/page-header';
 import { ErrorState, LoadingState } from '../../../../components/ui/query-state';
 import { formatDate } from '../../../../lib/dates';
 import { useMyResidence } from '../../api/get-my-residence';
+import { LetterPdfButton } from '../shared/letter-pdf-button';
 import { LetterStatusBadge, StageBadge } from '../shared/status-badges';
 import { CellContactCard } from './cell-contact-card';
 import { MoveFormModal } from './move-form-modal';
@@ -125,17 +126,7 @@ function CurrentLetter({ m }: { m: MyResidence }) {
           </Text>
           {l.status !== 'draft' && (
             <Group gap="xs">
-              <Button
-                component="a"
-                href={introductionPaths.letterPdf(l.id)}
-                target="_blank"
-                rel="noopener"
-                variant="default"
-                size="md"
-                leftSection={<IconFileTypePdf size={18} />}
-              >
-                {t('letter.pdf')}
-              </Button>
+              <LetterPdfButton letterId={l.id} size="md" />
               <Anchor component={Link} to={hrefs.letter(l.id)} size="sm">
                 {t('mine.letterDetails')}
               </Anchor>

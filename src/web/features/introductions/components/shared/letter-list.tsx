@@ -7,14 +7,15 @@ import type { LetterListItem } from '../../../../../shared/contracts/introductio
 import { hrefs } from '../../../../app/paths';
 import { formatDate } from '../../../../lib/dates';
 import { LetterStatusBadge, OverdueBadge } from './status-badges';
-import type { useSelection } from './use-selection';
+import { SelectAllCheckbox } from './select-all-checkbox';
+import type { Selection } from './use-selection';
 
 export type LetterColumn = 'issuer' | 'commune' | 'address' | 'suggestedCell' | 'cell';
 
 interface LetterListProps {
   items: LetterListItem[];
   columns: LetterColumn[];
-  selection?: ReturnType<typeof useSelection>;
+  selection?: Selection;
   /** rows that may be selected (for the batch steps on screen) */
   isSelectable?: (letter: LetterListItem) => boolean;
   actions?: (letter: LetterListItem) => ReactNode;
@@ -23,22 +24,12 @@ interface LetterListProps {
 
 /** Letters as a table on desktop, cards on phones; selection for batch steps. */
 export function LetterList(props: LetterListProps) {
-  const { t } = useTranslation('introductions');
   const isDesktop = useMediaQuery('(min-width: 62em)', true);
   const { selection, items, isSelectable } = props;
   const selectable = items.filter((l) => (isSelectable ? isSelectable(l) : true)).map((l) => l.id);
-  const allSelected = selectable.length > 0 && selectable.every((id) => selection?.has(id));
   return (
     <Stack gap="xs">
-      {selection && (
-        <Checkbox
-          label={t('queue.selectAllLoaded', { count: selectable.length })}
-          checked={allSelected}
-          indeterminate={selection.size > 0 && !allSelected}
-          disabled={selectable.length === 0}
-          onChange={(e) => (e.currentTarget.checked ? selection.set(selectable) : selection.clear())}
-        />
-      )}
+      {selection && <SelectAllCheckbox selection={selection} selectable={selectable} />}
       {isDesktop ? <LetterTable {...props} /> : <LetterCards {...props} />}
     </Stack>
   );

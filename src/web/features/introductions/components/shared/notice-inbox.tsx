@@ -2,7 +2,7 @@ import { Button, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
+import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useNotices } from '../../api/list-notices';
 import { useMarkNoticeSeen } from '../../api/mark-notice-seen';
 import { NoticeCard } from './notice-card';
@@ -22,13 +22,7 @@ export function NoticeInbox({ unitId }: { unitId: string }) {
         checked={unseen}
         onChange={(e) => setUnseen(e.currentTarget.checked)}
       />
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('notices.emptyReceived')} />
-      ) : (
+      <InfiniteListState query={query} count={items.length} emptyTitle={t('notices.emptyReceived')}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" aria-label={t('notices.receivedLabel')}>
           {items.map((n) => (
             <NoticeCard key={n.id} notice={n}>
@@ -48,16 +42,7 @@ export function NoticeInbox({ unitId }: { unitId: string }) {
             </NoticeCard>
           ))}
         </SimpleGrid>
-      )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-        >
-          {t('common:actions.loadMore')}
-        </Button>
-      )}
+      </InfiniteListState>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterListItem } from '../../../../../shared/contracts/introductions';
+import { ModalActions } from '../../../../components/ui/modal-actions';
 import { useReceiveLetters } from '../../api/receive-letters';
 import { usePlaceLetters } from '../../api/place-letters';
 import { CellSelect } from './cell-select';
@@ -77,14 +78,13 @@ export function PlaceModal({ communeId, onClose, onDone, ...props }: PlaceModalP
             ))}
           </Stack>
         </ScrollArea.Autosize>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button loading={pending} onClick={() => void submit()}>
-            {t('place.submit')}
-          </Button>
-        </Group>
+        <ModalActions
+          submitLabel={t('place.submit')}
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          loading={pending}
+          cancelDisabled={pending}
+        />
       </Stack>
     </Modal>
   );

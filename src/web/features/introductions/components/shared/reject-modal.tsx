@@ -1,4 +1,4 @@
-import { List, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { List, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import {
 import { ConfirmModal } from '../../../../components/ui/confirm-modal';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { useRejectLetters } from '../../api/reject-letters';
+import { NoteField } from './note-field';
 
 interface RejectModalProps {
   letters: Pick<LetterListItem, 'id' | 'memberName'>[];
@@ -73,14 +74,11 @@ export function RejectModal({ onClose, onDone, ...props }: RejectModalProps) {
             ))}
           </Stack>
         </Radio.Group>
-        <Textarea
-          label={t('fields.note')}
+        <NoteField
           description={t('reject.noteHint')}
           required={reason === 'other'}
-          autosize
-          minRows={2}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onChange={setNote}
           error={fieldErrors(reject.error).note}
         />
       </Stack>

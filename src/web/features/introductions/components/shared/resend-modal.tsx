@@ -1,12 +1,13 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterListItem } from '../../../../../shared/contracts/introductions';
+import { ModalActions } from '../../../../components/ui/modal-actions';
 import { fieldErrors } from '../../../../lib/form-errors';
-import { UnitPicker } from '../../../lookups/components/unit-picker';
 import { useResendLetter } from '../../api/resend-letter';
-import { AreaSelect } from './area-select';
+import { IssueNowCheckbox } from './issue-now-checkbox';
+import { ResidenceAddressFields } from './residence-address-fields';
 
 interface ResendModalProps {
   letter: LetterListItem;
@@ -60,45 +61,28 @@ export function ResendModal({ letter, canSign, onClose, onResent }: ResendModalP
             {letter.receivingCommuneName} — {letter.residenceAddress}
           </Text>
         </Alert>
-        <UnitPicker
-          label={t('fields.receivingCommune')}
-          type="commune_committee"
-          value={communeId}
-          initialLabel={communeId === letter.receivingCommuneId ? letter.receivingCommuneName : null}
-          onChange={(id) => {
-            setCommuneId(id);
-            setAreaId(null);
-          }}
-          required
-          error={errors.receivingCommuneId}
-        />
-        <AreaSelect
+        <ResidenceAddressFields
           communeId={communeId}
-          value={areaId}
-          onChange={setAreaId}
-          error={errors.residenceAreaId}
+          commune={{
+            label: t('fields.receivingCommune'),
+            onChange: setCommuneId,
+            initialLabel: communeId === letter.receivingCommuneId ? letter.receivingCommuneName : null,
+            error: errors.receivingCommuneId,
+          }}
+          areaId={areaId}
+          onAreaChange={setAreaId}
+          street={street}
+          onStreetChange={setStreet}
+          errors={errors}
         />
-        <TextInput
-          label={t('fields.street')}
-          value={street}
-          onChange={(e) => setStreet(e.currentTarget.value)}
-          error={errors.residenceStreet}
+        <IssueNowCheckbox canSign={canSign} label={t('resend.issue')} checked={issue} onChange={setIssue} />
+        <ModalActions
+          submitLabel={t('resend.submit')}
+          onCancel={onClose}
+          onSubmit={submit}
+          disabled={!communeId}
+          loading={resend.isPending}
         />
-        {canSign && (
-          <Checkbox
-            label={t('resend.issue')}
-            checked={issue}
-            onChange={(e) => setIssue(e.currentTarget.checked)}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button disabled={!communeId} loading={resend.isPending} onClick={submit}>
-            {t('resend.submit')}
-          </Button>
-        </Group>
       </Stack>
     </Modal>
   );

@@ -18,3 +18,5 @@ export function useSelection(resetKey: string) {
     clear: () => setIds([]),
   };
 }
+
+export type Selection = ReturnType<typeof useSelection>;

@@ -1,4 +1,3 @@
-import { Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +5,7 @@ import type { RequestItem } from '../../../../../shared/contracts/introductions'
 import { ConfirmModal } from '../../../../components/ui/confirm-modal';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { useDeclineRequest } from '../../api/decline-request';
+import { NoteField } from '../shared/note-field';
 
 /** Decline with a reason the commune can act on (e.g. "not our member", "already introduced elsewhere"). */
 export function DeclineRequestModal({ request, onClose }: { request: RequestItem; onClose: () => void }) {
@@ -32,14 +32,13 @@ export function DeclineRequestModal({ request, onClose }: { request: RequestItem
         )
       }
     >
-      <Textarea
+      <NoteField
         label={t('requests.declineNote')}
         description={t('requests.declineNoteHint')}
         required
-        autosize
         minRows={3}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fieldErrors(decline.error).note}
         data-autofocus
       />

@@ -1,9 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestItem } from '../../../../../shared/contracts/introductions';
+import { ModalActions } from '../../../../components/ui/modal-actions';
 import { useFulfilRequest } from '../../api/fulfil-request';
+import { IssueNowCheckbox } from '../shared/issue-now-checkbox';
 import { MemberSearchSelect } from '../shared/member-search-select';
 
 interface FulfilRequestModalProps {
@@ -62,21 +64,14 @@ export function FulfilRequestModal({ request, unitId, canSign, onClose }: Fulfil
             required
           />
         )}
-        {canSign && (
-          <Checkbox
-            label={t('wholeCell.issue')}
-            checked={issue}
-            onChange={(e) => setIssue(e.currentTarget.checked)}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button disabled={!memberId} loading={fulfil.isPending} onClick={submit}>
-            {t('requests.fulfil')}
-          </Button>
-        </Group>
+        <IssueNowCheckbox canSign={canSign} checked={issue} onChange={setIssue} />
+        <ModalActions
+          submitLabel={t('requests.fulfil')}
+          onCancel={onClose}
+          onSubmit={submit}
+          disabled={!memberId}
+          loading={fulfil.isPending}
+        />
       </Stack>
     </Modal>
   );

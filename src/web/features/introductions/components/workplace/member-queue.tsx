@@ -1,13 +1,15 @@
-import { Badge, Button, Checkbox, Chip, CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Chip, CloseButton, Group, Stack } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconFilePlus, IconSearch, IconSignature, IconUsersGroup } from '@tabler/icons-react';
+import { IconFilePlus, IconSignature, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateLettersResponse } from '../../../../../shared/contracts/introductions';
 import { introductionStages, type IntroductionStage } from '../../../../../shared/rules/introduction-letter';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
+import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useCreateLetters } from '../../api/create-letters';
 import { useWorkplaceMembers, type QueueFilters } from '../../api/list-workplace-members';
+import { SearchField } from '../shared/search-field';
+import { SelectAllCheckbox } from '../shared/select-all-checkbox';
 import { useSelection } from '../shared/use-selection';
 import { CreateResultCard } from './create-result-card';
 import { canCreate, QueueCards, QueueTable } from './queue-rows';
@@ -75,15 +77,7 @@ export function MemberQueue({ unitId, canSign, scope, onScope }: MemberQueueProp
         </Group>
       </Chip.Group>
       <Group align="flex-end" gap="sm">
-        <TextInput
-          style={{ flex: 1, minWidth: 220 }}
-          label={t('queue.search')}
-          placeholder={t('queue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
+        <SearchField value={search} onChange={setSearch} minWidth={220} />
         {scope.communeId && (
           <Badge
             size="lg"
@@ -129,42 +123,19 @@ export function MemberQueue({ unitId, canSign, scope, onScope }: MemberQueueProp
         </Button>
       </Group>
 
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('queue.empty')} />
-      ) : (
-        <>
-          <Checkbox
-            label={t('queue.selectAllLoaded', { count: selectable.length })}
-            checked={selectable.length > 0 && selectable.every((id) => selection.has(id))}
-            indeterminate={selection.size > 0 && !selectable.every((id) => selection.has(id))}
-            disabled={selectable.length === 0}
-            onChange={(e) => (e.currentTarget.checked ? selection.set(selectable) : selection.clear())}
-          />
-          {isDesktop ? (
-            <QueueTable items={items} selection={selection} />
-          ) : (
-            <QueueCards items={items} selection={selection} />
-          )}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('queue.shown', { count: items.length })}
-            </Text>
-            {query.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void query.fetchNextPage()}
-                loading={query.isFetchingNextPage}
-              >
-                {t('common:actions.loadMore')}
-              </Button>
-            )}
-          </Group>
-        </>
-      )}
+      <InfiniteListState
+        query={query}
+        count={items.length}
+        emptyTitle={t('queue.empty')}
+        shown={t('queue.shown', { count: items.length })}
+      >
+        <SelectAllCheckbox selection={selection} selectable={selectable} />
+        {isDesktop ? (
+          <QueueTable items={items} selection={selection} />
+        ) : (
+          <QueueCards items={items} selection={selection} />
+        )}
+      </InfiniteListState>
       <WholeCellModal
         opened={cellModal}
         canSign={canSign}

@@ -1,15 +1,18 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noticeKindSchema, type NoticeKind } from '../../../../../shared/contracts/introductions';
 import { ConfirmModal } from '../../../../components/ui/confirm-modal';
 import { DateField } from '../../../../components/ui/date-field';
+import { ModalActions } from '../../../../components/ui/modal-actions';
 import { todayIso } from '../../../../lib/dates';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { UnitPicker } from '../../../lookups/components/unit-picker';
 import { useCreateNotice } from '../../api/create-notice';
+import { FormModal } from '../shared/form-modal';
 import { MemberSearchSelect } from '../shared/member-search-select';
+import { NoteField } from '../shared/note-field';
 
 const periodKinds: NoticeKind[] = ['often_away', 'mobile', 'special_duty'];
 /** Art. 3.2: these end the member's activity at the residence; asked twice. */
@@ -54,8 +57,7 @@ export function NoticeFormModal({ unitId, onClose }: { unitId: string; onClose: 
     );
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!ready) return;
     if (kind && endingKinds.includes(kind)) setConfirming(true);
     else send();
@@ -63,99 +65,87 @@ export function NoticeFormModal({ unitId, onClose }: { unitId: string; onClose: 
 
   return (
     <>
-      <Modal opened={!confirming} onClose={onClose} title={t('notices.new')} centered size="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {create.isError && (
-              <Alert color="red" role="alert">
-                {create.error.message}
-              </Alert>
-            )}
-            <MemberSearchSelect
-              label={t('fields.member')}
-              unitId={unitId}
-              value={memberId}
-              onChange={(id, m) => {
-                setMemberId(id);
-                setMemberName(m?.fullName ?? '');
-              }}
-              required
-              error={errors.memberId}
-            />
-            <Select
-              label={t('notices.kind')}
-              required
-              data={noticeKindSchema.options.map((k) => ({ value: k, label: t(`enums:noticeKind.${k}`) }))}
-              value={kind}
-              onChange={(v) => setKind(v as NoticeKind | null)}
-              error={errors.kind}
-              comboboxProps={{ withinPortal: true }}
-            />
-            {kind && endingKinds.includes(kind) && (
-              <Alert color="red" variant="light">
-                {t('notices.endingHint')}
-              </Alert>
-            )}
+      <FormModal
+        title={t('notices.new')}
+        opened={!confirming}
+        onClose={onClose}
+        onSubmit={submit}
+        error={create.error}
+      >
+        <MemberSearchSelect
+          label={t('fields.member')}
+          unitId={unitId}
+          value={memberId}
+          onChange={(id, m) => {
+            setMemberId(id);
+            setMemberName(m?.fullName ?? '');
+          }}
+          required
+          error={errors.memberId}
+        />
+        <Select
+          label={t('notices.kind')}
+          required
+          data={noticeKindSchema.options.map((k) => ({ value: k, label: t(`enums:noticeKind.${k}`) }))}
+          value={kind}
+          onChange={(v) => setKind(v as NoticeKind | null)}
+          error={errors.kind}
+          comboboxProps={{ withinPortal: true }}
+        />
+        {kind && endingKinds.includes(kind) && (
+          <Alert color="red" variant="light">
+            {t('notices.endingHint')}
+          </Alert>
+        )}
+        <DateField
+          label={t('notices.effectiveDate')}
+          required
+          value={effectiveDate}
+          onChange={setEffectiveDate}
+          error={errors.effectiveDate}
+        />
+        {kind && periodKinds.includes(kind) && (
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <DateField
-              label={t('notices.effectiveDate')}
-              required
-              value={effectiveDate}
-              onChange={setEffectiveDate}
-              error={errors.effectiveDate}
+              label={t('notices.periodFrom')}
+              value={periodFrom}
+              onChange={setPeriodFrom}
+              error={errors.periodFrom}
             />
-            {kind && periodKinds.includes(kind) && (
-              <SimpleGrid cols={{ base: 1, xs: 2 }}>
-                <DateField
-                  label={t('notices.periodFrom')}
-                  value={periodFrom}
-                  onChange={setPeriodFrom}
-                  error={errors.periodFrom}
-                />
-                <DateField
-                  label={t('notices.periodTo')}
-                  value={periodTo}
-                  onChange={setPeriodTo}
-                  error={errors.periodTo}
-                />
-              </SimpleGrid>
-            )}
-            {kind === 'position_change' && (
-              <TextInput
-                label={t('notices.newJobTitleLabel')}
-                value={newJobTitle}
-                onChange={(e) => setNewJobTitle(e.currentTarget.value)}
-                error={errors.newJobTitle}
-              />
-            )}
-            {kind === 'job_transfer' && (
-              <UnitPicker
-                label={t('notices.newCellLabel')}
-                type="workplace_cell"
-                value={newCellId}
-                onChange={(id) => setNewCellId(id)}
-                required
-                error={errors.newCellId}
-              />
-            )}
-            <Textarea
-              label={t('fields.note')}
-              autosize
-              minRows={2}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={errors.note}
+            <DateField
+              label={t('notices.periodTo')}
+              value={periodTo}
+              onChange={setPeriodTo}
+              error={errors.periodTo}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" disabled={!ready} loading={create.isPending}>
-                {t('notices.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+          </SimpleGrid>
+        )}
+        {kind === 'position_change' && (
+          <TextInput
+            label={t('notices.newJobTitleLabel')}
+            value={newJobTitle}
+            onChange={(e) => setNewJobTitle(e.currentTarget.value)}
+            error={errors.newJobTitle}
+          />
+        )}
+        {kind === 'job_transfer' && (
+          <UnitPicker
+            label={t('notices.newCellLabel')}
+            type="workplace_cell"
+            value={newCellId}
+            onChange={(id) => setNewCellId(id)}
+            required
+            error={errors.newCellId}
+          />
+        )}
+        <NoteField value={note} onChange={setNote} error={errors.note} />
+        <ModalActions
+          submitLabel={t('notices.send')}
+          onCancel={onClose}
+          disabled={!ready}
+          loading={create.isPending}
+        />
+      </FormModal>
       <ConfirmModal
         opened={confirming}
         title={t('notices.confirmEndingTitle')}

@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../../../shared/contracts/introductions';
 import { hrefs } from '../../../../app/paths';
 import { CategoryBadge } from '../../../../components/ui/enum-badges';
-import type { useSelection } from '../shared/use-selection';
 import { OverdueBadge, StageBadge } from '../shared/status-badges';
+import type { Selection } from '../shared/use-selection';
 
 /** Members who can get a letter now: not introduced yet (a rejected letter is corrected and re-sent instead). */
 export const canCreate = (m: QueueItem) => m.stage === 'not_introduced';
-
-type Selection = ReturnType<typeof useSelection>;
 
 export function QueueTable({ items, selection }: { items: QueueItem[]; selection: Selection }) {
   const { t } = useTranslation('introductions');

@@ -1,9 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateLettersResponse } from '../../../../../shared/contracts/introductions';
+import { ModalActions } from '../../../../components/ui/modal-actions';
 import { UnitPicker } from '../../../lookups/components/unit-picker';
 import { useCreateLetters } from '../../api/create-letters';
+import { IssueNowCheckbox } from '../shared/issue-now-checkbox';
 
 interface WholeCellModalProps {
   opened: boolean;
@@ -45,21 +47,14 @@ export function WholeCellModal({ opened, canSign, onClose, onDone }: WholeCellMo
           onChange={(id) => setCellId(id)}
           required
         />
-        {canSign && (
-          <Checkbox
-            label={t('wholeCell.issue')}
-            checked={issue}
-            onChange={(e) => setIssue(e.currentTarget.checked)}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button disabled={!cellId} loading={create.isPending} onClick={submit}>
-            {t('wholeCell.submit')}
-          </Button>
-        </Group>
+        <IssueNowCheckbox canSign={canSign} checked={issue} onChange={setIssue} />
+        <ModalActions
+          submitLabel={t('wholeCell.submit')}
+          onCancel={onClose}
+          onSubmit={submit}
+          disabled={!cellId}
+          loading={create.isPending}
+        />
       </Stack>
     </Modal>
   );

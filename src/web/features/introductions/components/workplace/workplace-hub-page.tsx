@@ -5,13 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntroductionStage } from '../../../../../shared/rules/introduction-letter';
 import { paths } from '../../../../app/paths';
-import { PageHeader } from '../../../../components/ui/page-header';
-import { EmptyState } from '../../../../components/ui/query-state';
-import { canSignFor, isAdmin, workplaceGrants } from '../../../../lib/roles';
+import { canSignFor, workplaceGrants } from '../../../../lib/roles';
 import { useCurrentUser } from '../../../auth/api/get-me';
 import { useWorkplaceSummary } from '../../api/get-workplace-summary';
 import { CoverageCard } from '../shared/coverage-card';
-import { resolveHubUnit, UnitScopeSelect } from '../shared/unit-scope';
+import { HubLayout } from '../shared/hub-layout';
+import { resolveHubUnit } from '../shared/unit-scope';
 import { MemberQueue, type QueueScope } from './member-queue';
 import { SummaryTable } from './summary-table';
 import { WorkplaceLetters } from './workplace-letters';
@@ -31,29 +30,26 @@ export function WorkplaceHubPage() {
   const tab = tabs.find((x) => x === search.tab) ?? 'queue';
 
   return (
-    <>
-      <PageHeader title={t('workplace.title')} subtitle={t('workplace.subtitle')} />
-      <Stack gap="md">
-        <UnitScopeSelect
-          me={me}
-          grants={grants}
-          type="workplace_committee"
-          value={unitId}
-          onChange={(id) => void navigate({ search: (prev) => ({ ...prev, unitId: id ?? undefined }) })}
+    <HubLayout
+      title={t('workplace.title')}
+      subtitle={t('workplace.subtitle')}
+      me={me}
+      grants={grants}
+      type="workplace_committee"
+      unitId={unitId}
+      onUnitChange={(id) => void navigate({ search: (prev) => ({ ...prev, unitId: id ?? undefined }) })}
+      pickLabel={t('scope.pickWorkplace')}
+    >
+      {(id) => (
+        <WorkplaceHub
+          key={id}
+          unitId={id}
+          canSign={canSignFor(me, id)}
+          tab={tab}
+          onTab={(next) => void navigate({ search: (prev) => ({ ...prev, tab: next }), replace: true })}
         />
-        {unitId ? (
-          <WorkplaceHub
-            key={unitId}
-            unitId={unitId}
-            canSign={canSignFor(me, unitId)}
-            tab={tab}
-            onTab={(next) => void navigate({ search: (prev) => ({ ...prev, tab: next }), replace: true })}
-          />
-        ) : (
-          <EmptyState title={isAdmin(me) ? t('scope.pickWorkplace') : t('scope.noAccess')} />
-        )}
-      </Stack>
-    </>
+      )}
+    </HubLayout>
   );
 }
 

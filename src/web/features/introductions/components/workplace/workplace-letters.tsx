@@ -1,17 +1,18 @@
-import { Button, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPrinter, IconRefresh, IconSearch, IconSignature } from '@tabler/icons-react';
+import { IconPrinter, IconRefresh, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterListItem } from '../../../../../shared/contracts/introductions';
 import { letterStatuses, type LetterStatus } from '../../../../../shared/rules/introduction-letter';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
+import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useIssueLetters } from '../../api/issue-letters';
 import { useLetters, type LetterFilters } from '../../api/list-letters';
 import { usePrintLetters } from '../../api/print-letters';
 import { LetterList } from '../shared/letter-list';
 import { ResendModal } from '../shared/resend-modal';
+import { SearchField } from '../shared/search-field';
 import { useSelection } from '../shared/use-selection';
 
 /** The workplace's letters: issue drafts (signers), print, correct and re-send rejected ones. */
@@ -47,15 +48,7 @@ export function WorkplaceLetters({ unitId, canSign }: { unitId: string; canSign:
   return (
     <Stack gap="sm">
       <Group align="flex-end" gap="sm">
-        <TextInput
-          style={{ flex: 1, minWidth: 200 }}
-          label={t('queue.search')}
-          placeholder={t('queue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-        />
+        <SearchField value={search} onChange={setSearch} />
         <Select
           label={t('fields.status')}
           placeholder={t('letters.allStatuses')}
@@ -96,49 +89,32 @@ export function WorkplaceLetters({ unitId, canSign }: { unitId: string; canSign:
           {t('letters.printSelected', { count: selection.size })}
         </Button>
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('letters.empty')} />
-      ) : (
-        <>
-          <LetterList
-            items={items}
-            columns={['commune', 'cell']}
-            selection={selection}
-            label={t('letters.label')}
-            actions={(l) =>
-              l.status === 'rejected' ? (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  leftSection={<IconRefresh size={14} />}
-                  onClick={() => setResending(l)}
-                >
-                  {t('resend.action')}
-                </Button>
-              ) : null
-            }
-          />
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('letters.shown', { count: items.length })}
-            </Text>
-            {query.hasNextPage && (
+      <InfiniteListState
+        query={query}
+        count={items.length}
+        emptyTitle={t('letters.empty')}
+        shown={t('letters.shown', { count: items.length })}
+      >
+        <LetterList
+          items={items}
+          columns={['commune', 'cell']}
+          selection={selection}
+          label={t('letters.label')}
+          actions={(l) =>
+            l.status === 'rejected' ? (
               <Button
-                variant="default"
-                onClick={() => void query.fetchNextPage()}
-                loading={query.isFetchingNextPage}
+                size="xs"
+                variant="light"
+                color="orange"
+                leftSection={<IconRefresh size={14} />}
+                onClick={() => setResending(l)}
               >
-                {t('common:actions.loadMore')}
+                {t('resend.action')}
               </Button>
-            )}
-          </Group>
-        </>
-      )}
+            ) : null
+          }
+        />
+      </InfiniteListState>
       {resending && <ResendModal letter={resending} canSign={canSign} onClose={() => setResending(null)} />}
     </Stack>
   );

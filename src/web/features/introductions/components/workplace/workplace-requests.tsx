@@ -3,7 +3,7 @@ import { IconFilePlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestItem } from '../../../../../shared/contracts/introductions';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
+import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useRequests, type RequestFilters } from '../../api/list-requests';
 import { RequestCard } from '../shared/request-card';
 import { DeclineRequestModal } from './decline-request-modal';
@@ -34,13 +34,7 @@ export function WorkplaceRequests({ unitId, canSign }: { unitId: string; canSign
         }))}
         style={{ alignSelf: 'flex-start' }}
       />
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('requests.empty')} />
-      ) : (
+      <InfiniteListState query={query} count={items.length} emptyTitle={t('requests.empty')}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" aria-label={t('requests.label')}>
           {items.map((r) => (
             <RequestCard key={r.id} request={r}>
@@ -62,16 +56,7 @@ export function WorkplaceRequests({ unitId, canSign }: { unitId: string; canSign
             </RequestCard>
           ))}
         </SimpleGrid>
-      )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-        >
-          {t('common:actions.loadMore')}
-        </Button>
-      )}
+      </InfiniteListState>
       {fulfilling && (
         <FulfilRequestModal
           request={fulfilling}
