@@ -28,6 +28,7 @@ import { memberRoutes } from './modules/members/members.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes';
 import { introductionRoutes } from './modules/introductions/introductions.routes';
+import { meetingRoutes } from './modules/meetings/meetings.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(introductionRoutes(ctx));
+  await app.register(meetingRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -9,6 +9,7 @@ import { EnvError, loadDotEnv, loadEnv, type Env } from './env';
 import { fileMailer, smtpMailer } from './modules/notifications/mailer';
 import { startOutboxWorker } from './modules/notifications/outbox';
 import { documentSecret, sessionSecret } from './secrets';
+import { startMeetingJobs } from './modules/meetings/meetings.jobs';
 import { startReminderWorker } from './modules/introductions/reminders';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -71,6 +72,7 @@ async function main() {
   };
   const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
   const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
+  const stopMeetingJobs = startMeetingJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'meeting jobs'));
   const stopReminders = startReminderWorker(
     { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
     3_600_000,
@@ -84,6 +86,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     stopOutbox();
     stopReminders();
+    stopMeetingJobs();
     try {
       await app.close();
     } finally {

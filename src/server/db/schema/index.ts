@@ -5,3 +5,4 @@ export * from './audit';
 export * from './notifications';
 export * from './imports';
 export * from './introductions';
+export * from './meetings';

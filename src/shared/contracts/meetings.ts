@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { meetingStatuses } from '../rules/meeting';
+import { attendanceStatuses } from '../rules/residence-rules';
+import { isoDateSchema, pageQuerySchema, pageSchema } from './common';
+
+/** Residential cell life: meetings, attendance, minutes (Art. 2.3, 4.3, 4.4). */
+
+export const meetingStatusSchema = z.enum(meetingStatuses);
+export const meetingKindSchema = z.enum(['regular', 'extraordinary']);
+export const attendanceStatusSchema = z.enum(attendanceStatuses);
+export const rsvpSchema = z.enum(['attending', 'not_attending']);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+
+export const meetingPaths = {
+  list: '/api/meetings',
+  detail: (id: string) => `/api/meetings/${id}`,
+  hold: (id: string) => `/api/meetings/${id}/hold`,
+  cancel: (id: string) => `/api/meetings/${id}/cancel`,
+  rsvp: (id: string) => `/api/meetings/${id}/rsvp`,
+  checkIn: (id: string) => `/api/meetings/${id}/check-in`,
+  attendance: (id: string) => `/api/meetings/${id}/attendance`,
+  minutes: (id: string) => `/api/meetings/${id}/minutes`,
+  contributions: (id: string) => `/api/meetings/${id}/contributions`,
+  register: (id: string) => `/api/meetings/${id}/register.pdf`,
+  mine: '/api/meetings/mine',
+  compliance: '/api/meetings/compliance',
+  memberRecord: (memberId: string) => `/api/meetings/members/${memberId}/record`,
+  directedTopics: '/api/meetings/directed-topics',
+  calendarToken: '/api/meetings/calendar-token',
+  calendarFeed: (token: string) => `/api/calendar/${token}.ics`,
+  runJobs: '/api/meetings/jobs/run',
+} as const;
+
+const topicSchema = z.object({ title: z.string().trim().min(3, 'field.required').max(300), directedTopicId: z.uuid().nullable().default(null) });
+
+export const createMeetingBodySchema = z.object({
+  cellId: z.uuid(),
+  kind: meetingKindSchema.default('regular'),
+  title: z.string().trim().min(3, 'field.required').max(200),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  place: z.string().trim().min(2, 'field.required').max(300),
+  agenda: optionalText(4000),
+  topics: z.array(topicSchema).max(20).default([]),
+});
+export type CreateMeetingBody = z.infer<typeof createMeetingBodySchema>;
+
+export const updateMeetingBodySchema = createMeetingBodySchema.omit({ cellId: true }).partial().extend({
+  expectedUpdatedAt: z.string().optional(),
+});
+export type UpdateMeetingBody = z.infer<typeof updateMeetingBodySchema>;
+
+export const meetingListItemSchema = z.object({
+  id: z.uuid(),
+  cellId: z.uuid(),
+  cellName: z.string(),
+  kind: meetingKindSchema,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  status: meetingStatusSchema,
+  invited: z.number().int(),
+  attending: z.number().int(),
+  notAttending: z.number().int(),
+  present: z.number().int(),
+});
+export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
+
+export const attendanceRowSchema = z.object({
+  memberId: z.uuid(),
+  fullName: z.string(),
+  phone: z.string().nullable(),
+  category: z.enum(['active', 'exempt', 'not_introduced']),
+  workplaceCommitteeName: z.string().nullable(),
+  rsvp: rsvpSchema.nullable(),
+  rsvpReason: z.string().nullable(),
+  status: attendanceStatusSchema,
+  reason: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  method: z.enum(['secretary', 'self_qr']).nullable(),
+});
+export type AttendanceRow = z.infer<typeof attendanceRowSchema>;
+
+export const contributionSchema = z.object({
+  id: z.uuid(),
+  memberId: z.uuid().nullable(),
+  speakerName: z.string().nullable(),
+  kind: z.enum(['opinion', 'proposal']),
+  topic: z.string().nullable(),
+  content: z.string(),
+  createdAt: z.string(),
+});
+
+export const meetingDetailSchema = meetingListItemSchema.extend({
+  agenda: z.string().nullable(),
+  topics: z.array(z.object({ title: z.string(), directedTopicId: z.uuid().nullable() })),
+  heldAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  minutesSummary: z.string().nullable(),
+  minutesDecisions: z.string().nullable(),
+  minutesLockAt: z.string().nullable(),
+  minutesLocked: z.boolean(),
+  attendance: z.array(attendanceRowSchema),
+  contributions: z.array(contributionSchema),
+  amendments: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string(), at: z.string(), by: z.string().nullable() })),
+  /** for the secretary: the URL the QR at the meeting encodes (self check-in) */
+  checkInUrl: z.string().nullable(),
+  canManage: z.boolean(),
+  /** the actor's own row, when they are invited */
+  mine: attendanceRowSchema.nullable(),
+  updatedAt: z.string(),
+});
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+export const meetingListQuerySchema = pageQuerySchema.extend({
+  cellId: z.uuid().optional(),
+  /** upcoming (scheduled, not yet ended) or past */
+  when: z.enum(['upcoming', 'past', 'all']).default('all'),
+  status: meetingStatusSchema.optional(),
+});
+export const meetingListResponseSchema = pageSchema(meetingListItemSchema);
+
+export const cancelMeetingBodySchema = z.object({ reason: z.string().trim().min(3, 'field.required').max(1000) });
+export const rsvpBodySchema = z
+  .object({ rsvp: rsvpSchema, reason: optionalText(500) })
+  .refine((b) => b.rsvp === 'attending' || !!b.reason, { message: 'meetings.reasonRequired', path: ['reason'] });
+export type RsvpBody = z.infer<typeof rsvpBodySchema>;
+export const checkInBodySchema = z.object({ code: z.string().trim().min(6).max(64) });
+
+export const attendanceBodySchema = z.object({
+  rows: z
+    .array(
+      z.object({
+        memberId: z.uuid(),
+        status: attendanceStatusSchema.exclude(['unrecorded']),
+        reason: optionalText(500),
+      }),
+    )
+    .min(1, 'field.required')
+    .max(1000),
+  /** after the minutes lock, a change needs a reason (an audited amendment) */
+  amendmentReason: optionalText(1000),
+});
+export type AttendanceBody = z.infer<typeof attendanceBodySchema>;
+
+export const minutesBodySchema = z.object({
+  minutesSummary: optionalText(20000),
+  minutesDecisions: optionalText(20000),
+  amendmentReason: optionalText(1000),
+});
+export type MinutesBody = z.infer<typeof minutesBodySchema>;
+
+export const contributionBodySchema = z.object({
+  memberId: z.uuid().nullish(),
+  speakerName: optionalText(200),
+  kind: z.enum(['opinion', 'proposal']).default('opinion'),
+  topic: optionalText(300),
+  content: z.string().trim().min(3, 'field.required').max(4000),
+});
+export type ContributionBody = z.infer<typeof contributionBodySchema>;
+
+// ── compliance and the member's record ─────────────────────────────────────────
+
+export const complianceQuerySchema = z.object({ unitId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const cellComplianceSchema = z.object({
+  cellId: z.uuid(),
+  cellName: z.string(),
+  workingMembers: z.number().int(),
+  halves: z.array(
+    z.object({
+      half: z.union([z.literal(1), z.literal(2)]),
+      held: z.number().int(),
+      required: z.number().int(),
+      /** met, missed (half-year over without the meetings), or open (still running) */
+      state: z.enum(['met', 'missed', 'open', 'future']),
+    }),
+  ),
+  attendanceRate: z.number().nullable(),
+});
+export const complianceSchema = z.object({ year: z.number().int(), unitId: z.uuid(), unitName: z.string(), cells: z.array(cellComplianceSchema) });
+export type Compliance = z.infer<typeof complianceSchema>;
+
+export const memberRecordSchema = z.object({
+  memberId: z.uuid(),
+  fullName: z.string(),
+  year: z.number().int(),
+  invited: z.number().int(),
+  attended: z.number().int(),
+  unexcused: z.number().int(),
+  rate: z.number().nullable(),
+  consecutiveUnexcused: z.number().int(),
+  meetings: z.array(
+    z.object({
+      meetingId: z.uuid(),
+      title: z.string(),
+      startsAt: z.string(),
+      cellName: z.string(),
+      status: attendanceStatusSchema,
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type MemberRecord = z.infer<typeof memberRecordSchema>;
+export const memberRecordQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const directedTopicBodySchema = z.object({
+  communeId: z.uuid(),
+  title: z.string().trim().min(3, 'field.required').max(300),
+  description: optionalText(4000),
+  activeFrom: isoDateSchema,
+  activeTo: isoDateSchema.nullish(),
+});
+export const directedTopicSchema = z.object({
+  id: z.uuid(),
+  communeId: z.uuid(),
+  communeName: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  activeFrom: z.string(),
+  activeTo: z.string().nullable(),
+});
+export const directedTopicListSchema = z.object({ items: z.array(directedTopicSchema) });
+export const directedTopicQuerySchema = z.object({ cellId: z.uuid().optional(), communeId: z.uuid().optional() });
+
+export const calendarTokenSchema = z.object({ url: z.string() });
+export const jobsRunSchema = z.object({ reminders: z.number().int(), missedHalfYears: z.number().int(), escalatedWarnings: z.number().int() });
+
+export const myMeetingSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  cellName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  status: meetingStatusSchema,
+  kind: meetingKindSchema,
+  rsvp: rsvpSchema.nullable(),
+  attendance: attendanceStatusSchema,
+});
+export const myMeetingsSchema = z.object({ items: z.array(myMeetingSchema) });

@@ -1,0 +1,56 @@
+/**
+ * A residential cell's meeting with its working members (Art. 4.3), as one transition table.
+ * Minutes lock by time (rule set `minutesLockDays`), not by a state: after the lock they change only by amendment.
+ */
+
+export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+export const meetingActions = ['edit', 'hold', 'cancel'] as const;
+export type MeetingAction = (typeof meetingActions)[number];
+
+export interface MeetingTransition {
+  action: MeetingAction;
+  from: readonly MeetingStatus[];
+  to: MeetingStatus;
+}
+
+export const meetingTransitions: readonly MeetingTransition[] = [
+  // Time, place, agenda and topics change while the meeting is ahead; invitees are told.
+  { action: 'edit', from: ['scheduled'], to: 'scheduled' },
+  // The secretary records that it took place (attendance and minutes follow).
+  { action: 'hold', from: ['scheduled'], to: 'held' },
+  { action: 'cancel', from: ['scheduled'], to: 'cancelled' },
+];
+
+export function meetingTransition(action: MeetingAction): MeetingTransition {
+  return meetingTransitions.find((t) => t.action === action)!;
+}
+
+export function canMeeting(action: MeetingAction, status: MeetingStatus): boolean {
+  return meetingTransition(action).from.includes(status);
+}
+
+/** Warnings (Art. 4.4): the cell committee reminds or warns; open at the deadline → the workplace is told. */
+export const warningStatuses = ['open', 'resolved', 'escalated', 'withdrawn'] as const;
+export type WarningStatus = (typeof warningStatuses)[number];
+export const warningActions = ['resolve', 'withdraw', 'escalate', 'reply'] as const;
+export type WarningAction = (typeof warningActions)[number];
+
+export const warningTransitions: readonly { action: WarningAction; from: readonly WarningStatus[]; to: WarningStatus }[] = [
+  { action: 'reply', from: ['open', 'escalated'], to: 'open' },
+  { action: 'resolve', from: ['open', 'escalated'], to: 'resolved' },
+  { action: 'withdraw', from: ['open'], to: 'withdrawn' },
+  // system, at the deadline
+  { action: 'escalate', from: ['open'], to: 'escalated' },
+];
+
+export function canWarning(action: WarningAction, status: WarningStatus): boolean {
+  return warningTransitions.find((t) => t.action === action)!.from.includes(status);
+}
+
+export function warningTarget(action: WarningAction, status: WarningStatus): WarningStatus {
+  // A reply does not change an escalated warning back to open.
+  if (action === 'reply') return status;
+  return warningTransitions.find((t) => t.action === action)!.to;
+}
