@@ -29,6 +29,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { orgUnitRoutes } from './modules/org-units/org-units.routes';
 import { introductionRoutes } from './modules/introductions/introductions.routes';
 import { meetingRoutes } from './modules/meetings/meetings.routes';
+import { cellLifeRoutes } from './modules/cell-life/cell-life.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(notificationRoutes(ctx));
   await app.register(introductionRoutes(ctx));
   await app.register(meetingRoutes(ctx));
+  await app.register(cellLifeRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { meetingStatuses } from '../rules/meeting';
 import { attendanceStatuses } from '../rules/residence-rules';
-import { isoDateSchema, pageQuerySchema, pageSchema } from './common';
+import { pageQuerySchema, pageSchema } from './common';
 
 /** Residential cell life: meetings, attendance, minutes (Art. 2.3, 4.3, 4.4). */
 
@@ -32,7 +32,7 @@ export const meetingPaths = {
   mine: '/api/meetings/mine',
   compliance: '/api/meetings/compliance',
   memberRecord: (memberId: string) => `/api/meetings/members/${memberId}/record`,
-  directedTopics: '/api/meetings/directed-topics',
+  directedTopics: '/api/directed-topics',
   calendarToken: '/api/meetings/calendar-token',
   calendarFeed: (token: string) => `/api/calendar/${token}.ics`,
   runJobs: '/api/meetings/jobs/run',
@@ -211,25 +211,8 @@ export const memberRecordSchema = z.object({
 export type MemberRecord = z.infer<typeof memberRecordSchema>;
 export const memberRecordQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
-export const directedTopicBodySchema = z.object({
-  communeId: z.uuid(),
-  title: z.string().trim().min(3, 'field.required').max(300),
-  description: optionalText(4000),
-  activeFrom: isoDateSchema,
-  activeTo: isoDateSchema.nullish(),
-});
-export const directedTopicSchema = z.object({
-  id: z.uuid(),
-  communeId: z.uuid(),
-  communeName: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  activeFrom: z.string(),
-  activeTo: z.string().nullable(),
-});
-export const directedTopicListSchema = z.object({ items: z.array(directedTopicSchema) });
-export const directedTopicQuerySchema = z.object({ cellId: z.uuid().optional(), communeId: z.uuid().optional() });
-
+/** Topics the commune directs to all its cells live with the cell-life contract. */
+export { directedTopicBodySchema, directedTopicListSchema, directedTopicQuerySchema, directedTopicSchema } from './cell-life';
 export const calendarTokenSchema = z.object({ url: z.string() });
 export const jobsRunSchema = z.object({ reminders: z.number().int(), missedHalfYears: z.number().int(), escalatedWarnings: z.number().int() });
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import type { Clock } from '../../context';
 import { halfYearOf, halfYearRange, previousHalfYear, reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
+import { escalateOverdueWarnings } from '../cell-life/warnings.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 
 export interface JobDeps {
@@ -96,7 +97,8 @@ export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
 export async function runMeetingJobs(deps: JobDeps) {
   const reminders = await sendMeetingReminders(deps);
   const missedHalfYears = await flagMissedHalfYears(deps);
-  return { reminders, missedHalfYears, escalatedWarnings: 0 };
+  const escalatedWarnings = await escalateOverdueWarnings(deps);
+  return { reminders, missedHalfYears, escalatedWarnings };
 }
 
 export function startMeetingJobs(deps: JobDeps, everyMs: number, onError: (err: unknown) => void): () => void {
