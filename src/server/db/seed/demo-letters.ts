@@ -8,7 +8,7 @@ const SIGNERS = ['Nguyễn Đình Hùng', 'Trần Văn Minh', 'Lê Thị Thu Hà
  * Introduction letters for the demo, so every queue has something in it: members already placed in a
  * cell have an acknowledged letter from months ago; of the others, some letters wait for the commune
  * (a few overdue), some are received but not placed, one in ten was rejected, the rest are not introduced.
- * Deterministic per member id (hashtext), so the demo looks the same on every machine.
+ * Deterministic per card number (hashtext), so the demo looks the same on every machine.
  */
 export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: string): Promise<void> {
   const at = now.toISOString();
@@ -19,7 +19,7 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
       where rg.unit_id = ${committee} and rg.role = 'committee_officer' and rg.position = 'secretary' limit 1),
     (${sql.raw(`array['${SIGNERS.join("','")}']`)})[1 + abs(hashtext(${committee}::text)) % ${SIGNERS.length}])`;
   const working = sql`m.status = 'active' and c.type = 'workplace_cell' and m.category <> 'not_introduced' and m.residence_commune_id is not null`;
-  const bucket = sql`(abs(hashtext(m.id::text)) % 10)`;
+  const bucket = sql`(abs(hashtext(m.card_number)) % 10)`;
 
   // Placed members: acknowledged letters issued 3 to 13 months ago.
   await tx.execute(sql`
@@ -31,7 +31,7 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
       extract(year from d.issued)::int, d.issued, d.issued + interval '4 days', d.issued + interval '6 days', d.issued + interval '11 days',
       ${signer}, 'secretary', d.issued - interval '2 days', d.issued + interval '11 days'
     from members m join org_units c on c.id = m.cell_id
-    cross join lateral (select ${at}::timestamptz - (90 + abs(hashtext(m.id::text || 'd')) % 300) * interval '1 day' as issued) d
+    cross join lateral (select ${at}::timestamptz - (90 + abs(hashtext(m.card_number || 'd')) % 300) * interval '1 day' as issued) d
     where ${working} and m.residence_cell_id is not null`);
 
   // Not yet placed: issued (0–2, bucket 2 overdue), received (3–4), rejected (5), none (6–9).
@@ -49,7 +49,11 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
       ${signer}, 'secretary', d.issued - interval '1 day', d.issued
     from members m join org_units c on c.id = m.cell_id
     cross join lateral (select ${at}::timestamptz - (case when ${bucket} = 2 then 20 else 1 + ${bucket} * 3 end) * interval '1 day' as issued) d
-    where ${working} and m.residence_cell_id is null and ${bucket} <= 5`);
+    where ${working} and m.residence_cell_id is null and ${bucket} <= 5
+      -- The demo story: the power company's members living in Thành Vinh wait to be introduced, so
+      -- workplace.officer and commune.officer can walk the whole hand-off with the demo accounts.
+      and not (${committee} = (select id from org_units where code = 'NA-PCNA')
+        and m.residence_commune_id = (select id from org_units where code = 'NA-TVINH'))`);
 
   // Numbers per committee per year in issue order, the counters after them, and the printed codes.
   await tx.execute(sql`
