@@ -28,6 +28,8 @@ export const meetingPaths = {
   attendance: (id: string) => `/api/meetings/${id}/attendance`,
   minutes: (id: string) => `/api/meetings/${id}/minutes`,
   contributions: (id: string) => `/api/meetings/${id}/contributions`,
+  attachments: (id: string) => `/api/meetings/${id}/attachments`,
+  attachment: (id: string, attachmentId: string) => `/api/meetings/${id}/attachments/${attachmentId}`,
   register: (id: string) => `/api/meetings/${id}/register.pdf`,
   mine: '/api/meetings/mine',
   compliance: '/api/meetings/compliance',
@@ -99,6 +101,22 @@ export const contributionSchema = z.object({
   createdAt: z.string(),
 });
 
+/** Photos and files attached to the minutes (types and size limited; see ATTACHMENT_RULES). */
+export const attachmentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+export const ATTACHMENT_RULES = {
+  maxBytes: 10 * 1024 * 1024,
+  maxPerMeeting: 20,
+  /** extensions people pick from; the server checks the content, not the name */
+  accept: ['.jpg', '.jpeg', '.png', '.webp', '.pdf', '.docx', '.xlsx'],
+} as const;
+
 export const meetingDetailSchema = meetingListItemSchema.extend({
   agenda: z.string().nullable(),
   topics: z.array(z.object({ title: z.string(), directedTopicId: z.uuid().nullable() })),
@@ -110,6 +128,7 @@ export const meetingDetailSchema = meetingListItemSchema.extend({
   minutesLocked: z.boolean(),
   attendance: z.array(attendanceRowSchema),
   contributions: z.array(contributionSchema),
+  attachments: z.array(attachmentSchema),
   amendments: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string(), at: z.string(), by: z.string().nullable() })),
   /** for the secretary: the URL the QR at the meeting encodes (self check-in) */
   checkInUrl: z.string().nullable(),

@@ -27,8 +27,9 @@ import {
 import type { AppContext } from '../../context';
 import { queryRows } from '../../db/client';
 import { isAdmin } from '../../http/actor';
-import { Forbidden, NotFound } from '../../http/errors';
+import { BadRequest, Forbidden, NotFound } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
+import * as attachments from './attachments.service';
 import { renderAttendanceRegisterPdf } from './attendance-register';
 import { buildMemberCalendar } from './calendar';
 import * as compliance from './compliance.service';
@@ -40,6 +41,7 @@ registerMessages(meetingMessages);
 
 const tags = ['meetings'];
 const errors = { 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const attachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -94,6 +96,27 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="diem-danh.pdf"').send(pdf);
       });
+
+    // ── attachments to the minutes ──
+    app.post('/api/meetings/:id/attachments', {
+      schema: { tags, summary: 'Attach a photo or file to the minutes (multipart field `file`; JPEG, PNG, WebP, PDF, DOCX, XLSX; 10 MB)', consumes: ['multipart/form-data'], params: idParamSchema, response: { 200: meetingDetailSchema, 400: errorResponseSchema, 413: errorResponseSchema, ...errors } },
+    }, async (req) => {
+      const file = await req.file();
+      if (!file) throw new BadRequest('attachment_missing');
+      const bytes = await file.toBuffer();
+      return attachments.addAttachment(deps, req.actor!, req.params.id, { fileName: file.filename || 'tep', bytes, truncated: file.file.truncated });
+    });
+    app.get('/api/meetings/:id/attachments/:attachmentId', { schema: { tags, summary: 'Download an attachment', params: attachmentParamsSchema, response: { 200: z.any().describe('the file') } } },
+      async (req, reply) => {
+        const f = await attachments.readAttachment(deps, req.actor!, req.params.id, req.params.attachmentId);
+        return reply
+          .header('content-type', f.mimeType)
+          .header('content-disposition', `attachment; filename="${encodeURIComponent(f.fileName)}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(f.content);
+      });
+    app.delete('/api/meetings/:id/attachments/:attachmentId', { schema: { tags, summary: 'Remove an attachment (before the minutes lock)', params: attachmentParamsSchema, response: { 200: meetingDetailSchema, ...errors } } },
+      async (req) => attachments.removeAttachment(deps, req.actor!, req.params.id, req.params.attachmentId));
 
     // ── iCalendar feed: a secret URL per member, usable by any calendar app without a session ──
     app.post(p.calendarToken, { schema: { tags, summary: 'Create (or replace) the member’s calendar feed URL', response: { 200: calendarTokenSchema, 403: errorResponseSchema } } },

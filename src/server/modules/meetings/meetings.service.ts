@@ -242,7 +242,7 @@ function toRow(r: AttendanceRow & { checkedInAt: string | Date | null }): Attend
 
 export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): Promise<MeetingDetail> {
   const m = await loadMeeting(deps.db, actor, id);
-  const [attendance, contributions, amendments] = await Promise.all([
+  const [attendance, contributions, amendments, attachments] = await Promise.all([
     queryRows<AttendanceRow>(deps.db, sql`${attendanceSelect} where a.meeting_id = ${id} order by mb.sort_key collate "C", mb.id`),
     queryRows<{ id: string; memberId: string | null; speakerName: string | null; kind: 'opinion' | 'proposal'; topic: string | null; content: string; createdAt: string }>(
       deps.db,
@@ -253,6 +253,11 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
       deps.db,
       sql`select a.field, a.before, a.after, a.reason, a.created_at as at, u.display_name as by
           from minutes_amendments a left join users u on u.id = a.created_by where a.meeting_id = ${id} order by a.created_at`,
+    ),
+    queryRows<{ id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: string }>(
+      deps.db,
+      sql`select id, file_name as "fileName", mime_type as "mimeType", size_bytes as "sizeBytes", created_at as "createdAt"
+          from meeting_attachments where meeting_id = ${id} order by created_at, id`,
     ),
   ]);
   const rows = attendance.map(toRow);
@@ -284,6 +289,7 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
     attendance: visibleRows,
     contributions: contributions.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })),
     amendments: amendments.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    attachments: attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() })),
     checkInUrl: m.canManage ? `${deps.publicUrl.replace(/\/$/, '')}/meetings/${m.id}/check-in?code=${m.checkInCode}` : null,
     canManage: m.canManage,
     mine: rows.find((r) => r.memberId === actor.memberId) ?? null,

@@ -178,3 +178,33 @@ describe('repeated unexcused absence and the half-year rule', () => {
     expect(next.cells.find((x) => x.cellId === a.residentialCell.id)!.halves.map((h) => h.state)).toEqual(['missed', 'open']);
   });
 });
+
+describe('attachments to the minutes', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+  const upload = (who: Session, id: string, fileName: string, bytes: Buffer) => {
+    const boundary = '----rltest';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.app.inject({ method: 'POST', url: `/api/meetings/${id}/attachments`, headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  };
+
+  it('accepts photos by content, refuses other types, and lets invitees download', async () => {
+    const start = new Date(t.clock.now().getTime() - 3 * HOUR);
+    const m = await schedule(start, 'Họp có ảnh');
+    await post(s.secretary, `/api/meetings/${m.id}/hold`);
+    const res = await upload(s.secretary, m.id, 'anh-buoi-hop.png', PNG);
+    expect(res.statusCode, res.body).toBe(200);
+    const att = meetingDetailSchema.parse(res.json()).attachments;
+    expect(att).toEqual([expect.objectContaining({ fileName: 'anh-buoi-hop.png', mimeType: 'image/png', sizeBytes: PNG.length })]);
+    // A script renamed to .png is still refused: the content decides.
+    expect((await upload(s.secretary, m.id, 'virus.png', Buffer.from('MZ\x90\x00 not an image'))).statusCode).toBe(422);
+    expect((await upload(s.an, m.id, 'anh.png', PNG)).statusCode).toBe(403);
+    const dl = await get(s.an, `/api/meetings/${m.id}/attachments/${att[0]!.id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(Buffer.compare(dl.rawPayload, PNG)).toBe(0);
+    expect((await get(s.otherCell, `/api/meetings/${m.id}/attachments/${att[0]!.id}`)).statusCode).toBe(404);
+  });
+});
