@@ -25,7 +25,12 @@ export function sniffType(bytes: Buffer, fileName: string): string | null {
 }
 
 function safeName(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  // Path separators and characters Windows refuses; control characters (code < 32) dropped.
+  const cleaned = [...name.normalize('NFC')]
+    .filter((ch) => ch.charCodeAt(0) >= 32)
+    .join('')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .trim();
   return (cleaned || 'tep-dinh-kem').slice(0, 150);
 }
 
