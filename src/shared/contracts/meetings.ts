@@ -245,6 +245,8 @@ export const myMeetingSchema = z.object({
   status: meetingStatusSchema,
   kind: meetingKindSchema,
   rsvp: rsvpSchema.nullable(),
+  rsvpReason: z.string().nullable(),
   attendance: attendanceStatusSchema,
+  checkedInAt: z.string().nullable(),
 });
 export const myMeetingsSchema = z.object({ items: z.array(myMeetingSchema) });

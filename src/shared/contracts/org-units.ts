@@ -149,6 +149,8 @@ export const orgUnitListSchema = z.object({ items: z.array(orgUnitSchema) });
 export const unitLookupQuerySchema = z.object({
   type: unitTypeSchema.optional(),
   q: z.string().trim().max(100).optional(),
+  /** `reach`: only units within the user's own grants (pickers for acting on a unit, not for naming one) */
+  within: z.enum(['reach']).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const unitLookupSchema = z.object({

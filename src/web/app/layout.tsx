@@ -26,6 +26,8 @@ import {
   IconInbox,
   IconMailForward,
   IconUsersGroup,
+  IconCalendarEvent,
+  IconChartBar,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -35,7 +37,16 @@ import type { Me } from '../../shared/contracts/auth';
 import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
-import { canImportMembers, cellGrants, communeGrants, hasRole, isAdmin, workplaceGrants } from '../lib/roles';
+import {
+  canImportMembers,
+  canRunMeetings,
+  cellGrants,
+  communeGrants,
+  hasRole,
+  isAdmin,
+  isWorkingMember,
+  workplaceGrants,
+} from '../lib/roles';
 import { hrefs, paths } from './paths';
 
 interface NavItem {
@@ -86,6 +97,19 @@ function Shell({ me }: { me: Me }) {
     });
   if (hasRole(me, 'member') && me.user.memberId)
     items.push({ label: t('nav.myResidence'), to: paths.myResidence, icon: <IconHomeHeart size={20} /> });
+  // Residential cell life (Art. 4.3): the secretary runs the meetings, the member answers and attends.
+  if (canRunMeetings(me) || isWorkingMember(me))
+    items.push({
+      label: canRunMeetings(me) ? t('nav.meetings') : t('nav.myMeetings'),
+      to: paths.meetings,
+      icon: <IconCalendarEvent size={20} />,
+    });
+  if (canRunMeetings(me))
+    items.push({
+      label: t('nav.meetingsCompliance'),
+      to: paths.meetingsCompliance,
+      icon: <IconChartBar size={20} />,
+    });
   if (canImportMembers(me))
     items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
   if (isAdmin(me))
@@ -99,10 +123,13 @@ function Shell({ me }: { me: Me }) {
     });
   }
 
-  const isActive = (item: NavItem) => {
+  const matches = (item: NavItem) => {
     if (item.exact) return pathname === item.to;
     return pathname === item.to || pathname.startsWith(`${item.to}/`);
   };
+  // /meetings/compliance is its own item, not also "meetings": the longest match wins
+  const isActive = (item: NavItem) =>
+    matches(item) && !items.some((other) => other.to.length > item.to.length && matches(other));
 
   const doLogout = () => {
     logout.mutate(undefined, { onSettled: () => void navigate({ to: paths.login }) });
@@ -166,6 +193,8 @@ function Shell({ me }: { me: Me }) {
               key={item.to}
               component={Link}
               to={item.to}
+              // the router marks only the exact page (aria-current); `active` covers the pages below an item
+              activeOptions={{ exact: true, includeSearch: false }}
               label={item.label}
               leftSection={item.icon}
               active={isActive(item)}

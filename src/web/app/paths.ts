@@ -15,6 +15,11 @@ export const paths = {
   introductionsCell: '/introductions/cell',
   letter: '/introductions/letters/$letterId',
   myResidence: '/my-residence',
+  meetings: '/meetings',
+  meetingsCompliance: '/meetings/compliance',
+  meeting: '/meetings/$meetingId',
+  /** the QR shown at a meeting points here (self check-in) */
+  meetingCheckIn: '/meetings/$meetingId/check-in',
   /** public: the QR code printed on a letter points here */
   verify: '/verify/$code',
 } as const;
@@ -24,4 +29,5 @@ export const hrefs = {
   unit: (unitId: string) => paths.unit.replace('$unitId', encodeURIComponent(unitId)),
   member: (memberId: string) => paths.member.replace('$memberId', encodeURIComponent(memberId)),
   letter: (letterId: string) => paths.letter.replace('$letterId', encodeURIComponent(letterId)),
+  meeting: (meetingId: string) => paths.meeting.replace('$meetingId', encodeURIComponent(meetingId)),
 };

@@ -26,6 +26,16 @@ import { CellPage } from '../features/introductions/components/cell/cell-page';
 import { LetterPage } from '../features/introductions/components/letter/letter-page';
 import { MyResidencePage } from '../features/introductions/components/member/my-residence-page';
 import { VerifyPage } from '../features/introductions/components/verify/verify-page';
+import {
+  checkInSearchSchema,
+  complianceSearchSchema,
+  meetingSearchSchema,
+  meetingsSearchSchema,
+} from '../features/meetings/components/meetings-search';
+import { MeetingsPage } from '../features/meetings/components/meetings-page';
+import { MeetingPage } from '../features/meetings/components/meeting-page';
+import { CheckInPage } from '../features/meetings/components/check-in-page';
+import { CompliancePage } from '../features/meetings/components/compliance-page';
 import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { AppLayout } from './layout';
@@ -135,6 +145,33 @@ const myResidenceRoute = createRoute({
   component: MyResidencePage,
 });
 
+// Residential cell life (Art. 4.3): meetings, attendance, minutes, compliance.
+const meetingsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.meetings,
+  validateSearch: meetingsSearchSchema,
+  component: MeetingsPage,
+});
+const meetingsComplianceRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.meetingsCompliance,
+  validateSearch: complianceSearchSchema,
+  component: CompliancePage,
+});
+const meetingRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.meeting,
+  validateSearch: meetingSearchSchema,
+  component: MeetingPage,
+});
+/** The QR at a meeting leads here; without a session the login page brings the member back (search kept). */
+const meetingCheckInRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.meetingCheckIn,
+  validateSearch: checkInSearchSchema,
+  component: CheckInPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   verifyRoute,
@@ -153,6 +190,10 @@ const routeTree = rootRoute.addChildren([
     introductionsCellRoute,
     letterRoute,
     myResidenceRoute,
+    meetingsRoute,
+    meetingsComplianceRoute,
+    meetingRoute,
+    meetingCheckInRoute,
   ]),
 ]);
 

@@ -14,6 +14,7 @@ import viAccounts from '../locales/vi/accounts.json';
 import viNotifications from '../locales/vi/notifications.json';
 import viAudit from '../locales/vi/audit.json';
 import viIntroductions from '../locales/vi/introductions.json';
+import viMeetings from '../locales/vi/meetings.json';
 import enCommon from '../locales/en/common.json';
 import enEnums from '../locales/en/enums.json';
 import enAuth from '../locales/en/auth.json';
@@ -24,6 +25,7 @@ import enAccounts from '../locales/en/accounts.json';
 import enNotifications from '../locales/en/notifications.json';
 import enAudit from '../locales/en/audit.json';
 import enIntroductions from '../locales/en/introductions.json';
+import enMeetings from '../locales/en/meetings.json';
 
 export const supportedLocales = ['vi', 'en'] as const;
 export type AppLocale = (typeof supportedLocales)[number];
@@ -41,6 +43,7 @@ export const resources = {
     notifications: viNotifications,
     audit: viAudit,
     introductions: viIntroductions,
+    meetings: viMeetings,
   },
   en: {
     common: enCommon,
@@ -53,6 +56,7 @@ export const resources = {
     notifications: enNotifications,
     audit: enAudit,
     introductions: enIntroductions,
+    meetings: enMeetings,
   },
 } as const;
 

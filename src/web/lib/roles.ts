@@ -24,3 +24,10 @@ export function canSignFor(me: Me | null | undefined, unitId: string | null | un
     (g) => g.unitId === unitId && (g.position === 'secretary' || g.position === 'deputy_secretary'),
   );
 }
+
+/** Art. 4.3: the cell secretary runs the cell's meetings; the commune committee above reads them and may step in. */
+export const canRunMeetings = (me: Me | null | undefined) =>
+  isAdmin(me) || cellGrants(me).length > 0 || communeGrants(me).length > 0;
+
+/** A working member with their own record: their invitations, answers and attendance. */
+export const isWorkingMember = (me: Me | null | undefined) => hasRole(me, 'member') && !!me?.user.memberId;

@@ -28,13 +28,14 @@ function isOfficer(actor: Actor): boolean {
 export async function lookupUnits(
   deps: LookupDeps,
   actor: Actor,
-  query: { type?: UnitType; q?: string; limit: number },
+  query: { type?: UnitType; q?: string; within?: 'reach'; limit: number },
 ): Promise<UnitLookup[]> {
   const where: SQL[] = [eq(orgUnits.status, 'active')];
   if (query.type) where.push(eq(orgUnits.type, query.type));
   if (query.q) where.push(repo.nameMatches(query.q));
   const scope = unitReadScope(actor);
-  if (!isOfficer(actor)) {
+  if (query.within === 'reach') where.push(scope);
+  else if (!isOfficer(actor)) {
     if (!query.type || !everyoneTypes.includes(query.type)) where.push(scope);
   }
   else if (!query.type) where.push(or(inArray(orgUnits.type, [...provinceWideTypes]), scope)!);

@@ -76,6 +76,11 @@ describe('GET /api/lookups/units', () => {
     expect(await lookup(officer, 'type=bloc_committee&q=thanh')).toEqual([]);
   });
 
+  it('limits a picker for acting on a unit to the user’s reach (within=reach)', async () => {
+    expect(await lookup(officer, 'type=commune_committee&q=thanh&within=reach')).toEqual([]);
+    expect((await lookup(officer, 'type=workplace_committee&within=reach')).map((u) => u.id)).toEqual([tree.workplace.id]);
+  });
+
   it('lets a member pick the commune they moved to, and keeps other types within what they can see', async () => {
     expect((await lookup(member, 'type=commune_committee&q=thanh')).map((u) => u.name)).toEqual(['Phường Thành Vinh']);
     expect(await lookup(member, 'type=workplace_committee&q=thanh')).toEqual([]);

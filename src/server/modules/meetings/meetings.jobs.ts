@@ -3,6 +3,7 @@ import { queryRows, type Db } from '../../db/client';
 import type { Clock } from '../../context';
 import { halfYearOf, halfYearRange, previousHalfYear, reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
+import { vnDateTime } from './meetings.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 
 export interface JobDeps {
@@ -38,10 +39,10 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
         sql`select u.id as "userId" from meeting_attendances a join users u on u.member_id = a.member_id and u.is_active
             where a.meeting_id = ${m.id} and a.rsvp is distinct from 'not_attending'`,
       );
-      const date = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(m.startsAt));
+      const startsAt = new Date(m.startsAt);
       await notifyEach(
         tx,
-        users.map((u) => ({ userId: u.userId, kind: 'meeting_reminder', params: { title: m.title, date, place: m.place, days: Math.min(...offsets) }, link: `/meetings/${m.id}` })),
+        users.map((u) => ({ userId: u.userId, kind: 'meeting_reminder', params: { title: m.title, date: startsAt.toISOString(), when: vnDateTime(startsAt), place: m.place, days: Math.min(...offsets) }, link: `/meetings/${m.id}` })),
         { email: true },
       );
       await tx.execute(sql`update meetings set reminded_days = reminded_days || ${`{${offsets.join(',')}}`}::integer[] where id = ${m.id}`);

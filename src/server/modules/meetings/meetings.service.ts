@@ -97,8 +97,14 @@ async function inviteeUsers(db: Executor, meetingId: string, opts: { skipDecline
   );
 }
 
-function vnDateTime(at: Date): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(at);
+/** dd/mm/yyyy HH:mm in Vietnam, for email texts (in-app notices carry the ISO moment and format it themselves). */
+export function vnDateTime(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
 // ── scheduling ────────────────────────────────────────────────────────────────
@@ -138,7 +144,7 @@ export async function createMeeting(deps: MeetingDeps, actor: Actor, body: Creat
       users.map((u) => ({
         userId: u.userId,
         kind: 'meeting_invited',
-        params: { title: body.title, cell: cell.name, date: vnDateTime(new Date(body.startsAt)), place: body.place },
+        params: { title: body.title, cell: cell.name, date: body.startsAt, when: vnDateTime(new Date(body.startsAt)), place: body.place },
         link: `/meetings/${m!.id}`,
       })),
       { email: true },
@@ -174,7 +180,7 @@ export async function updateMeeting(deps: MeetingDeps, actor: Actor, id: string,
         users.map((u) => ({
           userId: u.userId,
           kind: 'meeting_changed',
-          params: { title: changes.title ?? m.title, date: vnDateTime(startsAt), place: changes.place ?? m.place },
+          params: { title: changes.title ?? m.title, date: startsAt.toISOString(), when: vnDateTime(startsAt), place: changes.place ?? m.place },
           link: `/meetings/${id}`,
         })),
         { email: true },
@@ -196,7 +202,7 @@ export async function cancelMeeting(deps: MeetingDeps, actor: Actor, id: string,
     const users = await inviteeUsers(tx, id);
     await notifyEach(
       tx,
-      users.map((u) => ({ userId: u.userId, kind: 'meeting_cancelled', params: { title: m.title, date: vnDateTime(m.startsAt), reason }, link: `/meetings/${id}` })),
+      users.map((u) => ({ userId: u.userId, kind: 'meeting_cancelled', params: { title: m.title, date: m.startsAt.toISOString(), when: vnDateTime(m.startsAt), reason }, link: `/meetings/${id}` })),
       { email: true },
     );
   });
@@ -492,12 +498,17 @@ export async function addContribution(deps: MeetingDeps, actor: Actor, id: strin
 /** Meetings the member is invited to (their own view). */
 export async function myMeetings(deps: MeetingDeps, actor: Actor) {
   if (!actor.memberId) throw new NotFound('meeting_members_only');
-  const rows = await queryRows<{ id: string; title: string; cellName: string; startsAt: string; endsAt: string; place: string; status: MeetingStatus; kind: 'regular' | 'extraordinary'; rsvp: 'attending' | 'not_attending' | null; attendance: AttendanceStatus }>(
+  const rows = await queryRows<{ id: string; title: string; cellName: string; startsAt: string; endsAt: string; place: string; status: MeetingStatus; kind: 'regular' | 'extraordinary'; rsvp: 'attending' | 'not_attending' | null; rsvpReason: string | null; attendance: AttendanceStatus; checkedInAt: string | null }>(
     deps.db,
     sql`select mt.id, mt.title, c.name as "cellName", mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, mt.status, mt.kind,
-          a.rsvp, a.status as attendance
+          a.rsvp, a.rsvp_reason as "rsvpReason", a.status as attendance, a.checked_in_at as "checkedInAt"
         from meeting_attendances a join meetings mt on mt.id = a.meeting_id join org_units c on c.id = mt.cell_id
         where a.member_id = ${actor.memberId} order by mt.starts_at desc limit 100`,
   );
-  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt).toISOString(), endsAt: new Date(r.endsAt).toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    startsAt: new Date(r.startsAt).toISOString(),
+    endsAt: new Date(r.endsAt).toISOString(),
+    checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
+  }));
 }

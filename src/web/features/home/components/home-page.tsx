@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@
 import {
   IconBell,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconFileImport,
   IconHomeHeart,
   IconId,
@@ -13,7 +14,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefs, paths } from '../../../app/paths';
 import { RoleBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
-import { canImportMembers, hasRole, isAdmin } from '../../../lib/roles';
+import { canImportMembers, canRunMeetings, hasRole, isAdmin, isWorkingMember } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
 import { HomeCoverageCards } from '../../introductions/components/home-coverage-cards';
 
@@ -76,6 +77,14 @@ export function HomePage() {
             icon={<IconHomeHeart />}
             label={t('nav.myResidence')}
             text={t('home.myResidenceText')}
+          />
+        )}
+        {(canRunMeetings(me) || isWorkingMember(me)) && (
+          <Shortcut
+            to={paths.meetings}
+            icon={<IconCalendarEvent />}
+            label={canRunMeetings(me) ? t('nav.meetings') : t('nav.myMeetings')}
+            text={canRunMeetings(me) ? t('home.meetingsText') : t('home.myMeetingsText')}
           />
         )}
         {me.user.memberId && (

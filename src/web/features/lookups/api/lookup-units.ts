@@ -14,11 +14,13 @@ export const unitLookupSchema = z.object({
 export type UnitLookup = z.infer<typeof unitLookupSchema>;
 const unitLookupListSchema = z.object({ items: z.array(unitLookupSchema) });
 
-export function lookupUnits(params: { type?: UnitType; q?: string }) {
+export type UnitLookupParams = { type?: UnitType; q?: string; within?: 'reach' };
+
+export function lookupUnits(params: UnitLookupParams) {
   return apiRequest(lookupUnitsPath, { query: params, schema: unitLookupListSchema });
 }
 
-export function useUnitLookup(params: { type?: UnitType; q?: string }, enabled = true) {
+export function useUnitLookup(params: UnitLookupParams, enabled = true) {
   return useQuery({
     queryKey: ['lookups', 'units', params],
     queryFn: () => lookupUnits(params),

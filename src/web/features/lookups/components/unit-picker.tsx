@@ -12,6 +12,8 @@ interface UnitPickerProps {
   value: string | null;
   onChange: (id: string | null, unit: UnitLookup | null) => void;
   type?: UnitType;
+  /** only units within the user's own grants */
+  within?: 'reach';
   placeholder?: string;
   error?: string;
   required?: boolean;
@@ -37,7 +39,7 @@ export function UnitPicker(props: UnitPickerProps) {
   const [debounced] = useDebouncedValue(search, 250);
   // the chosen unit, kept so its label survives a new search
   const [selected, setSelected] = useState<UnitLookup | null>(null);
-  const query = useUnitLookup({ type: props.type, q: debounced || undefined });
+  const query = useUnitLookup({ type: props.type, within: props.within, q: debounced || undefined });
   const units = (query.data ?? []).filter((u) => !props.exclude?.includes(u.id));
 
   const data = units.map((u) => toItem(u, t));
@@ -83,6 +85,8 @@ interface UnitMultiPickerProps {
   value: string[];
   onChange: (ids: string[]) => void;
   type?: UnitType;
+  /** only units within the user's own grants */
+  within?: 'reach';
   exclude?: string[];
   error?: string;
 }
@@ -92,7 +96,7 @@ export function UnitMultiPicker(props: UnitMultiPickerProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [selected, setSelected] = useState<UnitLookup[]>([]);
-  const query = useUnitLookup({ type: props.type, q: debounced || undefined });
+  const query = useUnitLookup({ type: props.type, within: props.within, q: debounced || undefined });
   const units = (query.data ?? []).filter((u) => !props.exclude?.includes(u.id));
 
   const data = units.map((u) => toItem(u, t));

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Box,
   Breadcrumbs,
   Button,
   Card,
@@ -20,6 +21,7 @@ import { CategoryBadge, MemberStatusBadge } from '../../../components/ui/enum-ba
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { AuditList } from '../../audit/components/audit-list';
+import { MemberRecordCard } from '../../meetings/components/member-record-card';
 import { useMember } from '../api/get-member';
 import { MemberFormModal } from './member-form';
 import { LivesAwayMarker } from './member-list';
@@ -143,6 +145,12 @@ export function MemberPage() {
               )}
             </Group3>
           </SimpleGrid>
+          {/* Art. 4.4: attendance at the residence, for those who may read it (the card hides itself otherwise) */}
+          {m.isWorking && (
+            <Box mt="md">
+              <MemberRecordCard memberId={m.id} />
+            </Box>
+          )}
         </Tabs.Panel>
 
         <Tabs.Panel value="memberships" pt="md">

@@ -5,7 +5,7 @@ import enEnums from '../../../locales/en/enums.json';
 import enNotifications from '../../../locales/en/notifications.json';
 import viEnums from '../../../locales/vi/enums.json';
 import viNotifications from '../../../locales/vi/notifications.json';
-import { notificationText } from './notification-text';
+import { displayDate, notificationText } from './notification-text';
 
 function note(kind: string, params: Notification['params']): Notification {
   return {
@@ -60,6 +60,60 @@ describe('notificationText (introductions)', async () => {
       await i18n.changeLanguage(lng);
       for (const kind of kinds) {
         const text = notificationText(i18n.t, note(kind, { count: '2' }));
+        expect(text.title, `${lng} ${kind}`).not.toBe(i18n.t('notifications:kinds.generic.title'));
+      }
+    }
+  });
+});
+
+describe('notificationText (meetings)', async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources, lng: 'vi', fallbackLng: 'vi', interpolation: { escapeValue: false } });
+
+  it('invites with the date as dd/mm/yyyy HH:mm, even when the server sends it pre-formatted', () => {
+    const invited = notificationText(
+      i18n.t,
+      note('meeting_invited', {
+        title: 'Sinh hoạt 6 tháng cuối năm',
+        cell: 'Chi bộ khối 5',
+        date: '19:30 1/3/26',
+        place: 'Nhà văn hóa',
+      }),
+    );
+    expect(invited.body).toBe(
+      'Chi bộ khối 5 mời đồng chí dự “Sinh hoạt 6 tháng cuối năm” lúc 01/03/2026 19:30 tại Nhà văn hóa. Hãy trả lời có tham dự hay không.',
+    );
+    expect(displayDate('01/03/2026 19:30')).toBe('01/03/2026 19:30');
+  });
+
+  it('keeps a cancellation reason as written and tells the workplace about absences', () => {
+    const cancelled = notificationText(
+      i18n.t,
+      note('meeting_cancelled', { title: 'Họp', date: '2026-03-01T12:30:00.000Z', reason: 'wrong_address' }),
+    );
+    expect(cancelled.body).toContain('bị hủy: wrong_address.');
+    const absences = notificationText(
+      i18n.t,
+      note('absences_reported', { member: 'Nguyễn Văn An', count: 2, cell: 'Chi bộ khối 5' }),
+    );
+    expect(absences.body).toBe(
+      'Đồng chí Nguyễn Văn An vắng không lý do 2 buổi sinh hoạt liên tiếp tại Chi bộ khối 5 (Điều 4.4, Quy định 213).',
+    );
+  });
+
+  it('has words for every meeting kind in both languages', async () => {
+    const kinds = [
+      'meeting_invited',
+      'meeting_changed',
+      'meeting_cancelled',
+      'meeting_reminder',
+      'absences_reported',
+      'half_year_missed',
+    ];
+    for (const lng of ['vi', 'en']) {
+      await i18n.changeLanguage(lng);
+      for (const kind of kinds) {
+        const text = notificationText(i18n.t, note(kind, { half: '2', year: '2026', held: '0', cell: 'C' }));
         expect(text.title, `${lng} ${kind}`).not.toBe(i18n.t('notifications:kinds.generic.title'));
       }
     }

@@ -1,6 +1,22 @@
 import type { TFunction } from 'i18next';
 import type { Notification } from '../../../../shared/contracts/notifications';
-import { formatDate } from '../../../lib/dates';
+import { formatDate, formatDateTime } from '../../../lib/dates';
+
+/**
+ * Dates travel as ISO (a day or a moment) and are shown dd/mm/yyyy [HH:mm]. Some senders format them
+ * already (meeting notifications: "19:30 1/3/26"); those are normalised, never re-parsed as month/day.
+ */
+export function displayDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+  const vi = /^(\d{1,2}):(\d{2}),? (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(value.trim());
+  if (vi) {
+    const [, h, min, d, mo, y] = vi;
+    const year = y!.length === 2 ? `20${y}` : y;
+    return `${d!.padStart(2, '0')}/${mo!.padStart(2, '0')}/${year} ${h!.padStart(2, '0')}:${min}`;
+  }
+  return value;
+}
 
 const knownKinds = [
   'welcome',
@@ -31,7 +47,17 @@ const knownKinds = [
   'letter_rejected_many',
   'letter_acknowledged_many',
   'letter_arrival_many',
+  // residential cell life (Art. 4.3, 4.4)
+  'meeting_invited',
+  'meeting_changed',
+  'meeting_cancelled',
+  'meeting_reminder',
+  'absences_reported',
+  'half_year_missed',
 ];
+
+/** Free text, not a code: shown as the sender wrote it. */
+const freeTextReasonKinds = ['meeting_cancelled'];
 
 /** Notifications carry a kind and params; the words are ours, in the reader's language. */
 export function notificationText(t: TFunction, n: Notification): { title: string; body: string } {
@@ -40,12 +66,13 @@ export function notificationText(t: TFunction, n: Notification): { title: string
   if (typeof params.role === 'string')
     params.roleLabel = t(`enums:role.${params.role}`, { defaultValue: params.role });
   // enums and dates travel as codes: translate and format them here
-  if (typeof params.reason === 'string')
+  if (typeof params.reason === 'string' && !freeTextReasonKinds.includes(n.kind))
     params.reasonLabel = t(`enums:rejectReason.${params.reason}`, { defaultValue: params.reason });
   if (typeof params.kind === 'string')
     params.kindLabel = t(`enums:noticeKind.${params.kind}`, { defaultValue: params.kind });
-  if (typeof params.date === 'string') params.date = formatDate(params.date);
-  if (typeof params.count === 'string' && /^\d+$/.test(params.count)) params.count = Number(params.count);
+  if (typeof params.date === 'string') params.date = displayDate(params.date);
+  for (const key of ['count', 'days', 'half', 'held', 'year'])
+    if (typeof params[key] === 'string' && /^\d+$/.test(params[key])) params[key] = Number(params[key]);
   if (knownKinds.includes(n.kind)) {
     return {
       title: t(`notifications:kinds.${n.kind}.title`, params),

@@ -7,7 +7,7 @@ import { ModalActions } from '../../../../components/ui/modal-actions';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { UnitPicker } from '../../../lookups/components/unit-picker';
 import { useCreateRequest } from '../../api/create-request';
-import { FormModal } from '../shared/form-modal';
+import { FormModal } from '../../../../components/ui/form-modal';
 import { NoteField } from '../shared/note-field';
 import { ResidenceAddressFields } from '../shared/residence-address-fields';
 

@@ -6,7 +6,7 @@ import { ModalActions } from '../../../../components/ui/modal-actions';
 import { todayIso } from '../../../../lib/dates';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { useReportMove } from '../../api/report-move';
-import { FormModal } from '../shared/form-modal';
+import { FormModal } from '../../../../components/ui/form-modal';
 import { ResidenceAddressFields } from '../shared/residence-address-fields';
 
 /** Art. 2.7: report a move promptly to both cells; the workplace prepares a letter to the new commune. */

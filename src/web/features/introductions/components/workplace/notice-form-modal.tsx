@@ -10,7 +10,7 @@ import { todayIso } from '../../../../lib/dates';
 import { fieldErrors } from '../../../../lib/form-errors';
 import { UnitPicker } from '../../../lookups/components/unit-picker';
 import { useCreateNotice } from '../../api/create-notice';
-import { FormModal } from '../shared/form-modal';
+import { FormModal } from '../../../../components/ui/form-modal';
 import { MemberSearchSelect } from '../shared/member-search-select';
 import { NoteField } from '../shared/note-field';
 

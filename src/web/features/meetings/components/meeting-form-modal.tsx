@@ -1,0 +1,262 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingDetail } from '../../../../shared/contracts/meetings';
+import { hrefs } from '../../../app/paths';
+import { DateField } from '../../../components/ui/date-field';
+import { FormModal } from '../../../components/ui/form-modal';
+import { ModalActions } from '../../../components/ui/modal-actions';
+import { todayIso } from '../../../lib/dates';
+import { fieldErrors } from '../../../lib/form-errors';
+import { UnitPicker } from '../../lookups/components/unit-picker';
+import { useOrgUnit } from '../../org-units/api/get-org-unit';
+import { useCreateMeeting } from '../api/create-meeting';
+import { useUpdateMeeting } from '../api/update-meeting';
+import { fromMeetingTimes, halfOf, toMeetingTimes } from '../lib/meeting-time';
+
+type Kind = 'regular' | 'extraordinary';
+
+interface MeetingFormModalProps {
+  onClose: () => void;
+  /** the cell to schedule for; without it the form asks (admins, commune officers) */
+  cellId?: string | null;
+  cellName?: string | null;
+  /** edit this meeting instead of scheduling a new one */
+  meeting?: MeetingDetail;
+}
+
+/**
+ * Art. 4.3: schedule a meeting of the cell with its working members (or change one ahead).
+ * One day and two times, typed or picked: the same fields on a phone and a PC.
+ */
+export function MeetingFormModal({ onClose, meeting, ...props }: MeetingFormModalProps) {
+  const { t } = useTranslation('meetings');
+  const navigate = useNavigate();
+  const initial = meeting ? fromMeetingTimes(meeting.startsAt, meeting.endsAt) : null;
+  const [cellId, setCellId] = useState<string | null>(meeting?.cellId ?? props.cellId ?? null);
+  const [kind, setKind] = useState<Kind>(meeting?.kind ?? 'regular');
+  const [day, setDay] = useState<string | null>(initial?.day ?? todayIso());
+  const [start, setStart] = useState(initial?.start ?? '19:30');
+  const [end, setEnd] = useState(initial?.end ?? '21:00');
+  const [title, setTitle] = useState(meeting?.title ?? '');
+  const [titleTouched, setTitleTouched] = useState(!!meeting);
+  const [place, setPlace] = useState(meeting?.place ?? '');
+  const [placeTouched, setPlaceTouched] = useState(!!meeting);
+  const [agenda, setAgenda] = useState(meeting?.agenda ?? '');
+  const [topics, setTopics] = useState<string[]>(meeting?.topics.map((x) => x.title) ?? ['']);
+  const create = useCreateMeeting();
+  const update = useUpdateMeeting();
+  const mutation = meeting ? update : create;
+  const errors = fieldErrors(mutation.error);
+  const cell = useOrgUnit(cellId, !meeting);
+
+  // A regular meeting is named after its half-year; the cell's usual place is the default place.
+  const defaultTitle =
+    day && kind === 'regular'
+      ? t(`form.defaultTitle${halfOf(day).half}`, { year: halfOf(day).year })
+      : day
+        ? t('form.defaultTitleExtra')
+        : '';
+  const shownTitle = titleTouched ? title : defaultTitle;
+  const shownPlace = placeTouched ? place : (cell.data?.meetingPlace ?? '');
+
+  const times = day ? toMeetingTimes(day, start, end) : null;
+  const ready = !!cellId && !!times && shownTitle.trim().length >= 3 && shownPlace.trim().length >= 2;
+
+  const submit = () => {
+    if (!ready || !times || !cellId) return;
+    const body = {
+      kind,
+      title: shownTitle.trim(),
+      startsAt: times.startsAt,
+      endsAt: times.endsAt,
+      place: shownPlace.trim(),
+      agenda: agenda.trim() || null,
+      topics: topics
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((x) => ({ title: x, directedTopicId: null })),
+    };
+    if (meeting) {
+      update.mutate(
+        { id: meeting.id, ...body, expectedUpdatedAt: meeting.updatedAt },
+        {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('form.saved') });
+            onClose();
+          },
+        },
+      );
+    } else {
+      create.mutate(
+        { cellId, ...body },
+        {
+          onSuccess: (m) => {
+            notifications.show({ color: 'green', message: t('form.scheduled', { count: m.invited }) });
+            onClose();
+            void navigate({ to: hrefs.meeting(m.id) });
+          },
+        },
+      );
+    }
+  };
+
+  return (
+    <FormModal
+      title={meeting ? t('form.editTitle') : t('form.newTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={mutation.error}
+    >
+      {meeting || props.cellId ? (
+        <Text size="sm">
+          {t('form.cell')}: <b>{meeting?.cellName ?? props.cellName ?? cell.data?.name ?? '…'}</b>
+        </Text>
+      ) : (
+        <UnitPicker
+          label={t('form.cell')}
+          type="residential_cell"
+          within="reach"
+          value={cellId}
+          onChange={(id) => setCellId(id)}
+          required
+          error={errors.cellId}
+        />
+      )}
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="meeting-kind-label">
+          {t('form.kind')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="meeting-kind-label"
+          value={kind}
+          onChange={(v) => setKind(v as Kind)}
+          data={[
+            { value: 'regular', label: t('kind.regular') },
+            { value: 'extraordinary', label: t('kind.extraordinary') },
+          ]}
+          fullWidth
+          size="md"
+        />
+        {kind === 'extraordinary' && (
+          <Text size="xs" c="dimmed">
+            {t('form.extraordinaryHint')}
+          </Text>
+        )}
+      </Stack>
+      <TextInput
+        label={t('form.title')}
+        required
+        value={shownTitle}
+        onChange={(e) => {
+          setTitleTouched(true);
+          setTitle(e.currentTarget.value);
+        }}
+        error={errors.title}
+        size="md"
+      />
+      <DateField label={t('form.day')} required value={day} onChange={setDay} size="md" clearable={false} />
+      <SimpleGrid cols={2}>
+        <TimeInput
+          label={t('form.start')}
+          required
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+          error={errors.startsAt}
+          size="md"
+        />
+        <TimeInput
+          label={t('form.end')}
+          required
+          value={end}
+          onChange={(e) => setEnd(e.currentTarget.value)}
+          error={errors.endsAt}
+          size="md"
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('form.place')}
+        required
+        value={shownPlace}
+        onChange={(e) => {
+          setPlaceTouched(true);
+          setPlace(e.currentTarget.value);
+        }}
+        error={errors.place}
+        size="md"
+      />
+      <Textarea
+        label={t('form.agenda')}
+        description={t('form.agendaHint')}
+        value={agenda}
+        onChange={(e) => setAgenda(e.currentTarget.value)}
+        autosize
+        minRows={3}
+        error={errors.agenda}
+      />
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>
+          {t('form.topics')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('form.topicsHint')}
+        </Text>
+        {topics.map((topic, i) => (
+          <Group key={i} gap="xs" wrap="nowrap">
+            <TextInput
+              aria-label={t('form.topicN', { n: i + 1 })}
+              placeholder={t('form.topicPlaceholder')}
+              value={topic}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setTopics((list) => list.map((x, j) => (j === i ? value : x)));
+              }}
+              style={{ flex: 1 }}
+              error={errors[`topics.${i}.title`]}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              aria-label={t('form.removeTopic', { n: i + 1 })}
+              onClick={() => setTopics((list) => list.filter((_, j) => j !== i))}
+            >
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
+        ))}
+        {topics.length < 20 && (
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={18} />}
+            onClick={() => setTopics((list) => [...list, ''])}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('form.addTopic')}
+          </Button>
+        )}
+      </Stack>
+      <ModalActions
+        submitLabel={meeting ? t('form.save') : t('form.submit')}
+        onCancel={onClose}
+        disabled={!ready}
+        loading={mutation.isPending}
+        size="md"
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { canAnswer, canHold, canTick, checkInWindow, isCheckInOpen, toMeetingTimes } from './meeting-time';
+
+const m = {
+  status: 'scheduled' as const,
+  startsAt: '2026-06-10T12:00:00.000Z',
+  endsAt: '2026-06-10T13:30:00.000Z',
+};
+const at = (iso: string) => new Date(iso);
+
+describe('meeting moments (rule set reg-213-2020)', () => {
+  it('opens self check-in 30 minutes before the start and closes 30 after the end', () => {
+    const w = checkInWindow(m);
+    expect(w.opens.toISOString()).toBe('2026-06-10T11:30:00.000Z');
+    expect(w.closes.toISOString()).toBe('2026-06-10T14:00:00.000Z');
+    expect(isCheckInOpen(m, at('2026-06-10T11:29:00Z'))).toBe(false);
+    expect(isCheckInOpen(m, at('2026-06-10T11:30:00Z'))).toBe(true);
+    expect(isCheckInOpen({ ...m, status: 'cancelled' }, at('2026-06-10T12:00:00Z'))).toBe(false);
+  });
+
+  it('takes answers until the start, ticks from the window, holds from the start', () => {
+    expect(canAnswer(m, at('2026-06-10T11:59:59Z'))).toBe(true);
+    expect(canAnswer(m, at('2026-06-10T12:00:00Z'))).toBe(false);
+    expect(canTick(m, at('2026-06-10T11:00:00Z'))).toBe(false);
+    expect(canTick(m, at('2026-06-10T11:45:00Z'))).toBe(true);
+    expect(canHold(m, at('2026-06-10T11:59:00Z'))).toBe(false);
+    expect(canHold(m, at('2026-06-10T12:00:00Z'))).toBe(true);
+    expect(canHold({ ...m, status: 'held' }, at('2026-06-10T15:00:00Z'))).toBe(false);
+  });
+
+  it('builds timestamps from the form, past midnight when the end comes first', () => {
+    const t = toMeetingTimes('2026-06-10', '23:30', '00:30')!;
+    expect(new Date(t.endsAt).getTime() - new Date(t.startsAt).getTime()).toBe(3_600_000);
+    expect(toMeetingTimes('2026-06-10', '25:00', '26:00')).toBeNull();
+  });
+});
