@@ -12,6 +12,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** the built SPA; defaults to dist/web in the repository (tests may point elsewhere) */
+    WEB_DIR: z.string().min(1).optional(),
     DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
     SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),

@@ -67,7 +67,7 @@ async function main() {
       // Printed codes must outlive a session-secret rotation: a separate secret can be set.
       documentSecret: documentSecret(env),
       introductionOverdueDays: env.INTRODUCTION_OVERDUE_DAYS,
-      webDir: path.join(root, 'dist/web'),
+      webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : path.join(root, 'dist/web'),
     },
   };
   const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
