@@ -30,6 +30,7 @@ import { orgUnitRoutes } from './modules/org-units/org-units.routes';
 import { introductionRoutes } from './modules/introductions/introductions.routes';
 import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { cellLifeRoutes } from './modules/cell-life/cell-life.routes';
+import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(introductionRoutes(ctx));
   await app.register(meetingRoutes(ctx));
   await app.register(cellLifeRoutes(ctx));
+  await app.register(evaluationRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { installReferenceData } from './reference-data';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -47,6 +48,7 @@ export function wrapPglite(client: PGlite): Database {
     pglite: client,
     migrate: async () => {
       await migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder });
+      await installReferenceData(db);
     },
     close: async () => {
       if (!client.closed) await client.close();
@@ -65,6 +67,7 @@ export function connectPostgres(url: string, max = 10, onError: (err: Error) => 
     kind: 'postgres',
     migrate: async () => {
       await migrateNodePg(drizzleNodePg({ client: pool, casing: 'snake_case' }), { migrationsFolder });
+      await installReferenceData(db);
     },
     close: () => pool.end(),
   };

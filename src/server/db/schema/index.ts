@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './imports';
 export * from './introductions';
 export * from './meetings';
+export * from './evaluations';

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/rules/introduction-letter';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
+import { assignPendingCells } from '../evaluations/placement';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
@@ -516,6 +517,7 @@ async function setResidenceCell(tx: Executor, placed: { memberId: string; cellId
   await tx.execute(sql`insert into unit_memberships (member_id, unit_id, kind, valid_from, note)
     select p.member_id, p.cell_id, 'residence_cell', ${today}::date, 'introduction'
     from unnest(${memberIds}, ${cellIds}) as p(member_id, cell_id)`);
+  await assignPendingCells(tx, placed.map((p) => p.memberId));
 }
 
 async function notifyArrivals(tx: Executor, letterIds: string[]) {

@@ -1,0 +1,73 @@
+import { createHmac } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client';
+import { initials, normaliseCode } from '../introductions/verification';
+
+/**
+ * The code printed on a confirmed evaluation form (QR → /verify/<code>), like the letters' codes: an HMAC
+ * over what the paper says (member, commune, version, ratings, confirmation day and confirmer), so a form
+ * whose record changed after confirmation no longer matches. A new version gets a new code.
+ */
+export interface SignedForm {
+  id: string;
+  memberId: string;
+  communeId: string;
+  version: number;
+  ratings: Record<string, string>;
+  confirmedDay: string | null;
+  confirmerName: string | null;
+}
+
+export function formCode(secret: string, f: SignedForm): string {
+  const ratings = Object.keys(f.ratings)
+    .sort()
+    .map((k) => `${k}=${f.ratings[k]}`)
+    .join(',');
+  const content = [f.id, f.memberId, f.communeId, f.version, ratings, f.confirmedDay, f.confirmerName].map((v) => v ?? '').join('|');
+  return createHmac('sha256', `evaluations:${secret}`).update(content).digest('hex').slice(0, 12).toUpperCase();
+}
+
+const signedColumns = sql`e.id, e.member_id as "memberId", e.commune_id as "communeId", e.version, v.ratings,
+  to_char(v.confirmed_at at time zone 'UTC', 'YYYY-MM-DD') as "confirmedDay", v.confirmer_name as "confirmerName"`;
+
+/** Sign the current versions of the evaluations `where` selects, in one statement. */
+export async function signForms(tx: Executor, secret: string, where: SQL): Promise<void> {
+  const rows = await queryRows<SignedForm>(
+    tx,
+    sql`select ${signedColumns} from evaluations e join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version where ${where}`,
+  );
+  if (rows.length === 0) return;
+  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const codes = `{${rows.map((r) => formCode(secret, r)).join(',')}}`;
+  await tx.execute(sql`update evaluations e set verification_code = x.code from unnest(${ids}::uuid[], ${codes}::text[]) as x(id, code) where e.id = x.id`);
+}
+
+export interface FormVerifyResult {
+  valid: boolean;
+  altered: boolean;
+  commune: string | null;
+  workplace: string | null;
+  year: number | null;
+  version: number | null;
+  confirmedOn: string | null;
+  status: string | null;
+  memberInitials: string | null;
+}
+
+/** Public check of a printed form: enough to match the paper, nothing more personal. */
+export async function verifyForm(db: Executor, secret: string, input: string): Promise<FormVerifyResult | null> {
+  const code = normaliseCode(input);
+  if (!code) return null;
+  const [row] = await queryRows<SignedForm & { status: string; year: number; commune: string; workplace: string; fullName: string; confirmedOn: string | null }>(
+    db,
+    sql`select ${signedColumns}, e.status, e.year, cu.name as commune, wu.name as workplace, m.full_name as "fullName",
+          to_char(v.confirmed_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as "confirmedOn"
+        from evaluations e join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
+        join org_units cu on cu.id = e.commune_id join org_units wu on wu.id = e.workplace_unit_id join members m on m.id = e.member_id
+        where e.verification_code = ${code}`,
+  );
+  if (!row) return null;
+  const base = { commune: row.commune, workplace: row.workplace, year: row.year, version: row.version, confirmedOn: row.confirmedOn, status: row.status, memberInitials: initials(row.fullName) };
+  if (formCode(secret, row) !== code) return { valid: false, altered: true, ...base };
+  return { valid: true, altered: false, ...base };
+}

@@ -1,0 +1,81 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { EvaluationSide } from '../../../shared/rules/evaluation';
+import { grantsWith, isAdmin, type Actor, type Grant } from '../../http/actor';
+
+/**
+ * Who may see and act on evaluations, as SQL over the alias `e` (deny by default; outside → "not found").
+ * Workplace: officers over the committee that asked. Commune: officers over the commune of residence.
+ * Cell: the secretary of the cell of residence. Front head: the cell, and only their residential area.
+ * Member: their own evaluation (its content only once released — the services decide that).
+ */
+
+const FALSE = sql`false`;
+const TRUE = sql`true`;
+
+function anyOf(conditions: SQL[]): SQL {
+  return conditions.length === 0 ? FALSE : sql`(${sql.join(conditions, sql` or `)})`;
+}
+
+function inSubtree(column: SQL, g: Grant): SQL {
+  return sql`${column} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`;
+}
+
+/** The Front head is granted on the residential cell of their area (one cell per area): only that cell. */
+function frontCondition(g: Grant): SQL {
+  return sql`e.cell_id = ${g.unitId}`;
+}
+
+export function evaluationActScope(actor: Actor, side: EvaluationSide): SQL {
+  const admin = isAdmin(actor);
+  switch (side) {
+    case 'workplace':
+      return admin ? TRUE : anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(sql`e.workplace_unit_id`, g)));
+    case 'commune':
+      return admin ? TRUE : anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(sql`e.commune_id`, g)));
+    // Signing is personal: an administrator does not sign for a cell or a Front committee.
+    case 'cell':
+      return anyOf(grantsWith(actor, 'cell_secretary').map((g) => inSubtree(sql`e.cell_id`, g)));
+    case 'front':
+      return anyOf(grantsWith(actor, 'front_head').map(frontCondition));
+    case 'member':
+      return actor.memberId ? sql`e.member_id = ${actor.memberId}` : FALSE;
+  }
+}
+
+/** Evaluations the actor may read at all (content visibility is decided per side by the service). */
+export function evaluationReadScope(actor: Actor): SQL {
+  if (isAdmin(actor)) return TRUE;
+  return anyOf([
+    evaluationActScope(actor, 'workplace'),
+    evaluationActScope(actor, 'commune'),
+    evaluationActScope(actor, 'cell'),
+    evaluationActScope(actor, 'front'),
+    evaluationActScope(actor, 'member'),
+  ]);
+}
+
+/** The column a side's lists filter by unit. */
+export function sideUnitColumn(side: 'workplace' | 'commune' | 'cell' | 'front'): SQL {
+  switch (side) {
+    case 'workplace':
+      return sql`e.workplace_unit_id`;
+    case 'commune':
+      return sql`e.commune_id`;
+    case 'cell':
+    case 'front':
+      return sql`e.cell_id`;
+  }
+}
+
+/** Units (their ltree paths) the actor works for on a side, for "my subtree" backlogs. */
+export function sideGrants(actor: Actor, side: 'workplace' | 'commune' | 'cell' | 'front'): Grant[] {
+  switch (side) {
+    case 'workplace':
+    case 'commune':
+      return grantsWith(actor, 'committee_officer');
+    case 'cell':
+      return grantsWith(actor, 'cell_secretary');
+    case 'front':
+      return grantsWith(actor, 'front_head');
+  }
+}

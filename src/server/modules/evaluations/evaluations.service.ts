@@ -1,0 +1,267 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client';
+import type {
+  EvaluationDetail,
+  EvaluationListItem,
+  EvaluationListQuery,
+  FormContent,
+  SaveSelfReportBody,
+  SelfReport,
+} from '../../../shared/contracts/evaluations';
+import {
+  canEvaluation,
+  deliveredStatuses,
+  evaluationTransitions,
+  releasedStatuses,
+  residenceOpenStatuses,
+  type EvaluationAction,
+} from '../../../shared/rules/evaluation';
+import { classificationLevel, contradictsResidence } from '../../../shared/rules/evaluation-rules';
+import type { Actor } from '../../http/actor';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
+import { writeAudit } from '../audit/audit.service';
+import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { evaluationActScope, evaluationReadScope, sideUnitColumn } from './evaluations.access';
+import {
+  listDisputes,
+  listVersions,
+  loadRows,
+  loadSelfReport,
+  loadVersion,
+  memberSearch,
+  rowColumns,
+  rowFrom,
+  type EvaluationRow,
+  type VersionRow,
+} from './evaluations.repository';
+import { evidenceOf } from './evidence.repository';
+import { vnDay, vnYear, type EvaluationDeps } from './requests.service';
+import { getRuleSet, ruleSetForYear } from './rule-sets.service';
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+export function toListItem(r: EvaluationRow, today: string): EvaluationListItem {
+  return {
+    id: r.id,
+    memberId: r.memberId,
+    fullName: r.fullName,
+    cardNumber: r.cardNumber,
+    year: r.year,
+    kind: r.kind,
+    purpose: r.purpose,
+    formKind: r.formKind,
+    status: r.status,
+    version: r.version,
+    workplaceUnitName: r.workplaceUnitName,
+    communeName: r.communeName,
+    cellId: r.cellId,
+    cellName: r.cellName,
+    dueDate: r.dueDate,
+    overdue: residenceOpenStatuses.includes(r.status) && r.dueDate < today,
+    selfReported: r.selfReported,
+    frontSigned: r.frontSigned,
+    // a member sees their own flags only with the released form; the residence and workplace sides always
+    flags: r.asCell || r.asFront || r.asCommune || (r.asWorkplace && deliveredStatuses.includes(r.status)) ? r.flags : [],
+    proposal: canSeeContent(r) ? r.proposal : null,
+    requestedAt: iso(r.requestedAt)!,
+  };
+}
+
+/** Content of the form: the residence side always; the workplace once delivered; the member once released. */
+export function canSeeContent(r: EvaluationRow): boolean {
+  return r.asCell || r.asFront || r.asCommune || (r.asWorkplace && deliveredStatuses.includes(r.status)) || (r.asMember && releasedStatuses.includes(r.status));
+}
+
+function toContent(v: VersionRow): FormContent {
+  return {
+    version: v.version,
+    ratings: v.ratings,
+    justifications: v.justifications,
+    otherComments: v.otherComments,
+    flags: v.flags,
+    evidence: v.evidence,
+    jointMeetingOn: v.jointMeetingOn,
+    jointMeetingParticipants: v.jointMeetingParticipants,
+    frontSignerName: v.frontSignerName,
+    frontSignedAt: iso(v.frontSignedAt),
+    signerName: v.signerName,
+    signedAt: iso(v.signedAt),
+    confirmerName: v.confirmerName,
+    confirmedAt: iso(v.confirmedAt),
+    openedReason: v.openedReason,
+    createdAt: iso(v.createdAt)!,
+  };
+}
+
+function allowedActions(r: EvaluationRow): EvaluationDetail['allowedActions'] {
+  const flag = { workplace: r.asWorkplace, commune: r.asCommune, cell: r.asCell, front: r.asFront, member: r.asMember };
+  const out: EvaluationDetail['allowedActions'] = evaluationTransitions
+    .filter((t) => flag[t.side] && canEvaluation(t.action, r.status))
+    .filter((t) => !(t.action === 'front_sign' && r.frontSigned))
+    .map((t) => t.action as EvaluationAction);
+  if (r.asWorkplace && deliveredStatuses.includes(r.status) && r.proposal && r.proposal !== 'none') out.push('answer_proposal');
+  return [...new Set(out)];
+}
+
+export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: string): Promise<EvaluationDetail> {
+  const [r] = await loadRows(deps.db, actor, [id]);
+  if (!r) throw new NotFound('evaluation_not_found');
+  const today = vnDay(deps.clock.now());
+  const visible = canSeeContent(r);
+  const version = visible ? await loadVersion(deps.db, r.id, r.version) : null;
+  const open = ['requested', 'drafted', 'returned'].includes(r.status);
+  // the residence side drafts against the live record; a signed version carries its own
+  const evidence = r.asCell || r.asFront || r.asCommune ? (open ? await evidenceOf(deps.db, r.memberId, r.year) : (version?.evidence ?? null)) : (version?.evidence ?? null);
+  const selfReport = r.asMember || r.asCell || r.asFront || r.asCommune || r.asWorkplace ? await loadSelfReport(deps.db, r.memberId, r.year) : null;
+  const versions = visible ? await listVersions(deps.db, r.id) : [];
+  const disputes = r.asMember || r.asWorkplace || r.asCommune || r.asCell ? await listDisputes(deps.db, r.id) : [];
+  let classification: EvaluationDetail['classification'] = null;
+  if (r.asWorkplace) {
+    const [c] = await queryRows<{ score: number }>(deps.db, sql`select score::float8 as score from workplace_classifications where member_id = ${r.memberId} and year = ${r.year}`);
+    if (c) {
+      const def = await getRuleSet(deps.db, r.ruleSetCode);
+      classification = {
+        score: c.score,
+        level: classificationLevel(def, c.score)?.key ?? '',
+        contradicts: visible && version ? contradictsResidence(def, c.score, r.formKind, version.ratings) : false,
+      };
+    }
+  }
+  return {
+    ...toListItem(r, today),
+    ruleSetCode: r.ruleSetCode,
+    purposeNote: r.purposeNote,
+    requestedByMember: r.requestedByMember,
+    communeId: r.communeId,
+    workplaceUnitId: r.workplaceUnitId,
+    returnReason: r.returnReason,
+    cancelReason: r.cancelReason,
+    signedAt: iso(r.signedAt),
+    confirmedAt: iso(r.confirmedAt),
+    deliveredAt: iso(r.deliveredAt),
+    releasedAt: iso(r.releasedAt),
+    proposalAnswer: (r.proposalAnswer as EvaluationDetail['proposalAnswer']) ?? null,
+    proposalAnswerNote: r.proposalAnswerNote,
+    verificationCode: visible ? r.verificationCode : null,
+    form: version ? toContent(version) : null,
+    evidence,
+    selfReport: selfReport && (selfReport.submittedAt || r.asMember) ? toSelfReport(selfReport) : null,
+    versions: versions.map((v) => ({ version: v.version, signedAt: iso(v.signedAt), confirmedAt: iso(v.confirmedAt), openedReason: v.openedReason })),
+    disputes: disputes.map((d) => ({ ...d, openedAt: iso(d.openedAt)!, closedAt: iso(d.closedAt) })),
+    classification,
+    allowedActions: allowedActions(r),
+  };
+}
+
+export async function getVersion(deps: EvaluationDeps, actor: Actor, id: string, version: number): Promise<FormContent> {
+  const [r] = await loadRows(deps.db, actor, [id]);
+  if (!r) throw new NotFound('evaluation_not_found');
+  const v = version <= r.version ? await loadVersion(deps.db, id, version) : null;
+  // the workplace keeps every version it was delivered (a revision does not take the old one away)
+  const visible = canSeeContent(r) || (r.asWorkplace && v?.confirmedAt != null);
+  if (!visible) throw new NotFound('evaluation_not_found');
+  if (!v) throw new NotFound('evaluation_version_not_found');
+  return toContent(v);
+}
+
+/** One side's work list, keyset-paged in Vietnamese name order. */
+export async function listEvaluations(deps: EvaluationDeps, actor: Actor, query: EvaluationListQuery) {
+  const year = query.year ?? vnYear(deps.clock.now());
+  const today = vnDay(deps.clock.now());
+  const cursor = decodeCursor(query.cursor);
+  const side = query.side === 'front' ? 'front' : query.side;
+  const filters = [sql`e.year = ${year}`, evaluationActScope(actor, side), evaluationReadScope(actor)];
+  if (query.unitId) filters.push(sql`${sideUnitColumn(side)} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`);
+  if (query.status) filters.push(sql`e.status = ${query.status}`);
+  else filters.push(sql`e.status <> 'cancelled'`);
+  if (query.overdue) filters.push(sql`e.status in ('requested', 'drafted', 'returned', 'signed') and e.due_date < ${today}::date`);
+  if (query.flagged) filters.push(sql`jsonb_array_length(v.flags) > 0`);
+  if (query.q) {
+    const cond = memberSearch(query.q);
+    if (cond) filters.push(cond);
+  }
+  if (cursor) filters.push(sql`(m.sort_key collate "C", e.id) > (${cursor.k} collate "C", ${cursor.id}::uuid)`);
+  const rows = await queryRows<EvaluationRow>(
+    deps.db,
+    sql`select ${rowColumns(actor)} ${rowFrom} where ${sql.join(filters, sql` and `)}
+        order by m.sort_key collate "C", e.id limit ${query.limit + 1}`,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => toListItem(r, today)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: last.sortKey, id: last.id }) : null,
+  };
+}
+
+// ── the member ──────────────────────────────────────────────────────────────
+
+function toSelfReport(s: { year: number; duties: Record<string, string>; submittedAt: Date | null; updatedAt: Date | null }): SelfReport {
+  return { year: s.year, duties: s.duties, submittedAt: iso(s.submittedAt), updatedAt: iso(s.updatedAt) };
+}
+
+function requireMember(actor: Actor): string {
+  if (!actor.memberId || !actor.grants.some((g) => g.role === 'member')) throw new Forbidden('evaluation_member_only');
+  return actor.memberId;
+}
+
+export async function myEvaluations(deps: EvaluationDeps, actor: Actor, yearQuery?: number) {
+  const memberId = requireMember(actor);
+  const year = yearQuery ?? vnYear(deps.clock.now());
+  const today = vnDay(deps.clock.now());
+  const rows = await queryRows<EvaluationRow>(
+    deps.db,
+    sql`select ${rowColumns(actor)} ${rowFrom} where e.member_id = ${memberId} and e.year = ${year} and e.status <> 'cancelled'
+        order by e.requested_at desc`,
+  );
+  const [cycle] = await queryRows<{ ruleSetCode: string }>(
+    deps.db,
+    sql`select rule_set_code as "ruleSetCode" from evaluations where member_id = ${memberId} and year = ${year} order by requested_at desc limit 1`,
+  );
+  const def = cycle ? await getRuleSet(deps.db, cycle.ruleSetCode) : await ruleSetForYear(deps.db, year);
+  const [m] = await queryRows<{ status: string; category: string; communeId: string | null }>(
+    deps.db,
+    sql`select status, category, residence_commune_id as "communeId" from members where id = ${memberId}`,
+  );
+  const self = await loadSelfReport(deps.db, memberId, year);
+  return {
+    year,
+    ruleSetCode: def.code,
+    duties: def.duties,
+    selfReport: self ? toSelfReport(self) : null,
+    items: rows.map((r) => ({ ...toListItem(r, today), released: releasedStatuses.includes(r.status) })),
+    canRequest: m?.status === 'active' && m.category !== 'not_introduced' && Boolean(m.communeId),
+    purposes: def.onDemandPurposes,
+  };
+}
+
+/** Art. 2.7: free text per duty; saving keeps a draft, `submit` makes it visible to the cell. */
+export async function saveSelfReport(deps: EvaluationDeps, actor: Actor, body: SaveSelfReportBody): Promise<SelfReport> {
+  const memberId = requireMember(actor);
+  const now = deps.clock.now();
+  const year = vnYear(now);
+  if (body.year !== year && body.year !== year - 1) throw new Invalid('validation_failed', { year: 'evaluation.yearOutOfRange' });
+  const def = await ruleSetForYear(deps.db, body.year);
+  const numbers = new Set(def.duties.map((d) => String(d.number)));
+  const duties = Object.fromEntries(Object.entries(body.duties).filter(([k, v]) => numbers.has(k) && v.trim()));
+  if (body.submit && Object.keys(duties).length === 0) throw new Invalid('validation_failed', { duties: 'evaluation.selfReportEmpty' });
+  return deps.db.transaction(async (tx) => {
+    // once the cell has signed the year's form, the report it was judged on stays as it was
+    const [signed] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from evaluations where member_id = ${memberId} and year = ${body.year} and kind = 'yearly'
+          and status in ('signed', 'delivered', 'released', 'disputed')`,
+    );
+    if (signed!.n > 0) throw new Conflict('self_report_locked');
+    const [row] = await queryRows<{ year: number; duties: Record<string, string>; submittedAt: Date | null; updatedAt: Date | null }>(
+      tx,
+      sql`insert into self_reports (member_id, year, duties, submitted_at, updated_at)
+          values (${memberId}, ${body.year}, ${JSON.stringify(duties)}::jsonb, ${body.submit ? now.toISOString() : null}::timestamptz, ${now.toISOString()}::timestamptz)
+          on conflict (member_id, year) do update set duties = excluded.duties, updated_at = excluded.updated_at,
+            submitted_at = coalesce(excluded.submitted_at, self_reports.submitted_at)
+          returning year, duties, submitted_at as "submittedAt", updated_at as "updatedAt"`,
+    );
+    await writeAudit(tx, actor, { action: body.submit ? 'self_report.submitted' : 'self_report.saved', entityType: 'self_report', entityId: `${memberId}:${body.year}`, after: { year: body.year, duties: Object.keys(duties) } });
+    return toSelfReport(row!);
+  });
+}

@@ -1,0 +1,289 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import type { DialogueBody, SaveFormBody, StepResult } from '../../../shared/contracts/evaluations';
+import {
+  canEvaluation,
+  evaluationTransition,
+  type EvaluationAction,
+  type EvaluationSide,
+  type ProposalAnswer,
+} from '../../../shared/rules/evaluation';
+import { missingRatings, proposalOf, raisedFlags, unjustifiedFlags, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
+import type { Actor } from '../../http/actor';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
+import { writeAudit } from '../audit/audit.service';
+import { onePerPerson } from '../introductions/letters.service';
+import { usersOfMembers } from '../introductions/letters.repository';
+import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { signForms } from './evaluation-verification';
+import { evidenceOf } from './evidence.repository';
+import { cellHasFrontHead, loadRows, loadVersion, usersWithRoleOn, uuidArray, type EvaluationRow } from './evaluations.repository';
+import type { EvaluationDeps } from './requests.service';
+import { vnDay } from './requests.service';
+import { getRuleSet } from './rule-sets.service';
+
+/**
+ * The evaluation's workflow (src/shared/rules/evaluation.ts). Every step, single or batch, is all or
+ * nothing: each evaluation must be visible (404), acted on from the right side (403) and in a state the
+ * table allows (409); those already where the step leads are left alone, so a retry changes nothing twice.
+ */
+
+const sideFlag: Record<EvaluationSide, keyof EvaluationRow> = {
+  workplace: 'asWorkplace',
+  commune: 'asCommune',
+  cell: 'asCell',
+  front: 'asFront',
+  member: 'asMember',
+};
+
+interface StepContext {
+  tx: Executor;
+  rows: EvaluationRow[];
+  now: Date;
+}
+
+async function step(
+  deps: EvaluationDeps,
+  actor: Actor,
+  action: EvaluationAction,
+  evaluationIds: string[],
+  apply: (ctx: StepContext) => Promise<void>,
+  opts: { isRepeat?: (row: EvaluationRow) => boolean } = {},
+): Promise<StepResult> {
+  const ids = [...new Set(evaluationIds)];
+  const transition = evaluationTransition(action);
+  return deps.db.transaction(async (tx) => {
+    const rows = await loadRows(tx, actor, ids, true);
+    if (rows.length !== ids.length) throw new NotFound('evaluation_not_found');
+    if (rows.some((r) => !r[sideFlag[transition.side]])) throw new Forbidden(`evaluation_side_${transition.side}`, { action });
+    const isRepeat = opts.isRepeat ?? ((r: EvaluationRow) => r.status === transition.to && !transition.from.includes(r.status));
+    const changing = rows.filter((r) => !isRepeat(r));
+    const wrong = changing.find((r) => !canEvaluation(action, r.status));
+    if (wrong) throw new Conflict('evaluation_wrong_state', { status: wrong.status, name: wrong.fullName });
+    const now = deps.clock.now();
+    if (changing.length) {
+      await apply({ tx, rows: changing, now });
+      await writeAudit(
+        tx,
+        actor,
+        changing.map((r) => ({
+          action: `evaluation.${action}`,
+          entityType: 'evaluation',
+          entityId: r.id,
+          unitId: transition.side === 'workplace' ? r.workplaceUnitId : transition.side === 'commune' ? r.communeId : (r.cellId ?? r.communeId),
+          before: { status: r.status, version: r.version },
+          after: { status: transition.to, version: transition.newVersion ? r.version + 1 : r.version },
+        })),
+      );
+    }
+    return { changed: changing.length, repeated: rows.length - changing.length };
+  });
+}
+
+const setStatus = (tx: Executor, ids: string[], status: string, extra = sql``) =>
+  tx.execute(sql`update evaluations set status = ${status}::evaluation_status, updated_at = now() ${extra} where id = any(${uuidArray(ids)})`);
+
+/** Open the next version, carrying the content over (the cell corrects it) with signatures cleared. */
+async function openNewVersion(tx: Executor, actor: Actor, ids: string[], reason: string, now: Date) {
+  await tx.execute(sql`insert into evaluation_versions (evaluation_id, version, ratings, justifications, other_comments, flags, evidence,
+      joint_meeting_on, joint_meeting_participants, opened_reason, created_by, created_at, updated_at)
+    select v.evaluation_id, v.version + 1, v.ratings, v.justifications, v.other_comments, v.flags, v.evidence,
+      v.joint_meeting_on, v.joint_meeting_participants, ${reason}, ${actor.userId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from evaluations e join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
+    where e.id = any(${uuidArray(ids)})`);
+  await tx.execute(sql`update evaluations set version = version + 1, verification_code = null where id = any(${uuidArray(ids)})`);
+}
+
+async function notifyCells(tx: Executor, rows: EvaluationRow[], kind: string, params: Record<string, string | number | null> = {}) {
+  const users = await usersWithRoleOn(tx, 'cell_secretary', rows.flatMap((r) => (r.cellId ? [r.cellId] : [])));
+  await notifyEach(tx, onePerPerson(users.map((u) => ({ userId: u.userId, kind, params: { ...params, count: rows.filter((r) => r.cellId === u.unitId).length } })), '/evaluations'));
+}
+
+async function notifyUnits(tx: Executor, rows: EvaluationRow[], unit: (r: EvaluationRow) => string, kind: string, link = '/evaluations') {
+  const users = await usersWithRoleOn(tx, 'committee_officer', rows.map(unit));
+  await notifyEach(tx, onePerPerson(users.map((u) => ({ userId: u.userId, kind, params: { count: rows.filter((r) => unit(r) === u.unitId).length } })), link));
+}
+
+async function notifyMembers(tx: Executor, rows: EvaluationRow[], kind: string, email = false) {
+  const users = await usersOfMembers(tx, rows.map((r) => r.memberId));
+  const byMember = new Map(rows.map((r) => [r.memberId, r]));
+  const items: NotificationItem[] = users.map((u) => ({ userId: u.userId, kind, params: { year: byMember.get(u.memberId)!.year }, link: '/my-evaluation' }));
+  await notifyEach(tx, items, { email });
+}
+
+function checkRatings(def: RuleSetDefinition, row: EvaluationRow, body: SaveFormBody) {
+  const criteria = def.forms[row.formKind].criteria;
+  const fields: Record<string, string> = {};
+  for (const [key, level] of Object.entries(body.ratings)) {
+    const c = criteria.find((x) => x.key === key);
+    if (!c) fields[`ratings.${key}`] = 'evaluation.criterionUnknown';
+    else if (!c.levels.some((l) => l.key === level)) fields[`ratings.${key}`] = 'evaluation.levelUnknown';
+  }
+  if (Object.keys(fields).length) throw new Invalid('validation_failed', fields);
+}
+
+// ── the cell drafts, the Front head co-signs, the secretary signs (Art. 4.4) ─────────────────────
+
+export async function saveForm(deps: EvaluationDeps, actor: Actor, id: string, body: SaveFormBody): Promise<void> {
+  const today = vnDay(deps.clock.now());
+  if (body.jointMeetingOn && body.jointMeetingOn > today) throw new Invalid('validation_failed', { jointMeetingOn: 'evaluation.meetingInFuture' });
+  await step(
+    deps,
+    actor,
+    'draft',
+    [id],
+    async ({ tx, rows: [row], now }) => {
+      const def = await getRuleSet(tx, row!.ruleSetCode);
+      checkRatings(def, row!, body);
+      const keys = new Set(def.forms[row!.formKind].criteria.map((c) => c.key));
+      const justifications = Object.fromEntries(Object.entries(body.justifications).filter(([k, v]) => keys.has(k) && v.trim()));
+      const before = await loadVersion(tx, row!.id, row!.version);
+      const evidence = await evidenceOf(tx, row!.memberId, row!.year);
+      const flags = raisedFlags(def, row!.formKind, body.ratings, evidence);
+      const changed =
+        JSON.stringify(before?.ratings) !== JSON.stringify(body.ratings) ||
+        JSON.stringify(before?.justifications) !== JSON.stringify(justifications) ||
+        (before?.otherComments ?? null) !== (body.otherComments ?? null) ||
+        (before?.jointMeetingOn ?? null) !== (body.jointMeetingOn ?? null) ||
+        (before?.jointMeetingParticipants ?? null) !== (body.jointMeetingParticipants ?? null);
+      await tx.execute(sql`update evaluation_versions set ratings = ${JSON.stringify(body.ratings)}::jsonb,
+          justifications = ${JSON.stringify(justifications)}::jsonb, other_comments = ${body.otherComments ?? null},
+          joint_meeting_on = ${body.jointMeetingOn ?? null}, joint_meeting_participants = ${body.jointMeetingParticipants ?? null},
+          flags = ${JSON.stringify(flags)}::jsonb, evidence = ${JSON.stringify(evidence)}::jsonb, updated_at = ${now.toISOString()}::timestamptz
+          ${changed ? sql`, front_signed_by = null, front_signer_name = null, front_signed_at = null` : sql``}
+        where evaluation_id = ${row!.id} and version = ${row!.version}`);
+      await setStatus(tx, [row!.id], 'drafted', sql`, drafted_at = coalesce(drafted_at, ${now.toISOString()}::timestamptz)`);
+    },
+    // saving a draft again is a normal edit, never a "repeat"
+    { isRepeat: () => false },
+  );
+}
+
+export async function frontSign(deps: EvaluationDeps, actor: Actor, id: string): Promise<StepResult> {
+  return step(
+    deps,
+    actor,
+    'front_sign',
+    [id],
+    async ({ tx, rows: [row], now }) => {
+      const def = await getRuleSet(tx, row!.ruleSetCode);
+      const v = (await loadVersion(tx, row!.id, row!.version))!;
+      const missing = missingRatings(def, row!.formKind, v.ratings);
+      if (missing.length) throw new Invalid('evaluation_incomplete', Object.fromEntries(missing.map((k) => [`ratings.${k}`, 'evaluation.ratingRequired'])));
+      if (!v.jointMeetingOn) throw new Invalid('evaluation_joint_meeting_missing', { jointMeetingOn: 'evaluation.jointMeetingRequired' });
+      await tx.execute(sql`update evaluation_versions set front_signed_by = ${actor.userId}, front_signer_name = ${actor.displayName},
+          front_signed_at = ${now.toISOString()}::timestamptz where evaluation_id = ${row!.id} and version = ${row!.version}`);
+      await notifyCells(tx, [row!], 'evaluation_front_signed', { member: row!.fullName });
+    },
+    { isRepeat: (r) => r.status === 'drafted' && r.frontSigned },
+  );
+}
+
+export async function signForm(deps: EvaluationDeps, actor: Actor, id: string): Promise<StepResult> {
+  return step(deps, actor, 'sign', [id], async ({ tx, rows: [row], now }) => {
+    const def = await getRuleSet(tx, row!.ruleSetCode);
+    const v = (await loadVersion(tx, row!.id, row!.version))!;
+    const missing = missingRatings(def, row!.formKind, v.ratings);
+    if (missing.length) throw new Invalid('evaluation_incomplete', Object.fromEntries(missing.map((k) => [`ratings.${k}`, 'evaluation.ratingRequired'])));
+    // the record as of signing is what the flags are judged on, and what travels with the form
+    const evidence = await evidenceOf(tx, row!.memberId, row!.year);
+    const flags = raisedFlags(def, row!.formKind, v.ratings, evidence);
+    const unjustified = unjustifiedFlags(flags, v.justifications);
+    if (unjustified.length)
+      throw new Invalid('evaluation_flags_unjustified', Object.fromEntries(unjustified.map((f) => [`justifications.${f.criterion}`, 'evaluation.justificationRequired'])));
+    if (!v.jointMeetingOn) throw new Invalid('evaluation_joint_meeting_missing', { jointMeetingOn: 'evaluation.jointMeetingRequired' });
+    // Art. 4.4: the evaluation is made together with the Front working committee; its head co-signs in the app when they have an account
+    if (!v.frontSignedAt && row!.cellId && (await cellHasFrontHead(tx, row!.cellId))) throw new Conflict('evaluation_needs_front_sign');
+    await tx.execute(sql`update evaluation_versions set signed_by = ${actor.userId}, signer_name = ${actor.displayName},
+        signed_at = ${now.toISOString()}::timestamptz, evidence = ${JSON.stringify(evidence)}::jsonb, flags = ${JSON.stringify(flags)}::jsonb
+      where evaluation_id = ${row!.id} and version = ${row!.version}`);
+    await setStatus(tx, [row!.id], 'signed', sql`, signed_at = ${now.toISOString()}::timestamptz, proposal = ${proposalOf(def, row!.formKind, v.ratings)}`);
+    await notifyUnits(tx, [row!], (r) => r.communeId, 'evaluation_signed');
+  });
+}
+
+// ── the commune confirms or returns (Art. 4.5) ─────────────────────────────────────────────────
+
+export async function confirmForms(deps: EvaluationDeps, actor: Actor, ids: string[]): Promise<StepResult> {
+  return step(deps, actor, 'confirm', ids, async ({ tx, rows, now }) => {
+    const changing = rows.map((r) => r.id);
+    await tx.execute(sql`update evaluation_versions v set confirmed_by = ${actor.userId}, confirmer_name = ${actor.displayName},
+        confirmed_at = ${now.toISOString()}::timestamptz
+      from evaluations e where e.id = v.evaluation_id and v.version = e.version and e.id = any(${uuidArray(changing)})`);
+    // on confirmation the form reaches the workplace: confirmed and delivered are one step
+    await setStatus(tx, changing, 'delivered', sql`, confirmed_at = ${now.toISOString()}::timestamptz, delivered_at = ${now.toISOString()}::timestamptz`);
+    await signForms(tx, deps.documentSecret, sql`e.id = any(${uuidArray(changing)})`);
+    await notifyUnits(tx, rows, (r) => r.workplaceUnitId, 'evaluation_delivered', '/evaluations/review');
+  }, { isRepeat: (r) => ['delivered', 'released', 'disputed'].includes(r.status) });
+}
+
+export async function returnForms(deps: EvaluationDeps, actor: Actor, ids: string[], reason: string): Promise<StepResult> {
+  return step(deps, actor, 'return', ids, async ({ tx, rows, now }) => {
+    const changing = rows.map((r) => r.id);
+    await openNewVersion(tx, actor, changing, reason, now);
+    await setStatus(tx, changing, 'returned', sql`, return_reason = ${reason}, signed_at = null, proposal = null`);
+    await notifyCells(tx, rows, 'evaluation_returned', { reason });
+  }, { isRepeat: () => false });
+}
+
+// ── the workplace releases, answers proposals, handles disputes (Art. 3.4, 3.5) ──────────────────
+
+export async function releaseForms(deps: EvaluationDeps, actor: Actor, ids: string[]): Promise<StepResult> {
+  return step(deps, actor, 'release', ids, async ({ tx, rows, now }) => {
+    await setStatus(tx, rows.map((r) => r.id), 'released', sql`, released_at = ${now.toISOString()}::timestamptz`);
+    await notifyMembers(tx, rows, 'evaluation_released', true);
+  }, { isRepeat: (r) => r.status === 'released' || r.status === 'disputed' });
+}
+
+export async function cancelRequests(deps: EvaluationDeps, actor: Actor, ids: string[], reason: string): Promise<StepResult> {
+  return step(deps, actor, 'cancel', ids, async ({ tx, rows }) => {
+    await setStatus(tx, rows.map((r) => r.id), 'cancelled', sql`, cancel_reason = ${reason}`);
+    await notifyCells(tx, rows, 'evaluation_cancelled', { reason });
+  });
+}
+
+export async function answerProposal(deps: EvaluationDeps, actor: Actor, id: string, answer: ProposalAnswer, note: string | null): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const [row] = await loadRows(tx, actor, [id], true);
+    if (!row) throw new NotFound('evaluation_not_found');
+    if (!row.asWorkplace) throw new Forbidden('evaluation_side_workplace', { action: 'answer_proposal' });
+    if (!['delivered', 'released', 'disputed'].includes(row.status)) throw new Conflict('evaluation_wrong_state', { status: row.status, name: row.fullName });
+    if (!row.proposal || row.proposal === 'none') throw new Invalid('evaluation_no_proposal');
+    if (row.proposalAnswer === answer) return;
+    await tx.execute(sql`update evaluations set proposal_answer = ${answer}, proposal_answer_note = ${note},
+        proposal_answered_at = ${deps.clock.now().toISOString()}::timestamptz, updated_at = now() where id = ${id}`);
+    await writeAudit(tx, actor, { action: 'evaluation.proposal_answered', entityType: 'evaluation', entityId: id, unitId: row.workplaceUnitId, before: { answer: row.proposalAnswer }, after: { answer, note } });
+    await notifyUnits(tx, [row], (r) => r.communeId, 'evaluation_proposal_answered');
+  });
+}
+
+export async function disputeForm(deps: EvaluationDeps, actor: Actor, id: string, reason: string): Promise<StepResult> {
+  return step(deps, actor, 'dispute', [id], async ({ tx, rows: [row], now }) => {
+    await tx.execute(sql`insert into evaluation_disputes (evaluation_id, version, reason, opened_by, opened_at)
+      values (${row!.id}, ${row!.version}, ${reason}, ${actor.userId}, ${now.toISOString()}::timestamptz)`);
+    await setStatus(tx, [row!.id], 'disputed');
+    await notifyUnits(tx, [row!], (r) => r.workplaceUnitId, 'evaluation_disputed');
+  });
+}
+
+/** Art. 3.4: the workplace records the dialogue with the commune committee and its outcome. */
+export async function recordDialogue(deps: EvaluationDeps, actor: Actor, id: string, body: DialogueBody): Promise<StepResult> {
+  const today = vnDay(deps.clock.now());
+  if (body.dialogueOn > today) throw new Invalid('validation_failed', { dialogueOn: 'evaluation.meetingInFuture' });
+  const action = body.outcome === 'upheld' ? 'uphold' : 'revise';
+  return step(deps, actor, action, [id], async ({ tx, rows: [row], now }) => {
+    await tx.execute(sql`update evaluation_disputes set status = 'closed', dialogue_on = ${body.dialogueOn}, dialogue_participants = ${body.participants},
+        dialogue_notes = ${body.notes}, outcome = ${body.outcome}, closed_by = ${actor.userId}, closed_at = ${now.toISOString()}::timestamptz
+      where evaluation_id = ${row!.id} and status = 'open'`);
+    if (body.outcome === 'upheld') {
+      await setStatus(tx, [row!.id], 'released');
+    } else {
+      // the residence side writes a revised version; the disputed one is kept as it was
+      await openNewVersion(tx, actor, [row!.id], body.notes, now);
+      await setStatus(tx, [row!.id], 'returned', sql`, return_reason = ${body.notes}, signed_at = null, proposal = null`);
+      await notifyCells(tx, [row!], 'evaluation_revision_agreed', { member: row!.fullName });
+      await notifyUnits(tx, [row!], (r) => r.communeId, 'evaluation_revision_agreed');
+    }
+    await notifyMembers(tx, [row!], body.outcome === 'upheld' ? 'evaluation_dispute_upheld' : 'evaluation_dispute_revised');
+  }, { isRepeat: () => false });
+}
