@@ -311,7 +311,9 @@ describe('commune confirmation, delivery, release, dispute (Art. 4.5, 3.4, 3.5)'
 
 describe('tracking: backlog and "no comment this year"', () => {
   it('counts each stage per unit and lists who still has no comment, on both sides', async () => {
-    const w = backlogSchema.parse((await get(s.workplace, `/api/evaluations/backlog?side=workplace&unitId=${a.workplace.id}&year=2026`)).json());
+    const wres = await get(s.workplace, `/api/evaluations/backlog?side=workplace&unitId=${a.workplace.id}&year=2026`);
+    expect(wres.statusCode, wres.body).toBe(200);
+    const w = backlogSchema.parse(wres.json());
     // requested: an, binh, chi, unplaced (yearly) + exempt (on demand)
     expect(w.total).toMatchObject({ requested: 5, selfReported: 1, confirmed: 2, released: 0 });
     expect(w.children.map((c) => c.unitName)).toEqual([`Chi bộ Phòng E`]);

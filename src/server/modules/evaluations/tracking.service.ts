@@ -42,33 +42,45 @@ export async function backlog(deps: EvaluationDeps, actor: Actor, query: { side:
   const year = query.year ?? vnYear(deps.clock.now());
   const today = vnDay(deps.clock.now());
   const unit = await sideUnit(deps.db, actor, query.side, query.unitId);
-  // the unit itself (its whole subtree, the total) and each direct child
+  // Each evaluation and each owed member is assigned to the direct child of the unit it lies under (by the
+  // ltree prefix one level below the unit), then counted with one hash aggregate; the total is the rollup.
+  const depth = sql`nlevel(${unit.path}::ltree)`;
+  const childOf = sql`case when nlevel(g.path) > ${depth} then subpath(g.path, 0, ${depth} + 1)::text end`;
   const rows = await queryRows<BacklogCounts & { unitId: string; unitName: string; isTotal: boolean }>(
     deps.db,
-    sql`with ch as (
-          select u.id, u.name, u.path, true as is_total from org_units u where u.id = ${unit.id}
-          union all select u.id, u.name, u.path, false from org_units u where u.parent_id = ${unit.id} and u.status = 'active'),
-        ev as (
-          select g.path, e.status, e.due_date,
+    sql`with ev as (
+          select ${childOf} as child, e.status, e.due_date,
             exists (select 1 from self_reports s where s.member_id = e.member_id and s.year = e.year and s.submitted_at is not null) as self_reported
           from evaluations e join members m on m.id = e.member_id join org_units g on g.id = ${evaluationUnit(query.side)}
           where e.year = ${year} and e.status <> 'cancelled' and g.path <@ ${unit.path}::ltree),
-        owed as (
-          select g.path from members m join org_units g on g.id = ${memberUnit(query.side)}
-          where ${WORKING} and g.path <@ ${unit.path}::ltree and not ${hasComment(year)})
+        counts as (
+          select child,
+            count(*)::int as requested,
+            count(*) filter (where self_reported)::int as "selfReported",
+            count(*) filter (where status <> 'requested')::int as drafted,
+            count(*) filter (where status in ('signed', 'delivered', 'released', 'disputed'))::int as signed,
+            count(*) filter (where status in ('delivered', 'released', 'disputed'))::int as confirmed,
+            count(*) filter (where status in ('released', 'disputed'))::int as released,
+            count(*) filter (where status in ('requested', 'drafted', 'returned', 'signed') and due_date < ${today}::date)::int as overdue,
+            count(*) filter (where status = 'returned')::int as returned,
+            count(*) filter (where status = 'disputed')::int as disputed,
+            grouping(child) = 1 as is_total
+          from ev group by rollup (child)),
+        owed_members as (
+          select ${childOf} as child from members m join org_units g on g.id = ${memberUnit(query.side)}
+          where ${WORKING} and g.path <@ ${unit.path}::ltree and not ${hasComment(year)}),
+        owed as (select child, count(*)::int as n, grouping(child) = 1 as is_total from owed_members group by rollup (child)),
+        ch as (
+          select u.id, u.name, u.path::text as path, true as is_total from org_units u where u.id = ${unit.id}
+          union all select u.id, u.name, u.path::text, false from org_units u where u.parent_id = ${unit.id} and u.status = 'active')
         select ch.id as "unitId", ch.name as "unitName", ch.is_total as "isTotal",
-          count(ev.status)::int as requested,
-          count(*) filter (where ev.self_reported)::int as "selfReported",
-          count(*) filter (where ev.status <> 'requested')::int as drafted,
-          count(*) filter (where ev.status in ('signed', 'delivered', 'released', 'disputed'))::int as signed,
-          count(*) filter (where ev.status in ('delivered', 'released', 'disputed'))::int as confirmed,
-          count(*) filter (where ev.status in ('released', 'disputed'))::int as released,
-          count(*) filter (where ev.status in ('requested', 'drafted', 'returned', 'signed') and ev.due_date < ${today}::date)::int as overdue,
-          count(*) filter (where ev.status = 'returned')::int as returned,
-          count(*) filter (where ev.status = 'disputed')::int as disputed,
-          (select count(*)::int from owed where owed.path <@ ch.path) as "noComment"
-        from ch left join ev on ev.path <@ ch.path
-        group by ch.id, ch.name, ch.path, ch.is_total
+          coalesce(c.requested, 0) as requested, coalesce(c."selfReported", 0) as "selfReported", coalesce(c.drafted, 0) as drafted,
+          coalesce(c.signed, 0) as signed, coalesce(c.confirmed, 0) as confirmed, coalesce(c.released, 0) as released,
+          coalesce(c.overdue, 0) as overdue, coalesce(c.returned, 0) as returned, coalesce(c.disputed, 0) as disputed,
+          coalesce(o.n, 0) as "noComment"
+        from ch
+        left join counts c on (ch.is_total and c.is_total) or (not ch.is_total and not c.is_total and c.child = ch.path)
+        left join owed o on (ch.is_total and o.is_total) or (not ch.is_total and not o.is_total and o.child = ch.path)
         order by ch.is_total desc, ch.name`,
   );
   const strip = ({ unitId: _u, unitName: _n, isTotal: _t, ...counts }: (typeof rows)[number]) => counts;
