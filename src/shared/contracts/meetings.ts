@@ -107,6 +107,8 @@ export const attachmentSchema = z.object({
   fileName: z.string(),
   mimeType: z.string(),
   sizeBytes: z.number().int(),
+  /** the display name of whoever uploaded it */
+  uploadedBy: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;

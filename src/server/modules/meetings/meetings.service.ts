@@ -260,10 +260,11 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
       sql`select a.field, a.before, a.after, a.reason, a.created_at as at, u.display_name as by
           from minutes_amendments a left join users u on u.id = a.created_by where a.meeting_id = ${id} order by a.created_at`,
     ),
-    queryRows<{ id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: string }>(
+    queryRows<{ id: string; fileName: string; mimeType: string; sizeBytes: number; uploadedBy: string | null; createdAt: string }>(
       deps.db,
-      sql`select id, file_name as "fileName", mime_type as "mimeType", size_bytes as "sizeBytes", created_at as "createdAt"
-          from meeting_attachments where meeting_id = ${id} order by created_at, id`,
+      sql`select a.id, a.file_name as "fileName", a.mime_type as "mimeType", a.size_bytes as "sizeBytes", u.display_name as "uploadedBy",
+            a.created_at as "createdAt"
+          from meeting_attachments a left join users u on u.id = a.uploaded_by where a.meeting_id = ${id} order by a.created_at, a.id`,
     ),
   ]);
   const rows = attendance.map(toRow);

@@ -198,7 +198,7 @@ describe('attachments to the minutes', () => {
     const res = await upload(s.secretary, m.id, 'anh-buoi-hop.png', PNG);
     expect(res.statusCode, res.body).toBe(200);
     const att = meetingDetailSchema.parse(res.json()).attachments;
-    expect(att).toEqual([expect.objectContaining({ fileName: 'anh-buoi-hop.png', mimeType: 'image/png', sizeBytes: PNG.length })]);
+    expect(att).toEqual([expect.objectContaining({ fileName: 'anh-buoi-hop.png', mimeType: 'image/png', sizeBytes: PNG.length, uploadedBy: expect.any(String) })]);
     // A script renamed to .png is still refused: the content decides.
     expect((await upload(s.secretary, m.id, 'virus.png', Buffer.from('MZ\x90\x00 not an image'))).statusCode).toBe(422);
     expect((await upload(s.an, m.id, 'anh.png', PNG)).statusCode).toBe(403);

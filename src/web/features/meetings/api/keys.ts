@@ -9,6 +9,7 @@ export const meetingKeys = {
   mine: ['meetings', 'mine'] as const,
   compliance: (unitId: string | undefined, year: number) => ['meetings', 'compliance', unitId, year] as const,
   record: (memberId: string, year: number) => ['meetings', 'record', memberId, year] as const,
+  directedTopics: (cellId: string) => ['meetings', 'directed-topics', cellId] as const,
 };
 
 /**

@@ -1,17 +1,6 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +16,7 @@ import { useOrgUnit } from '../../org-units/api/get-org-unit';
 import { useCreateMeeting } from '../api/create-meeting';
 import { useUpdateMeeting } from '../api/update-meeting';
 import { fromMeetingTimes, halfOf, toMeetingTimes } from '../lib/meeting-time';
+import { MeetingTopicsField, type TopicDraft } from './meeting-topics-field';
 
 type Kind = 'regular' | 'extraordinary';
 
@@ -57,7 +47,9 @@ export function MeetingFormModal({ onClose, meeting, ...props }: MeetingFormModa
   const [place, setPlace] = useState(meeting?.place ?? '');
   const [placeTouched, setPlaceTouched] = useState(!!meeting);
   const [agenda, setAgenda] = useState(meeting?.agenda ?? '');
-  const [topics, setTopics] = useState<string[]>(meeting?.topics.map((x) => x.title) ?? ['']);
+  const [topics, setTopics] = useState<TopicDraft[]>(
+    meeting?.topics ?? [{ title: '', directedTopicId: null }],
+  );
   const create = useCreateMeeting();
   const update = useUpdateMeeting();
   const mutation = meeting ? update : create;
@@ -87,9 +79,8 @@ export function MeetingFormModal({ onClose, meeting, ...props }: MeetingFormModa
       place: shownPlace.trim(),
       agenda: agenda.trim() || null,
       topics: topics
-        .map((x) => x.trim())
-        .filter(Boolean)
-        .map((x) => ({ title: x, directedTopicId: null })),
+        .map((x) => ({ title: x.title.trim(), directedTopicId: x.directedTopicId }))
+        .filter((x) => x.title),
     };
     if (meeting) {
       update.mutate(
@@ -208,48 +199,7 @@ export function MeetingFormModal({ onClose, meeting, ...props }: MeetingFormModa
         minRows={3}
         error={errors.agenda}
       />
-      <Stack gap={6}>
-        <Text size="sm" fw={500}>
-          {t('form.topics')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('form.topicsHint')}
-        </Text>
-        {topics.map((topic, i) => (
-          <Group key={i} gap="xs" wrap="nowrap">
-            <TextInput
-              aria-label={t('form.topicN', { n: i + 1 })}
-              placeholder={t('form.topicPlaceholder')}
-              value={topic}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setTopics((list) => list.map((x, j) => (j === i ? value : x)));
-              }}
-              style={{ flex: 1 }}
-              error={errors[`topics.${i}.title`]}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={t('form.removeTopic', { n: i + 1 })}
-              onClick={() => setTopics((list) => list.filter((_, j) => j !== i))}
-            >
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Group>
-        ))}
-        {topics.length < 20 && (
-          <Button
-            variant="light"
-            leftSection={<IconPlus size={18} />}
-            onClick={() => setTopics((list) => [...list, ''])}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('form.addTopic')}
-          </Button>
-        )}
-      </Stack>
+      <MeetingTopicsField cellId={cellId} topics={topics} onChange={setTopics} errors={errors} />
       <ModalActions
         submitLabel={meeting ? t('form.save') : t('form.submit')}
         onCancel={onClose}

@@ -1,5 +1,5 @@
-import { Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconMapPin, IconUsersGroup } from '@tabler/icons-react';
+import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarEvent, IconMapPin, IconSpeakerphone, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../shared/contracts/meetings';
@@ -47,7 +47,20 @@ export function MeetingInfoCard({ m }: { m: MeetingDetail }) {
             </Title>
             <List size="sm" spacing={2} type="ordered">
               {m.topics.map((topic, i) => (
-                <List.Item key={i}>{topic.title}</List.Item>
+                <List.Item key={i}>
+                  {topic.title}
+                  {topic.directedTopicId && (
+                    <Badge
+                      variant="light"
+                      color="red"
+                      size="sm"
+                      ml={6}
+                      leftSection={<IconSpeakerphone size={12} />}
+                    >
+                      {t('info.directed')}
+                    </Badge>
+                  )}
+                </List.Item>
               ))}
             </List>
           </Stack>

@@ -12,6 +12,7 @@ import { useMeeting } from '../api/get-meeting';
 import { checkInWindow } from '../lib/meeting-time';
 import { useNow } from '../lib/use-now';
 import { AmendmentsCard } from './amendments-card';
+import { AttachmentsCard } from './attachments-card';
 import { AttendanceSection } from './attendance-section';
 import { CancelMeetingModal } from './cancel-meeting-modal';
 import { CheckInQrCard } from './check-in-qr-card';
@@ -120,6 +121,7 @@ export function MeetingPage() {
               <Stack gap="md">
                 <MinutesCard m={m} />
                 <ContributionsCard m={m} editable />
+                <AttachmentsCard m={m} />
                 <AmendmentsCard m={m} />
               </Stack>
             ) : (
@@ -134,6 +136,7 @@ export function MeetingPage() {
             <>
               <MinutesView m={m} />
               <ContributionsCard m={m} editable={false} />
+              <AttachmentsCard m={m} />
               <AmendmentsCard m={m} />
             </>
           )}
