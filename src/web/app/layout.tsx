@@ -28,6 +28,9 @@ import {
   IconUsersGroup,
   IconCalendarEvent,
   IconChartBar,
+  IconHeartHandshake,
+  IconAlertTriangle,
+  IconSpeakerphone,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -40,6 +43,9 @@ import { NotificationBell } from '../features/notifications/components/notificat
 import {
   canImportMembers,
   canRunMeetings,
+  canSeeActivities,
+  canSeeCellWarnings,
+  canSeeTopics,
   cellGrants,
   communeGrants,
   hasRole,
@@ -110,6 +116,17 @@ function Shell({ me }: { me: Me }) {
       to: paths.meetingsCompliance,
       icon: <IconChartBar size={20} />,
     });
+  // Art. 2.6 campaigns, Art. 4.4 warnings, Art. 4.3 topics the commune directs to its cells
+  if (canSeeActivities(me))
+    items.push({ label: t('nav.activities'), to: paths.activities, icon: <IconHeartHandshake size={20} /> });
+  if (canSeeCellWarnings(me) || isWorkingMember(me))
+    items.push({
+      label: canSeeCellWarnings(me) ? t('nav.warnings') : t('nav.myWarnings'),
+      to: paths.warnings,
+      icon: <IconAlertTriangle size={20} />,
+    });
+  if (canSeeTopics(me))
+    items.push({ label: t('nav.topics'), to: paths.topics, icon: <IconSpeakerphone size={20} /> });
   if (canImportMembers(me))
     items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
   if (isAdmin(me))

@@ -20,6 +20,10 @@ export const paths = {
   meeting: '/meetings/$meetingId',
   /** the QR shown at a meeting points here (self check-in) */
   meetingCheckIn: '/meetings/$meetingId/check-in',
+  activities: '/activities',
+  activity: '/activities/$activityId',
+  warnings: '/warnings',
+  topics: '/topics',
   /** public: the QR code printed on a letter points here */
   verify: '/verify/$code',
 } as const;
@@ -30,4 +34,5 @@ export const hrefs = {
   member: (memberId: string) => paths.member.replace('$memberId', encodeURIComponent(memberId)),
   letter: (letterId: string) => paths.letter.replace('$letterId', encodeURIComponent(letterId)),
   meeting: (meetingId: string) => paths.meeting.replace('$meetingId', encodeURIComponent(meetingId)),
+  activity: (activityId: string) => paths.activity.replace('$activityId', encodeURIComponent(activityId)),
 };

@@ -36,6 +36,11 @@ import { MeetingsPage } from '../features/meetings/components/meetings-page';
 import { MeetingPage } from '../features/meetings/components/meeting-page';
 import { CheckInPage } from '../features/meetings/components/check-in-page';
 import { CompliancePage } from '../features/meetings/components/compliance-page';
+import { ActivitiesPage } from '../features/cell-life/components/activities-page';
+import { ActivityPage } from '../features/cell-life/components/activity-page';
+import { topicsSearchSchema, warningsSearchSchema } from '../features/cell-life/components/cell-life-search';
+import { TopicsPage } from '../features/cell-life/components/topics-page';
+import { WarningsPage } from '../features/cell-life/components/warnings-page';
 import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { AppLayout } from './layout';
@@ -172,6 +177,30 @@ const meetingCheckInRoute = createRoute({
   component: CheckInPage,
 });
 
+// Cell life beyond meetings: local campaigns (Art. 2.6), warnings (Art. 4.4), topics the commune directs (Art. 4.3).
+const activitiesRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.activities,
+  component: ActivitiesPage,
+});
+const activityRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.activity,
+  component: ActivityPage,
+});
+const warningsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.warnings,
+  validateSearch: warningsSearchSchema,
+  component: WarningsPage,
+});
+const topicsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.topics,
+  validateSearch: topicsSearchSchema,
+  component: TopicsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   verifyRoute,
@@ -194,6 +223,10 @@ const routeTree = rootRoute.addChildren([
     meetingsComplianceRoute,
     meetingRoute,
     meetingCheckInRoute,
+    activitiesRoute,
+    activityRoute,
+    warningsRoute,
+    topicsRoute,
   ]),
 ]);
 

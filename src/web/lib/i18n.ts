@@ -15,6 +15,7 @@ import viNotifications from '../locales/vi/notifications.json';
 import viAudit from '../locales/vi/audit.json';
 import viIntroductions from '../locales/vi/introductions.json';
 import viMeetings from '../locales/vi/meetings.json';
+import viCellLife from '../locales/vi/cellLife.json';
 import enCommon from '../locales/en/common.json';
 import enEnums from '../locales/en/enums.json';
 import enAuth from '../locales/en/auth.json';
@@ -26,6 +27,7 @@ import enNotifications from '../locales/en/notifications.json';
 import enAudit from '../locales/en/audit.json';
 import enIntroductions from '../locales/en/introductions.json';
 import enMeetings from '../locales/en/meetings.json';
+import enCellLife from '../locales/en/cellLife.json';
 
 export const supportedLocales = ['vi', 'en'] as const;
 export type AppLocale = (typeof supportedLocales)[number];
@@ -44,6 +46,7 @@ export const resources = {
     audit: viAudit,
     introductions: viIntroductions,
     meetings: viMeetings,
+    cellLife: viCellLife,
   },
   en: {
     common: enCommon,
@@ -57,6 +60,7 @@ export const resources = {
     audit: enAudit,
     introductions: enIntroductions,
     meetings: enMeetings,
+    cellLife: enCellLife,
   },
 } as const;
 

@@ -31,3 +31,22 @@ export const canRunMeetings = (me: Me | null | undefined) =>
 
 /** A working member with their own record: their invitations, answers and attendance. */
 export const isWorkingMember = (me: Me | null | undefined) => hasRole(me, 'member') && !!me?.user.memberId;
+
+/**
+ * Art. 2.6: the cell (or the commune above it) records local campaigns and the members' part in them;
+ * the same people run the cell's warnings (Art. 4.4).
+ */
+export const canRunCellLife = (me: Me | null | undefined) =>
+  isAdmin(me) || cellGrants(me).length > 0 || communeGrants(me).length > 0;
+
+/** Who reads the campaigns of a cell: those who run them, the Front head, and the members living there. */
+export const canSeeActivities = (me: Me | null | undefined) =>
+  canRunCellLife(me) || hasRole(me, 'front_head') || isWorkingMember(me);
+
+/** Warnings are read by the cell side and by the workplace committee over the member (it is told on escalation). */
+export const canSeeCellWarnings = (me: Me | null | undefined) =>
+  canRunCellLife(me) || workplaceGrants(me).length > 0;
+
+/** The commune committee directs topics to all its cells; their secretaries read them. */
+export const canDirectTopics = (me: Me | null | undefined) => isAdmin(me) || communeGrants(me).length > 0;
+export const canSeeTopics = (me: Me | null | undefined) => canDirectTopics(me) || cellGrants(me).length > 0;

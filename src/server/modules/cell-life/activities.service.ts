@@ -105,9 +105,9 @@ export async function getActivity(deps: CellLifeDeps, actor: Actor, id: string):
 }
 
 async function lockActivity(tx: Executor, actor: Actor, id: string) {
-  const [a] = await queryRows<{ id: string; unitId: string; unitType: string; canManage: boolean }>(
+  const [a] = await queryRows<{ id: string; unitId: string; unitType: string; title: string; canManage: boolean }>(
     tx,
-    sql`select ac.id, ac.unit_id as "unitId", u.type as "unitType", ${manageScope(actor, sql`ac.unit_id`)} as "canManage"
+    sql`select ac.id, ac.unit_id as "unitId", u.type as "unitType", ac.title, ${manageScope(actor, sql`ac.unit_id`)} as "canManage"
         from activities ac join org_units u on u.id = ac.unit_id where ac.id = ${id} and ${activityReadScope(actor)} for update of ac`,
   );
   if (!a) throw new NotFound();
@@ -125,9 +125,9 @@ export async function addContribution(deps: CellLifeDeps, actor: Actor, activity
     const memberId = body.memberId ?? actor.memberId;
     if (!memberId) throw new Invalid('validation_failed', { memberId: 'field.required' });
     if (!own && !a.canManage) throw new Forbidden('cell_life_manage_only');
-    const [lives] = await queryRows<{ ok: number }>(
+    const [lives] = await queryRows<{ name: string }>(
       tx,
-      sql`select 1 as ok from members mb join org_units u on u.id = ${a.unitId}
+      sql`select mb.full_name as name from members mb join org_units u on u.id = ${a.unitId}
           where mb.id = ${memberId} and mb.status = 'active'
             and (mb.residence_cell_id = u.id or mb.residence_commune_id = u.id
               or mb.residence_cell_id in (select x.id from org_units x where x.path <@ u.path))`,
@@ -150,7 +150,7 @@ export async function addContribution(deps: CellLifeDeps, actor: Actor, activity
         sql`select distinct rg.user_id as "userId" from role_grants rg join members mb on mb.id = ${memberId}
             where rg.role = 'cell_secretary' and rg.revoked_at is null and rg.unit_id = mb.residence_cell_id`,
       );
-      await notifyEach(tx, secretaries.map((s) => ({ userId: s.userId, kind: 'contribution_proposed', params: { activity: activityId }, link: `/activities/${activityId}` })));
+      await notifyEach(tx, secretaries.map((s) => ({ userId: s.userId, kind: 'contribution_proposed', params: { activity: activityId, title: a.title, member: lives.name }, link: `/activities/${activityId}` })));
     }
   });
   return getActivity(deps, actor, activityId);

@@ -71,6 +71,10 @@ describe('activities and contributions (Art. 2.4–2.6)', () => {
     expect(rec).toMatchObject({ contributors: 1, workDays: 3, moneyVnd: 2_000_000 });
     const own = activityDetailSchema.parse((await post(s.binh, `/api/activities/${activityId}/contributions`, { inKind: '10 bao xi măng' })).json());
     expect(own.contributions.find((c) => c.memberName === 'Trần Thị Bình')).toMatchObject({ status: 'proposed', proposedByMember: true });
+    // the secretary is told who proposed what, in words (not an id)
+    expect(await notes('secretary', 'contribution_proposed')).toEqual([
+      { params: expect.objectContaining({ activity: activityId, title: 'Bê tông hóa ngõ 7', member: 'Trần Thị Bình' }) },
+    ]);
     // A member cannot record for someone else, nor for a member living elsewhere.
     expect((await post(s.binh, `/api/activities/${activityId}/contributions`, { memberId: an.id, workDays: 1 })).statusCode).toBe(403);
     expect((await post(s.secretary, `/api/activities/${activityId}/contributions`, { memberId: elsewhere.id, workDays: 1 })).statusCode).toBe(422);

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Box,
   Breadcrumbs,
   Button,
   Card,
@@ -21,6 +20,8 @@ import { CategoryBadge, MemberStatusBadge } from '../../../components/ui/enum-ba
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { AuditList } from '../../audit/components/audit-list';
+import { MemberContributionsCard } from '../../cell-life/components/member-contributions-card';
+import { MemberWarningsCard } from '../../cell-life/components/member-warnings-card';
 import { MemberRecordCard } from '../../meetings/components/member-record-card';
 import { useMember } from '../api/get-member';
 import { MemberFormModal } from './member-form';
@@ -145,11 +146,13 @@ export function MemberPage() {
               )}
             </Group3>
           </SimpleGrid>
-          {/* Art. 4.4: attendance at the residence, for those who may read it (the card hides itself otherwise) */}
+          {/* Art. 4.4: attendance, campaigns and warnings at the residence: the evidence for the yearly comment */}
           {m.isWorking && (
-            <Box mt="md">
+            <Stack mt="md" gap="md">
               <MemberRecordCard memberId={m.id} />
-            </Box>
+              <MemberContributionsCard memberId={m.id} />
+              <MemberWarningsCard m={m} />
+            </Stack>
           )}
         </Tabs.Panel>
 

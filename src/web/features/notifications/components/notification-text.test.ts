@@ -119,3 +119,104 @@ describe('notificationText (meetings)', async () => {
     }
   });
 });
+
+describe('notificationText (campaigns, warnings, topics)', async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources, lng: 'vi', fallbackLng: 'vi', interpolation: { escapeValue: false } });
+
+  it('names the form of a warning and shows its deadline as dd/mm/yyyy', () => {
+    const issued = notificationText(
+      i18n.t,
+      note('warning_issued', { kind: 'reminder', cell: 'Chi bộ khối 5', deadline: '2026-04-30' }),
+    );
+    expect(issued.title).toBe('Chi bộ nơi cư trú gửi nhắc nhở');
+    expect(issued.body).toBe(
+      'Chi bộ khối 5 gửi nhắc nhở tới đồng chí, thời hạn khắc phục đến 30/04/2026. Đồng chí có thể xem và trả lời chi bộ.',
+    );
+  });
+
+  it('tells the secretary who proposed a contribution to what', () => {
+    const proposed = notificationText(
+      i18n.t,
+      note('contribution_proposed', { activity: 'x', title: 'Bê tông hóa ngõ 7', member: 'Trần Thị Bình' }),
+    );
+    expect(proposed.body).toBe(
+      'Đồng chí Trần Thị Bình đề nghị ghi nhận phần đóng góp cho “Bê tông hóa ngõ 7”. Hãy xem và xác nhận.',
+    );
+  });
+
+  it('shows the due day of a yearly comment request as dd/mm/yyyy', () => {
+    const asked = notificationText(
+      i18n.t,
+      note('evaluation_requested_member', { year: 2026, due: '2026-12-15' }),
+    );
+    expect(asked.body).toContain('năm 2026 (hạn 15/12/2026)');
+  });
+
+  it('has words for every kind the server sends, in both languages', async () => {
+    // every `kind: '…'` a server module notifies with (src/server/modules/**), batch kinds included
+    const serverKinds = [
+      'welcome',
+      'role_granted',
+      'role_revoked',
+      'import_committed',
+      'unit_merged',
+      'unit_dissolved',
+      'letter_issued',
+      'letters_issued',
+      'my_letter_issued',
+      'letter_received',
+      'letter_placed',
+      'letter_rejected',
+      'letter_acknowledged',
+      'letter_received_many',
+      'letter_placed_many',
+      'letter_rejected_many',
+      'letter_acknowledged_many',
+      'letter_arrival',
+      'letter_arrival_many',
+      'my_cell_ready',
+      'letters_overdue',
+      'residence_notice',
+      'member_moved',
+      'draft_after_move',
+      'introduction_requested',
+      'request_declined',
+      'meeting_invited',
+      'meeting_changed',
+      'meeting_cancelled',
+      'meeting_reminder',
+      'absences_reported',
+      'half_year_missed',
+      'contribution_proposed',
+      'warning_issued',
+      'warning_replied',
+      'warning_escalated',
+      'topic_directed',
+      'evaluation_requested_cell',
+      'evaluation_requested_commune',
+      'evaluation_requested_member',
+      'evaluation_front_signed',
+      'evaluation_signed',
+      'evaluation_delivered',
+      'evaluation_returned',
+      'evaluation_released',
+      'evaluation_cancelled',
+      'evaluation_proposal_answered',
+      'evaluation_disputed',
+      'evaluation_revision_agreed',
+      'evaluation_dispute_upheld',
+      'evaluation_dispute_revised',
+    ];
+    for (const lng of ['vi', 'en']) {
+      await i18n.changeLanguage(lng);
+      for (const kind of serverKinds) {
+        const text = notificationText(
+          i18n.t,
+          note(kind, { kind: 'warning', member: 'A', cell: 'C', title: 'T' }),
+        );
+        expect(text.title, `${lng} ${kind}`).not.toBe(i18n.t('notifications:kinds.generic.title'));
+      }
+    }
+  });
+});

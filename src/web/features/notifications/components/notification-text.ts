@@ -54,10 +54,34 @@ const knownKinds = [
   'meeting_reminder',
   'absences_reported',
   'half_year_missed',
+  // campaigns, warnings and directed topics (Art. 2.6, 4.3, 4.4)
+  'contribution_proposed',
+  'warning_issued',
+  'warning_replied',
+  'warning_escalated',
+  'topic_directed',
+  // the yearly residence comment (Art. 3.4, 3.5, 4.4, 4.5)
+  'evaluation_requested_cell',
+  'evaluation_requested_commune',
+  'evaluation_requested_member',
+  'evaluation_front_signed',
+  'evaluation_signed',
+  'evaluation_delivered',
+  'evaluation_returned',
+  'evaluation_released',
+  'evaluation_cancelled',
+  'evaluation_proposal_answered',
+  'evaluation_disputed',
+  'evaluation_revision_agreed',
+  'evaluation_dispute_upheld',
+  'evaluation_dispute_revised',
 ];
 
+/** Kinds whose `kind` param is a warning's form (reminder / warning), not a residence notice kind. */
+const warningKinds = ['warning_issued'];
+
 /** Free text, not a code: shown as the sender wrote it. */
-const freeTextReasonKinds = ['meeting_cancelled'];
+const freeTextReasonKinds = ['meeting_cancelled', 'evaluation_returned', 'evaluation_cancelled'];
 
 /** Notifications carry a kind and params; the words are ours, in the reader's language. */
 export function notificationText(t: TFunction, n: Notification): { title: string; body: string } {
@@ -69,8 +93,11 @@ export function notificationText(t: TFunction, n: Notification): { title: string
   if (typeof params.reason === 'string' && !freeTextReasonKinds.includes(n.kind))
     params.reasonLabel = t(`enums:rejectReason.${params.reason}`, { defaultValue: params.reason });
   if (typeof params.kind === 'string')
-    params.kindLabel = t(`enums:noticeKind.${params.kind}`, { defaultValue: params.kind });
-  if (typeof params.date === 'string') params.date = displayDate(params.date);
+    params.kindLabel = warningKinds.includes(n.kind)
+      ? t(`notifications:warningKind.${params.kind}`, { defaultValue: params.kind })
+      : t(`enums:noticeKind.${params.kind}`, { defaultValue: params.kind });
+  for (const key of ['date', 'deadline', 'due'])
+    if (typeof params[key] === 'string') params[key] = displayDate(params[key]);
   for (const key of ['count', 'days', 'half', 'held', 'year'])
     if (typeof params[key] === 'string' && /^\d+$/.test(params[key])) params[key] = Number(params[key]);
   if (knownKinds.includes(n.kind)) {
