@@ -31,6 +31,7 @@ import { introductionRoutes } from './modules/introductions/introductions.routes
 import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { cellLifeRoutes } from './modules/cell-life/cell-life.routes';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
+import { evaluationDocumentRoutes } from './modules/evaluations/evaluation-documents.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(meetingRoutes(ctx));
   await app.register(cellLifeRoutes(ctx));
   await app.register(evaluationRoutes(ctx));
+  await app.register(evaluationDocumentRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evaluationStatuses } from '../rules/evaluation';
 import { introductionStages, letterActions, letterStatuses } from '../rules/introduction-letter';
 import { isoDateSchema, pageQuerySchema, pageSchema } from './common';
 
@@ -465,17 +466,27 @@ export const reportMoveResponseSchema = z.object({ moveId: z.uuid(), draftLetter
 
 // ── public verification ─────────────────────────────────────────────────────
 
-/** What anyone holding the paper may learn: enough to trust it, nothing more personal than initials. */
+/**
+ * What anyone holding the paper may learn: enough to trust it, nothing more personal than initials.
+ * The same check serves introduction letters and confirmed evaluation forms (`document`); for a form,
+ * `issuer` is the commune committee that confirmed it and `issuedOn` the day it confirmed.
+ */
 export const verifyResultSchema = z.object({
+  /** which paper the code belongs to (older answers had letters only) */
+  document: z.enum(['letter', 'evaluation']).default('letter'),
   valid: z.boolean(),
   /** the code exists but the record no longer matches it (altered) */
   altered: z.boolean(),
   issuer: z.string().nullable(),
   number: z.string().nullable(),
   issuedOn: z.string().nullable(),
-  status: letterStatusSchema.nullable(),
+  status: z.union([letterStatusSchema, z.enum(evaluationStatuses)]).nullable(),
   memberInitials: z.string().nullable(),
   receivingCommune: z.string().nullable(),
+  /** evaluation forms: the year, the version of the form, the workplace committee it went to */
+  year: z.number().int().nullable().default(null),
+  version: z.number().int().nullable().default(null),
+  workplace: z.string().nullable().default(null),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 export const verifyParamSchema = z.object({ code: z.string().min(1).max(40) });

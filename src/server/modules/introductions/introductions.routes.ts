@@ -51,7 +51,8 @@ import * as letters from './letters.service';
 import * as queues from './queues.service';
 import { sendOverdueReminders } from './reminders';
 import * as residence from './residence.service';
-import { verifyLetter } from './verification';
+import { verifyForm } from '../evaluations/evaluation-verification';
+import { evaluationVerifyResult, findLetter } from './verification';
 
 registerMessages(introductionMessages);
 
@@ -157,10 +158,15 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return sendOverdueReminders({ db: ctx.db, clock: ctx.clock, overdueDays: ctx.config.introductionOverdueDays });
       });
 
-    // ── public verification of a printed letter ──
+    // ── public verification of a printed letter or evaluation form ──
     app.get('/api/verify/:code', {
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Public: is this letter genuine? (issuer, number, date, status, initials)', params: verifyParamSchema, response: { 200: verifyResultSchema } },
-    }, async (req) => verifyLetter(ctx.db, ctx.config.documentSecret, req.params.code));
+      schema: { tags, summary: 'Public: is this letter or evaluation form genuine? (issuer, number or year, date, status, initials)', params: verifyParamSchema, response: { 200: verifyResultSchema } },
+    }, async (req) => {
+      const { code } = req.params;
+      const secret = ctx.config.documentSecret;
+      // letters and forms have separate codes; a code found on neither answers "not valid"
+      return (await findLetter(ctx.db, secret, code)) ?? evaluationVerifyResult(await verifyForm(ctx.db, secret, code));
+    });
   };
 }

@@ -2,7 +2,11 @@ import { createHmac } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { VerifyResult } from '../../../shared/contracts/introductions';
+import { evaluationStatuses, type EvaluationStatus } from '../../../shared/rules/evaluation';
 import { formatLetterNumber, type LetterStatus } from '../../../shared/rules/introduction-letter';
+import type { FormVerifyResult } from '../evaluations/evaluation-verification';
+
+const isEvaluationStatus = (s: string | null): s is EvaluationStatus => (evaluationStatuses as readonly (string | null)[]).includes(s);
 
 /**
  * The code printed on a letter (QR and text) is an HMAC over what the paper says — issuer, number, date,
@@ -67,6 +71,7 @@ export function initials(fullName: string): string {
 }
 
 const NOT_FOUND: VerifyResult = {
+  document: 'letter',
   valid: false,
   altered: false,
   issuer: null,
@@ -75,11 +80,15 @@ const NOT_FOUND: VerifyResult = {
   status: null,
   memberInitials: null,
   receivingCommune: null,
+  year: null,
+  version: null,
+  workplace: null,
 };
 
-export async function verifyLetter(db: Executor, secret: string, input: string): Promise<VerifyResult> {
+/** The letter a code belongs to, or null when no letter has it (it may be an evaluation form's). */
+export async function findLetter(db: Executor, secret: string, input: string): Promise<VerifyResult | null> {
   const code = normaliseCode(input);
-  if (!code) return NOT_FOUND;
+  if (!code) return null;
   const [row] = await queryRows<
     SignedFields & { status: LetterStatus; issuedOn: string | null; issuer: string; commune: string; fullName: string }
   >(
@@ -92,16 +101,38 @@ export async function verifyLetter(db: Executor, secret: string, input: string):
         join members m on m.id = l.member_id
         where l.verification_code = ${code}`,
   );
-  if (!row) return NOT_FOUND;
+  if (!row) return null;
   if (letterCode(secret, row) !== code) return { ...NOT_FOUND, altered: true };
   return {
+    ...NOT_FOUND,
     valid: row.status !== 'cancelled',
-    altered: false,
     issuer: row.issuer,
     number: formatLetterNumber(row.number),
     issuedOn: row.issuedOn,
     status: row.status,
     memberInitials: initials(row.fullName),
     receivingCommune: row.commune,
+  };
+}
+
+/**
+ * A confirmed evaluation form's check in the same shape: the commune committee as issuer, the day it
+ * confirmed, the year, version and workplace. As for letters, an altered record reveals nothing more.
+ */
+export function evaluationVerifyResult(form: FormVerifyResult | null): VerifyResult {
+  if (!form) return NOT_FOUND;
+  if (form.altered) return { ...NOT_FOUND, document: 'evaluation', altered: true };
+  return {
+    ...NOT_FOUND,
+    document: 'evaluation',
+    valid: form.valid,
+    // the committee confirms for its Party organisation: "Đảng bộ phường X" → "Đảng ủy phường X"
+    issuer: form.commune?.replace(/^Đảng bộ\s+/iu, 'Đảng ủy ') ?? null,
+    issuedOn: form.confirmedOn,
+    status: isEvaluationStatus(form.status) ? form.status : null,
+    memberInitials: form.memberInitials,
+    year: form.year,
+    version: form.version,
+    workplace: form.workplace,
   };
 }

@@ -10,7 +10,7 @@ import { isApiError } from '../../../../lib/api-client';
 import { formatDate } from '../../../../lib/dates';
 import { useVerifyLetter } from '../../api/verify-letter';
 
-/** Public page behind the QR code printed on a letter: is this paper authentic? No login needed. */
+/** Public page behind the QR code printed on a letter or a confirmed evaluation form: is this paper authentic? No login needed. */
 export function VerifyPage() {
   const { t } = useTranslation('introductions');
   const { code } = useParams({ from: '/verify/$code' });
@@ -54,7 +54,31 @@ function VerifyCard({ result }: { result: VerifyResult | null }) {
       </Verdict>
     );
   }
-  const details = (
+  const form = result.document === 'evaluation';
+  const details = form ? <EvaluationDetails result={result} /> : <LetterDetails result={result} />;
+  if (result.altered || !result.valid) {
+    return (
+      <Verdict color="orange" icon={<IconAlertTriangle size={32} />} title={t('verify.alteredTitle')}>
+        <Text>{t(form ? 'verify.evaluation.altered' : 'verify.altered')}</Text>
+        {details}
+      </Verdict>
+    );
+  }
+  return (
+    <Verdict
+      color="green"
+      icon={<IconCircleCheck size={32} />}
+      title={t(form ? 'verify.evaluation.validTitle' : 'verify.validTitle')}
+    >
+      <Text>{t(form ? 'verify.evaluation.valid' : 'verify.valid')}</Text>
+      {details}
+    </Verdict>
+  );
+}
+
+function LetterDetails({ result }: { result: VerifyResult }) {
+  const { t } = useTranslation('introductions');
+  return (
     <Stack gap={6}>
       <Row label={t('verify.issuer')} value={result.issuer} />
       <Row label={t('verify.number')} value={result.number} />
@@ -67,19 +91,36 @@ function VerifyCard({ result }: { result: VerifyResult | null }) {
       <Row label={t('verify.commune')} value={result.receivingCommune} />
     </Stack>
   );
-  if (result.altered || !result.valid) {
-    return (
-      <Verdict color="orange" icon={<IconAlertTriangle size={32} />} title={t('verify.alteredTitle')}>
-        <Text>{t('verify.altered')}</Text>
-        {details}
-      </Verdict>
-    );
-  }
+}
+
+/** A confirmed evaluation form: one sentence that matches the paper, then the facts one by one. */
+function EvaluationDetails({ result }: { result: VerifyResult }) {
+  const { t } = useTranslation('introductions');
+  if (result.altered) return null;
   return (
-    <Verdict color="green" icon={<IconCircleCheck size={32} />} title={t('verify.validTitle')}>
-      <Text>{t('verify.valid')}</Text>
-      {details}
-    </Verdict>
+    <Stack gap={6}>
+      <Text fw={600}>
+        {t('verify.evaluation.summary', {
+          year: result.year ?? '—',
+          member: result.memberInitials ?? '—',
+          commune: result.issuer ?? '—',
+          date: formatDate(result.issuedOn),
+        })}
+      </Text>
+      <Row label={t('verify.evaluation.year')} value={result.year !== null ? String(result.year) : null} />
+      <Row label={t('verify.member')} value={result.memberInitials} />
+      <Row label={t('verify.evaluation.confirmedBy')} value={result.issuer} />
+      <Row label={t('verify.evaluation.confirmedOn')} value={formatDate(result.issuedOn)} />
+      <Row
+        label={t('verify.evaluation.version')}
+        value={result.version !== null ? String(result.version) : null}
+      />
+      <Row label={t('verify.evaluation.workplace')} value={result.workplace} />
+      <Row
+        label={t('verify.status')}
+        value={result.status ? t(`verify.evaluation.status.${result.status}`) : null}
+      />
+    </Stack>
   );
 }
 

@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client';
+import type { EvidenceMetric, RaisedFlag } from '../../../shared/rules/evaluation-rules';
+import type { Actor } from '../../http/actor';
+import { Invalid, NotFound } from '../../http/errors';
+import { residenceAddress } from '../introductions/letters.service';
+import { formatCode, verifyUrl } from '../introductions/verification';
+import {
+  renderEvaluationDocx,
+  renderEvaluationPdf,
+  renderEvaluationsPdf,
+  type EvaluationFormData,
+} from './evaluation-document';
+import { evaluationReadScope } from './evaluations.access';
+import { loadRows, rowColumns, rowFrom, uuidArray, type EvaluationRow } from './evaluations.repository';
+import { canSeeContent } from './evaluations.service';
+import { vnYear, type EvaluationDeps } from './requests.service';
+import { getRuleSet } from './rule-sets.service';
+
+/**
+ * Printing evaluation forms: the current version as the official paper (PDF, DOCX), one form or a
+ * cell's forms for a year. Whoever may read a form's content may print it (the residence side always,
+ * the workplace once delivered, the member once released); anyone else is told "not found".
+ */
+
+export const MAX_PRINT = 500;
+
+interface PrintRow {
+  id: string;
+  year: number;
+  kind: 'yearly' | 'on_demand';
+  purpose: string | null;
+  ruleSetCode: string;
+  formKind: 'full' | 'exempt';
+  verificationCode: string | null;
+  fullName: string;
+  dateOfBirth: string | null;
+  workplaceCellName: string | null;
+  workplaceCommitteeName: string;
+  communeName: string;
+  cellName: string | null;
+  areaName: string | null;
+  frontHeadName: string | null;
+  street: string | null;
+  residenceAreaName: string | null;
+  residenceProvince: string | null;
+  ratings: Record<string, string>;
+  justifications: Record<string, string>;
+  otherComments: string | null;
+  flags: RaisedFlag[];
+  jointMeetingOn: string | null;
+  jointMeetingParticipants: string | null;
+  frontSignerName: string | null;
+  frontSignedOn: string | null;
+  signerName: string | null;
+  signedOn: string | null;
+  confirmerName: string | null;
+  confirmerPosition: string | null;
+  confirmedOn: string | null;
+}
+
+const vnDate = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`);
+
+/** What the paper needs beyond the list row, for evaluations already checked for access. */
+function loadForPrint(db: Executor, ids: string[]): Promise<PrintRow[]> {
+  return queryRows<PrintRow>(
+    db,
+    sql`select e.id, e.year, e.kind, e.purpose, e.rule_set_code as "ruleSetCode", e.form_kind as "formKind",
+          e.verification_code as "verificationCode", m.full_name as "fullName", m.date_of_birth::text as "dateOfBirth",
+          wc.name as "workplaceCellName", wu.name as "workplaceCommitteeName", cu.name as "communeName", cl.name as "cellName",
+          ra.name as "areaName", ra.front_head_name as "frontHeadName", m.residence_street as street, mra.name as "residenceAreaName",
+          m.residence_province as "residenceProvince", v.ratings, v.justifications, v.other_comments as "otherComments", v.flags,
+          to_char(v.joint_meeting_on, 'YYYY-MM-DD') as "jointMeetingOn", v.joint_meeting_participants as "jointMeetingParticipants",
+          v.front_signer_name as "frontSignerName", ${vnDate('v.front_signed_at')} as "frontSignedOn",
+          v.signer_name as "signerName", ${vnDate('v.signed_at')} as "signedOn",
+          v.confirmer_name as "confirmerName", ${vnDate('v.confirmed_at')} as "confirmedOn",
+          (select rg.position from role_grants rg where rg.user_id = v.confirmed_by and rg.role = 'committee_officer' and rg.unit_id = e.commune_id
+            order by rg.revoked_at desc nulls first limit 1) as "confirmerPosition"
+        from evaluations e
+        join members m on m.id = e.member_id
+        join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
+        join org_units wu on wu.id = e.workplace_unit_id
+        join org_units cu on cu.id = e.commune_id
+        left join org_units cl on cl.id = e.cell_id
+        left join org_units wc on wc.id = m.cell_id
+        left join residential_areas ra on ra.id = coalesce(cl.residential_area_id, e.residence_area_id)
+        left join residential_areas mra on mra.id = m.residence_area_id
+        where e.id = any(${uuidArray(ids)})`,
+  );
+}
+
+/** "Đảng bộ phường Thành Vinh" → "Thành Vinh", for the "Thành Vinh, ngày … tháng … năm …" line. */
+export function communePlace(communeName: string): string {
+  return communeName
+    .replace(/^Đảng (bộ|ủy)\s+/iu, '')
+    .replace(/^(xã|phường|thị trấn|đặc khu)\s+/iu, '')
+    .trim();
+}
+
+async function toDocument(db: Executor, r: PrintRow, publicUrl: string): Promise<EvaluationFormData> {
+  const def = await getRuleSet(db, r.ruleSetCode);
+  const form = def.forms[r.formKind];
+  const justified = (criterion: string) => (r.justifications[criterion]?.trim().length ?? 0) > 0;
+  const commune = r.communeName.replace(/^Đảng (bộ|ủy)\s+/iu, '');
+  return {
+    communeName: r.communeName,
+    cellName: r.cellName,
+    areaName: r.areaName,
+    place: communePlace(r.communeName),
+    title: form.title.vi,
+    year: r.year,
+    purpose:
+      r.kind === 'on_demand' && r.purpose
+        ? (def.onDemandPurposes.find((p) => p.key === r.purpose)?.label.vi ?? r.purpose)
+        : null,
+    basis: def.basis.vi,
+    jointMeeting: { on: r.jointMeetingOn, participants: r.jointMeetingParticipants },
+    member: {
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      workplaceCellName: r.workplaceCellName,
+      workplaceCommitteeName: r.workplaceCommitteeName,
+      residenceAddress:
+        [residenceAddress(r.street, r.residenceAreaName, commune), r.residenceProvince]
+          .filter(Boolean)
+          .join(', ') || null,
+    },
+    criteria: form.criteria.map((c) => ({
+      label: c.label.vi,
+      levels: c.levels.map((l) => ({ key: l.key, label: l.label.vi })),
+      chosen: r.ratings[c.key] ?? null,
+      justification: r.justifications[c.key] ?? null,
+    })),
+    otherComments: r.otherComments,
+    // Only the justified flags reach the paper: they tell the workplace why a rating differs from the record.
+    checks: r.flags
+      .filter((f) => justified(f.criterion))
+      .flatMap((f) => {
+        const number = form.criteria.findIndex((c) => c.key === f.criterion) + 1;
+        const rule = def.flags.find((x) => x.code === f.code);
+        return number > 0 && rule
+          ? [
+              {
+                criterion: number,
+                label: rule.label.vi,
+                metric: f.metric as EvidenceMetric,
+                actual: f.actual,
+              },
+            ]
+          : [];
+      }),
+    cellSigner: { name: r.signerName },
+    // The Front head co-signs in the app, or by hand on paper: then the area's recorded head is pre-printed.
+    frontSigner: { name: r.frontSignerName ?? r.frontHeadName, signedOn: r.frontSignedOn },
+    signedOn: r.signedOn,
+    confirmation: {
+      position:
+        r.confirmerPosition === 'secretary' || r.confirmerPosition === 'deputy_secretary'
+          ? r.confirmerPosition
+          : null,
+      name: r.confirmerName,
+      confirmedOn: r.confirmedOn,
+    },
+    verification: r.verificationCode
+      ? { code: formatCode(r.verificationCode), url: verifyUrl(publicUrl, r.verificationCode) }
+      : null,
+  };
+}
+
+/** ASCII for file names: "Nguyễn Văn An" → "Nguyen-Van-An" (the UTF-8 name goes in filename* as well). */
+export function fileSafe(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+async function one(deps: EvaluationDeps, actor: Actor, id: string) {
+  const [row] = await loadRows(deps.db, actor, [id]);
+  if (!row || !canSeeContent(row)) throw new NotFound('evaluation_not_found');
+  const [print] = await loadForPrint(deps.db, [row.id]);
+  if (!print) throw new NotFound('evaluation_not_found');
+  const name = `phieu-nhan-xet-${row.year}-${fileSafe(row.fullName)}${print.verificationCode ? '' : '-du-thao'}`;
+  return { data: await toDocument(deps.db, print, deps.publicUrl), name };
+}
+
+export async function evaluationPdf(deps: EvaluationDeps, actor: Actor, id: string) {
+  const { data, name } = await one(deps, actor, id);
+  return { body: await renderEvaluationPdf(data), fileName: `${name}.pdf` };
+}
+
+export async function evaluationDocx(deps: EvaluationDeps, actor: Actor, id: string) {
+  const { data, name } = await one(deps, actor, id);
+  return { body: await renderEvaluationDocx(data), fileName: `${name}.docx` };
+}
+
+const printsFor = (r: EvaluationRow) =>
+  canSeeContent(r) && (r.asCell || r.asFront || r.asCommune || r.asWorkplace);
+
+/** A cell's forms for a year in one PDF (Vietnamese name order), for the residence side or the workplace. */
+export async function cellFormsPdf(
+  deps: EvaluationDeps,
+  actor: Actor,
+  query: { cellId: string; year?: number },
+) {
+  const year = query.year ?? vnYear(deps.clock.now());
+  // A residential cell has tens of working members; the hard limit only bounds a pathological query.
+  const rows = await queryRows<EvaluationRow>(
+    deps.db,
+    sql`select ${rowColumns(actor)} ${rowFrom}
+        where e.cell_id = ${query.cellId} and e.year = ${year} and e.status <> 'cancelled' and ${evaluationReadScope(actor)}
+        order by m.sort_key collate "C", e.requested_at, e.id limit ${MAX_PRINT * 10 + 1}`,
+  );
+  const printable = rows.filter(printsFor);
+  if (printable.length === 0) throw new NotFound('evaluation_not_found');
+  if (printable.length > MAX_PRINT || rows.length > MAX_PRINT * 10)
+    throw new Invalid('evaluation_print_too_many', undefined, { max: MAX_PRINT });
+  const byId = new Map(
+    (
+      await loadForPrint(
+        deps.db,
+        printable.map((r) => r.id),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const forms = await Promise.all(printable.map((r) => toDocument(deps.db, byId.get(r.id)!, deps.publicUrl)));
+  const cell = printable[0]!.cellName ?? 'chi-bo';
+  return {
+    body: await renderEvaluationsPdf(forms),
+    fileName: `phieu-nhan-xet-${year}-${fileSafe(cell)}.pdf`,
+  };
+}
