@@ -487,6 +487,8 @@ export const verifyResultSchema = z.object({
   year: z.number().int().nullable().default(null),
   version: z.number().int().nullable().default(null),
   workplace: z.string().nullable().default(null),
+  /** evaluation forms: this paper's version was replaced by a newer one (returned or revised) */
+  superseded: z.boolean().default(false),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 export const verifyParamSchema = z.object({ code: z.string().min(1).max(40) });

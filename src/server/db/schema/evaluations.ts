@@ -150,13 +150,18 @@ export const evaluationVersions = pgTable(
     confirmedBy: uuid().references(() => users.id),
     confirmerName: text(),
     confirmedAt: timestamp({ withTimezone: true }),
+    /** the code printed on this version once confirmed; kept when a newer version replaces it */
+    verificationCode: text(),
     /** why this version exists (return reason, dispute outcome) */
     openedReason: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('evaluation_versions_once').on(t.evaluationId, t.version)],
+  (t) => [
+    uniqueIndex('evaluation_versions_once').on(t.evaluationId, t.version),
+    index('evaluation_versions_code').on(t.verificationCode).where(sql`verification_code is not null`),
+  ],
 );
 
 /** Art. 2.7: the member's own report on the duties, free text per duty, one per year. */

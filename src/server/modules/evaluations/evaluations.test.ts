@@ -289,6 +289,8 @@ describe('commune confirmation, delivery, release, dispute (Art. 4.5, 3.4, 3.5)'
     expect((await post(s.workplace, '/api/evaluations/release', { evaluationIds: [anId] })).json()).toEqual({ changed: 1, repeated: 0 });
     const own = await detail(s.an, anId);
     expect(own.form!.ratings).toEqual(FULL_GOOD);
+    const printedCode = own.verificationCode!;
+    expect((await t.app.inject({ method: 'GET', url: `/api/verify/${printedCode}` })).json()).toMatchObject({ document: 'evaluation', valid: true, version: 1 });
     expect(own.allowedActions).toEqual(['dispute']);
     expect((await post(s.binh, `/api/evaluations/${anId}/dispute`, { reason: 'Không phải của tôi nhưng thử.' })).statusCode).toBe(404);
     expect((await post(s.an, `/api/evaluations/${anId}/dispute`, { reason: 'Tôi vắng có báo cáo trước với chi ủy.' })).statusCode).toBe(200);
@@ -306,6 +308,10 @@ describe('commune confirmation, delivery, release, dispute (Art. 4.5, 3.4, 3.5)'
     expect(v1.json().confirmedAt).not.toBeNull();
     // the old code no longer verifies a changed record (new version, code cleared until confirmed again)
     expect((await detail(s.secretary, anId)).verificationCode).toBeNull();
+    // the paper of version 1 is recognised as replaced, not as unknown or forged
+    expect((await t.app.inject({ method: 'GET', url: `/api/verify/${printedCode}` })).json()).toMatchObject({
+      document: 'evaluation', valid: false, altered: false, superseded: true, version: 1,
+    });
   });
 });
 
@@ -332,6 +338,10 @@ describe('tracking: backlog and "no comment this year"', () => {
     expect(front.items.length).toBeGreaterThan(0);
     const other = evaluationListSchema.parse((await get(s.otherFront, '/api/evaluations?side=front&year=2026')).json());
     expect(other.items).toEqual([]);
+    // the commune narrows its list to one of its cells
+    const byCell = evaluationListSchema.parse((await get(s.commune, `/api/evaluations?side=commune&year=2026&unitId=${a.residentialCell.id}`)).json());
+    expect(byCell.items.length).toBeGreaterThan(0);
+    expect(byCell.items.every((i) => i.cellId === a.residentialCell.id)).toBe(true);
     const search = evaluationListSchema.parse((await get(s.commune, '/api/evaluations?side=commune&year=2026&q=tran thi')).json());
     expect(search.items.map((i) => i.fullName)).toEqual(['Trần Thị Bình']);
   });

@@ -83,6 +83,7 @@ const NOT_FOUND: VerifyResult = {
   year: null,
   version: null,
   workplace: null,
+  superseded: false,
 };
 
 /** The letter a code belongs to, or null when no letter has it (it may be an evaluation form's). */
@@ -126,6 +127,7 @@ export function evaluationVerifyResult(form: FormVerifyResult | null): VerifyRes
     ...NOT_FOUND,
     document: 'evaluation',
     valid: form.valid,
+    superseded: form.superseded,
     // the committee confirms for its Party organisation: "Đảng bộ phường X" → "Đảng ủy phường X"
     issuer: form.commune?.replace(/^Đảng bộ\s+/iu, 'Đảng ủy ') ?? null,
     issuedOn: form.confirmedOn,

@@ -47,6 +47,14 @@ export function VerifyPage() {
 
 function VerifyCard({ result }: { result: VerifyResult | null }) {
   const { t } = useTranslation('introductions');
+  if (result?.superseded) {
+    return (
+      <Verdict color="orange" icon={<IconAlertTriangle size={32} />} title={t('verify.evaluation.supersededTitle')}>
+        <Text>{t('verify.evaluation.superseded', { version: result.version ?? '—' })}</Text>
+        <EvaluationDetails result={result} />
+      </Verdict>
+    );
+  }
   if (!result || (!result.valid && !result.altered)) {
     return (
       <Verdict color="red" icon={<IconCircleX size={32} />} title={t('verify.notFoundTitle')}>

@@ -1,0 +1,2 @@
+ALTER TABLE "evaluation_versions" ADD COLUMN "verification_code" text;--> statement-breakpoint
+CREATE INDEX "evaluation_versions_code" ON "evaluation_versions" USING btree ("verification_code") WHERE verification_code is not null;
