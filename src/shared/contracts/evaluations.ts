@@ -232,6 +232,8 @@ export const evaluationDetailSchema = evaluationListItemSchema.extend({
   disputes: z.array(disputeSchema),
   classification: z.object({ score: z.number(), level: z.string(), contradicts: z.boolean() }).nullable(),
   allowedActions: z.array(z.enum([...evaluationActions, 'answer_proposal'])),
+  /** the sides the reader stands on for this evaluation (a commune officer may also be the member, etc.) */
+  sides: z.array(z.enum(['workplace', 'commune', 'cell', 'front', 'member'])),
 });
 export type EvaluationDetail = z.infer<typeof evaluationDetailSchema>;
 export const versionParamSchema = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(1000) });

@@ -31,6 +31,9 @@ import {
   IconHeartHandshake,
   IconAlertTriangle,
   IconSpeakerphone,
+  IconClipboardCheck,
+  IconScale,
+  IconMessageCircleUser,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -43,7 +46,9 @@ import { NotificationBell } from '../features/notifications/components/notificat
 import {
   canImportMembers,
   canRunMeetings,
+  canRunWorkplaceEvaluations,
   canSeeActivities,
+  canSeeResidenceEvaluations,
   canSeeCellWarnings,
   canSeeTopics,
   cellGrants,
@@ -127,6 +132,25 @@ function Shell({ me }: { me: Me }) {
     });
   if (canSeeTopics(me))
     items.push({ label: t('nav.topics'), to: paths.topics, icon: <IconSpeakerphone size={20} /> });
+  // The yearly evaluation: the residence side writes and confirms, the workplace asks and reviews (Art. 3.4, 4.4, 4.5)
+  if (canSeeResidenceEvaluations(me))
+    items.push({
+      label: t('nav.evaluations'),
+      to: paths.evaluations,
+      icon: <IconClipboardCheck size={20} />,
+    });
+  if (canRunWorkplaceEvaluations(me))
+    items.push({
+      label: t('nav.evaluationsWorkplace'),
+      to: paths.evaluationsWorkplace,
+      icon: <IconScale size={20} />,
+    });
+  if (isWorkingMember(me))
+    items.push({
+      label: t('nav.myEvaluation'),
+      to: paths.myEvaluation,
+      icon: <IconMessageCircleUser size={20} />,
+    });
   if (canImportMembers(me))
     items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
   if (isAdmin(me))

@@ -24,6 +24,13 @@ export const paths = {
   activity: '/activities/$activityId',
   warnings: '/warnings',
   topics: '/topics',
+  // the yearly residence evaluation (Art. 3.4, 4.4, 4.5)
+  evaluations: '/evaluations',
+  evaluationsWorkplace: '/evaluations/workplace',
+  /** the link notifications of delivered comments carry: the workplace's review */
+  evaluationsReview: '/evaluations/review',
+  evaluation: '/evaluations/$evaluationId',
+  myEvaluation: '/my-evaluation',
   /** public: the QR code printed on a letter points here */
   verify: '/verify/$code',
 } as const;
@@ -35,4 +42,6 @@ export const hrefs = {
   letter: (letterId: string) => paths.letter.replace('$letterId', encodeURIComponent(letterId)),
   meeting: (meetingId: string) => paths.meeting.replace('$meetingId', encodeURIComponent(meetingId)),
   activity: (activityId: string) => paths.activity.replace('$activityId', encodeURIComponent(activityId)),
+  evaluation: (evaluationId: string) =>
+    paths.evaluation.replace('$evaluationId', encodeURIComponent(evaluationId)),
 };

@@ -41,6 +41,14 @@ import { ActivityPage } from '../features/cell-life/components/activity-page';
 import { topicsSearchSchema, warningsSearchSchema } from '../features/cell-life/components/cell-life-search';
 import { TopicsPage } from '../features/cell-life/components/topics-page';
 import { WarningsPage } from '../features/cell-life/components/warnings-page';
+import {
+  evaluationsSearchSchema,
+  workplaceSearchSchema,
+} from '../features/evaluations/components/shared/evaluations-search';
+import { EvaluationsPage } from '../features/evaluations/components/list/evaluations-page';
+import { EvaluationPage } from '../features/evaluations/components/evaluation/evaluation-page';
+import { WorkplacePage } from '../features/evaluations/components/workplace/workplace-page';
+import { MyEvaluationPage } from '../features/evaluations/components/member/my-evaluation-page';
 import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { AppLayout } from './layout';
@@ -201,6 +209,38 @@ const topicsRoute = createRoute({
   component: TopicsPage,
 });
 
+// The yearly residence evaluation (Art. 3.4, 4.4, 4.5): residence side, workplace side, one form, the member.
+const evaluationsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.evaluations,
+  validateSearch: evaluationsSearchSchema,
+  component: EvaluationsPage,
+});
+const evaluationsWorkplaceRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.evaluationsWorkplace,
+  validateSearch: workplaceSearchSchema,
+  component: WorkplacePage,
+});
+/** Notifications of delivered comments point at the review: the workplace page's first tab. */
+const evaluationsReviewRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.evaluationsReview,
+  beforeLoad: () => {
+    throw redirect({ to: paths.evaluationsWorkplace, search: { tab: 'review' } });
+  },
+});
+const evaluationRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.evaluation,
+  component: EvaluationPage,
+});
+const myEvaluationRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.myEvaluation,
+  component: MyEvaluationPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   verifyRoute,
@@ -227,6 +267,11 @@ const routeTree = rootRoute.addChildren([
     activityRoute,
     warningsRoute,
     topicsRoute,
+    evaluationsRoute,
+    evaluationsWorkplaceRoute,
+    evaluationsReviewRoute,
+    evaluationRoute,
+    myEvaluationRoute,
   ]),
 ]);
 

@@ -16,6 +16,7 @@ import viAudit from '../locales/vi/audit.json';
 import viIntroductions from '../locales/vi/introductions.json';
 import viMeetings from '../locales/vi/meetings.json';
 import viCellLife from '../locales/vi/cellLife.json';
+import viEvaluations from '../locales/vi/evaluations.json';
 import enCommon from '../locales/en/common.json';
 import enEnums from '../locales/en/enums.json';
 import enAuth from '../locales/en/auth.json';
@@ -28,6 +29,7 @@ import enAudit from '../locales/en/audit.json';
 import enIntroductions from '../locales/en/introductions.json';
 import enMeetings from '../locales/en/meetings.json';
 import enCellLife from '../locales/en/cellLife.json';
+import enEvaluations from '../locales/en/evaluations.json';
 
 export const supportedLocales = ['vi', 'en'] as const;
 export type AppLocale = (typeof supportedLocales)[number];
@@ -47,6 +49,7 @@ export const resources = {
     introductions: viIntroductions,
     meetings: viMeetings,
     cellLife: viCellLife,
+    evaluations: viEvaluations,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ export const resources = {
     introductions: enIntroductions,
     meetings: enMeetings,
     cellLife: enCellLife,
+    evaluations: enEvaluations,
   },
 } as const;
 

@@ -50,3 +50,14 @@ export const canSeeCellWarnings = (me: Me | null | undefined) =>
 /** The commune committee directs topics to all its cells; their secretaries read them. */
 export const canDirectTopics = (me: Me | null | undefined) => isAdmin(me) || communeGrants(me).length > 0;
 export const canSeeTopics = (me: Me | null | undefined) => canDirectTopics(me) || cellGrants(me).length > 0;
+
+/**
+ * Art. 4.4–4.5, the residence side of the yearly evaluation: the cell secretary fills and signs the forms,
+ * the Front head co-signs, the commune committee confirms or returns them (administrators read along).
+ */
+export const canSeeResidenceEvaluations = (me: Me | null | undefined) =>
+  isAdmin(me) || cellGrants(me).length > 0 || hasRole(me, 'front_head') || communeGrants(me).length > 0;
+
+/** Art. 3.4–3.5, the workplace side: open the year's cycle, follow the backlog, the year-end review, disputes. */
+export const canRunWorkplaceEvaluations = (me: Me | null | undefined) =>
+  isAdmin(me) || workplaceGrants(me).length > 0;

@@ -113,7 +113,8 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
   // the residence side drafts against the live record; a signed version carries its own
   const evidence = r.asCell || r.asFront || r.asCommune ? (open ? await evidenceOf(deps.db, r.memberId, r.year) : (version?.evidence ?? null)) : (version?.evidence ?? null);
   const selfReport = r.asMember || r.asCell || r.asFront || r.asCommune || r.asWorkplace ? await loadSelfReport(deps.db, r.memberId, r.year) : null;
-  const versions = visible ? await listVersions(deps.db, r.id) : [];
+  // the workplace keeps the versions it was delivered while the residence side revises (see getVersion)
+  const versions = visible ? await listVersions(deps.db, r.id) : r.asWorkplace ? (await listVersions(deps.db, r.id)).filter((v) => v.confirmedAt) : [];
   const disputes = r.asMember || r.asWorkplace || r.asCommune || r.asCell ? await listDisputes(deps.db, r.id) : [];
   let classification: EvaluationDetail['classification'] = null;
   if (r.asWorkplace) {
@@ -150,6 +151,15 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
     disputes: disputes.map((d) => ({ ...d, openedAt: iso(d.openedAt)!, closedAt: iso(d.closedAt) })),
     classification,
     allowedActions: allowedActions(r),
+    sides: (
+      [
+        ['workplace', r.asWorkplace],
+        ['commune', r.asCommune],
+        ['cell', r.asCell],
+        ['front', r.asFront],
+        ['member', r.asMember],
+      ] as const
+    ).flatMap(([side, on]) => (on ? [side] : [])),
   };
 }
 
@@ -171,7 +181,9 @@ export async function listEvaluations(deps: EvaluationDeps, actor: Actor, query:
   const cursor = decodeCursor(query.cursor);
   const side = query.side === 'front' ? 'front' : query.side;
   const filters = [sql`e.year = ${year}`, evaluationActScope(actor, side), evaluationReadScope(actor)];
-  if (query.unitId) filters.push(sql`${sideUnitColumn(side)} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`);
+  // the commune side narrows to one of its cells too: an evaluation lies under its cell, or its commune while unplaced
+  const unitColumn = side === 'commune' ? sql`coalesce(e.cell_id, e.commune_id)` : sideUnitColumn(side);
+  if (query.unitId) filters.push(sql`${unitColumn} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`);
   if (query.status) filters.push(sql`e.status = ${query.status}`);
   else filters.push(sql`e.status <> 'cancelled'`);
   if (query.overdue) filters.push(sql`e.status in ('requested', 'drafted', 'returned', 'signed') and e.due_date < ${today}::date`);

@@ -292,6 +292,7 @@ describe('commune confirmation, delivery, release, dispute (Art. 4.5, 3.4, 3.5)'
     const printedCode = own.verificationCode!;
     expect((await t.app.inject({ method: 'GET', url: `/api/verify/${printedCode}` })).json()).toMatchObject({ document: 'evaluation', valid: true, version: 1 });
     expect(own.allowedActions).toEqual(['dispute']);
+    expect(own.sides).toEqual(['member']);
     expect((await post(s.binh, `/api/evaluations/${anId}/dispute`, { reason: 'Không phải của tôi nhưng thử.' })).statusCode).toBe(404);
     expect((await post(s.an, `/api/evaluations/${anId}/dispute`, { reason: 'Tôi vắng có báo cáo trước với chi ủy.' })).statusCode).toBe(200);
     expect(await notes('workplace', 'evaluation_disputed')).toHaveLength(1);
@@ -303,6 +304,8 @@ describe('commune confirmation, delivery, release, dispute (Art. 4.5, 3.4, 3.5)'
     expect(after).toMatchObject({ status: 'returned', version: 2 });
     expect(after.disputes[0]).toMatchObject({ status: 'closed', outcome: 'revised' });
     // the disputed version is kept as it was
+    // the workplace still lists the version it was delivered, while the new one is with the residence side
+    expect((await detail(s.workplace, anId)).versions.map((v) => v.version)).toEqual([1]);
     const v1 = await get(s.workplace, `/api/evaluations/${anId}/versions/1`);
     expect(v1.json()).toMatchObject({ version: 1, ratings: FULL_GOOD });
     expect(v1.json().confirmedAt).not.toBeNull();
