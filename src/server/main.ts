@@ -10,6 +10,7 @@ import { fileMailer, smtpMailer } from './modules/notifications/mailer';
 import { startOutboxWorker } from './modules/notifications/outbox';
 import { documentSecret, sessionSecret } from './secrets';
 import { startMeetingJobs } from './modules/meetings/meetings.jobs';
+import { startEvaluationJobs } from './modules/evaluations/evaluations.jobs';
 import { startReminderWorker } from './modules/introductions/reminders';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,6 +74,7 @@ async function main() {
   const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
   const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
   const stopMeetingJobs = startMeetingJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'meeting jobs'));
+  const stopEvaluationJobs = startEvaluationJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'evaluation jobs'));
   const stopReminders = startReminderWorker(
     { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
     3_600_000,
@@ -87,6 +89,7 @@ async function main() {
     stopOutbox();
     stopReminders();
     stopMeetingJobs();
+    stopEvaluationJobs();
     try {
       await app.close();
     } finally {

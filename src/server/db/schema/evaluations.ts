@@ -101,6 +101,8 @@ export const evaluations = pgTable(
     proposalAnsweredAt: timestamp({ withTimezone: true }),
     /** printed on the form (QR → /verify); HMAC over what the paper says, see evaluation-document */
     verificationCode: text(),
+    /** the residence side was reminded once that the due date passed */
+    overdueNotifiedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -185,3 +185,18 @@ export function memberSearch(q: string | undefined): SQL | null {
   if (tokens.length === 0) return null;
   return sql`(${sql.join(tokens.map((tok) => sql`m.search_name like ${`% ${escapeLike(tok)}%`}`), sql` and `)})`;
 }
+
+/**
+ * One notification per person and kind: someone acting for several units (two cells, a commune and its
+ * cell) gets one message whose `count` is the sum, with the link given.
+ */
+export function perPerson<T extends { userId: string; kind: string; params: Record<string, string | number | null> }>(items: T[], link: string) {
+  const merged = new Map<string, T & { link: string }>();
+  for (const n of items) {
+    const key = `${n.userId}|${n.kind}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...n, params: { ...n.params }, link });
+    else seen.params.count = Number(seen.params.count ?? 0) + Number(n.params.count ?? 0);
+  }
+  return [...merged.values()];
+}

@@ -41,6 +41,9 @@ import {
 } from '../../../shared/contracts/evaluations';
 import type { AppContext } from '../../context';
 import { registerMessages } from '../../i18n/messages';
+import { isAdmin } from '../../http/actor';
+import { Forbidden } from '../../http/errors';
+import { remindOverdueEvaluations } from './evaluations.jobs';
 import * as read from './evaluations.service';
 import { evaluationMessages } from './evaluations.messages';
 import * as requests from './requests.service';
@@ -99,6 +102,12 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       });
     app.put(p.classifications, { schema: { tags, summary: 'The workplace’s yearly scores (Reg. 366), in batch', body: classificationsBodySchema, response: { 200: classificationsResultSchema, ...errors } } },
       async (req) => tracking.saveClassifications(deps, req.actor!, req.body));
+
+    app.post('/api/evaluations/jobs/run', { schema: { tags, summary: 'Administrators: remind the residence side of overdue forms now', response: { 200: z.object({ evaluations: z.number().int(), people: z.number().int() }), 403: errorResponseSchema } } },
+      async (req) => {
+        if (!isAdmin(req.actor!)) throw new Forbidden();
+        return remindOverdueEvaluations({ db: ctx.db, clock: ctx.clock });
+      });
 
     // ── lists and batch steps ──
     app.get(p.list, { schema: { tags, summary: 'One side’s evaluations (keyset pages, Vietnamese name order)', querystring: evaluationListQuerySchema, response: { 200: evaluationListSchema } } },

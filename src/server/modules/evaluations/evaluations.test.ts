@@ -349,3 +349,30 @@ describe('tracking: backlog and "no comment this year"', () => {
     expect(search.items.map((i) => i.fullName)).toEqual(['Trần Thị Bình']);
   });
 });
+
+describe('overdue reminders and members who leave', () => {
+  it('past the due date the residence side is reminded once', async () => {
+    const { remindOverdueEvaluations } = await import('./evaluations.jobs');
+    expect(await remindOverdueEvaluations({ db: database.db, clock: t.clock })).toEqual({ evaluations: 0, people: 0 });
+    const before = t.clock.now();
+    t.clock.set(new Date('2026-12-22T03:00:00Z'));
+    try {
+      const first = await remindOverdueEvaluations({ db: database.db, clock: t.clock });
+      // An (being revised) and Chờ (waiting) are past 20/12; the exempt member's on-demand request is not due yet
+      expect(first.evaluations).toBe(2);
+      expect(await notes('secretary', 'evaluation_overdue')).toEqual([{ params: expect.objectContaining({ count: 2 }) }]);
+      expect(await remindOverdueEvaluations({ db: database.db, clock: t.clock })).toEqual({ evaluations: 0, people: 0 });
+      expect((await post(s.workplace, '/api/evaluations/jobs/run')).statusCode).toBe(403);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
+  it('an expulsion notice cancels the member’s open request (signed ones stay)', async () => {
+    const id = await idOf(m.unplaced.id);
+    const res = await post(s.workplace, '/api/introductions/notices', { memberId: m.unplaced.id, kind: 'expelled', effectiveDate: '2026-11-23' });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const after = await detail(s.workplace, id);
+    expect(after).toMatchObject({ status: 'cancelled', cancelReason: 'notice:expelled' });
+  });
+});

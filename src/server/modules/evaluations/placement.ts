@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { queryRows, type Executor } from '../../db/client';
 
 /**
+ * Hooks the introductions workflow calls: kept free of other module imports.
+ *
  * When the commune places a member in a cell (introductions), requests for comments that were waiting for
  * a cell follow the member there. Kept free of other module imports: the introductions service calls it.
  */
@@ -10,4 +12,18 @@ export async function assignPendingCells(tx: Executor, memberIds: string[]): Pro
   await tx.execute(sql`update evaluations e set cell_id = m.residence_cell_id, updated_at = now()
     from members m where m.id = e.member_id and e.member_id = any(${`{${memberIds.join(',')}}`}::uuid[])
       and e.cell_id is null and m.residence_cell_id is not null and e.status = 'requested'`);
+}
+
+/**
+ * A member expelled, removed from the roll or who left the Party has no residence comment to give: open
+ * requests (not yet signed) end as cancelled, audited with the notice as the reason. Returns the ids.
+ */
+export async function cancelOpenEvaluationsOfMember(tx: Executor, memberId: string, reason: string): Promise<{ id: string; workplaceUnitId: string; status: string }[]> {
+  return queryRows<{ id: string; workplaceUnitId: string; status: string }>(
+    tx,
+    sql`with c as (
+      select id, status::text as status from evaluations where member_id = ${memberId} and status in ('requested', 'drafted', 'returned') for update)
+    update evaluations e set status = 'cancelled', cancel_reason = ${reason}, updated_at = now() from c where e.id = c.id
+    returning e.id, e.workplace_unit_id as "workplaceUnitId", c.status`,
+  );
 }

@@ -7,8 +7,8 @@ import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 import { Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { committeeOfCell, usersOfMembers, usersOnUnits } from '../introductions/letters.repository';
-import { onePerPerson } from '../introductions/letters.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { perPerson } from './evaluations.repository';
 import { getRuleSet, ruleSetForYear } from './rule-sets.service';
 
 /**
@@ -98,11 +98,11 @@ async function announce(tx: Executor, created: Created[], dueDate: string, year:
   const members = await usersOfMembers(tx, created.map((c) => c.memberId));
   const count = (f: (c: Created) => boolean) => created.filter(f).length;
   const items: NotificationItem[] = [
-    ...onePerPerson(
+    ...perPerson(
       cells.map((u) => ({ userId: u.userId, kind: 'evaluation_requested_cell', params: { count: count((c) => c.cellId === u.unitId), year, due: dueDate } })),
       '/evaluations',
     ),
-    ...onePerPerson(
+    ...perPerson(
       communes.map((u) => ({ userId: u.userId, kind: 'evaluation_requested_commune', params: { count: count((c) => c.communeId === u.unitId), year, due: dueDate } })),
       '/evaluations',
     ),

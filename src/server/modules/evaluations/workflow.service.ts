@@ -12,12 +12,11 @@ import { missingRatings, proposalOf, raisedFlags, unjustifiedFlags, type RuleSet
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { onePerPerson } from '../introductions/letters.service';
 import { usersOfMembers } from '../introductions/letters.repository';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import { signForms } from './evaluation-verification';
 import { evidenceOf } from './evidence.repository';
-import { cellHasFrontHead, loadRows, loadVersion, usersWithRoleOn, uuidArray, type EvaluationRow } from './evaluations.repository';
+import { cellHasFrontHead, loadRows, loadVersion, perPerson, usersWithRoleOn, uuidArray, type EvaluationRow } from './evaluations.repository';
 import type { EvaluationDeps } from './requests.service';
 import { vnDay } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
@@ -96,12 +95,12 @@ async function openNewVersion(tx: Executor, actor: Actor, ids: string[], reason:
 
 async function notifyCells(tx: Executor, rows: EvaluationRow[], kind: string, params: Record<string, string | number | null> = {}) {
   const users = await usersWithRoleOn(tx, 'cell_secretary', rows.flatMap((r) => (r.cellId ? [r.cellId] : [])));
-  await notifyEach(tx, onePerPerson(users.map((u) => ({ userId: u.userId, kind, params: { ...params, count: rows.filter((r) => r.cellId === u.unitId).length } })), '/evaluations'));
+  await notifyEach(tx, perPerson(users.map((u) => ({ userId: u.userId, kind, params: { ...params, count: rows.filter((r) => r.cellId === u.unitId).length } })), '/evaluations'));
 }
 
 async function notifyUnits(tx: Executor, rows: EvaluationRow[], unit: (r: EvaluationRow) => string, kind: string, link = '/evaluations') {
   const users = await usersWithRoleOn(tx, 'committee_officer', rows.map(unit));
-  await notifyEach(tx, onePerPerson(users.map((u) => ({ userId: u.userId, kind, params: { count: rows.filter((r) => unit(r) === u.unitId).length } })), link));
+  await notifyEach(tx, perPerson(users.map((u) => ({ userId: u.userId, kind, params: { count: rows.filter((r) => unit(r) === u.unitId).length } })), link));
 }
 
 async function notifyMembers(tx: Executor, rows: EvaluationRow[], kind: string, email = false) {

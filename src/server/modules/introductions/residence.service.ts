@@ -18,6 +18,7 @@ import { notifyEach, type NotificationItem } from '../notifications/notification
 import { todayInVietnam } from '../org-units/org-units.service';
 import { reachesPath, signerGrants, workplaceMemberScope } from './introductions.access';
 import * as repo from './letters.repository';
+import { cancelOpenEvaluationsOfMember } from '../evaluations/placement';
 import { endLettersOfMember, issueLetters, residenceAddress, toListItem, type LetterDeps } from './letters.service';
 
 /** Notices to the residence side (Art. 3.1, 3.2), the member's move (Art. 2.7) and "known here, no letter". */
@@ -147,6 +148,12 @@ async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: Cre
   await tx.execute(sql`update unit_memberships set valid_to = greatest(valid_from, ${body.effectiveDate}::date)
     where member_id = ${m.id} and valid_to is null`);
   await endLettersOfMember(tx, actor, m.id, body.kind, now);
+  const cancelled = await cancelOpenEvaluationsOfMember(tx, m.id, `notice:${body.kind}`);
+  await writeAudit(
+    tx,
+    actor,
+    cancelled.map((e) => ({ action: 'evaluation.cancel', entityType: 'evaluation', entityId: e.id, unitId: e.workplaceUnitId, before: { status: e.status }, after: { status: 'cancelled', reason: body.kind } })),
+  );
   return { before: { status: 'active', residenceCellId: m.residenceCellId }, after: { status, residenceCellId: null } };
 }
 

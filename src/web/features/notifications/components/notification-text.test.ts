@@ -207,6 +207,7 @@ describe('notificationText (campaigns, warnings, topics)', async () => {
       'evaluation_revision_agreed',
       'evaluation_dispute_upheld',
       'evaluation_dispute_revised',
+      'evaluation_overdue',
     ];
     for (const lng of ['vi', 'en']) {
       await i18n.changeLanguage(lng);

@@ -75,6 +75,7 @@ const knownKinds = [
   'evaluation_revision_agreed',
   'evaluation_dispute_upheld',
   'evaluation_dispute_revised',
+  'evaluation_overdue',
 ];
 
 /** Kinds whose `kind` param is a warning's form (reminder / warning), not a residence notice kind. */
