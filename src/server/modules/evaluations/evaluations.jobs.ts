@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import type { Clock } from '../../context';
+import { runPeriodically } from '../../periodic';
 import { notifyEach } from '../notifications/notifications.service';
 import { perPerson, usersWithRoleOn } from './evaluations.repository';
 import { vnDay } from './requests.service';
@@ -37,16 +38,5 @@ export async function remindOverdueEvaluations(deps: { db: Db; clock: Clock }): 
 }
 
 export function startEvaluationJobs(deps: { db: Db; clock: Clock }, everyMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    remindOverdueEvaluations(deps)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically(() => remindOverdueEvaluations(deps), everyMs, onError);
 }

@@ -5,6 +5,7 @@ import { halfYearOf, halfYearRange, previousHalfYear, reg213LifeRules, type Resi
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
 import { vnDateTime } from './meetings.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { runPeriodically } from '../../periodic';
 
 export interface JobDeps {
   db: Db;
@@ -103,16 +104,5 @@ export async function runMeetingJobs(deps: JobDeps) {
 }
 
 export function startMeetingJobs(deps: JobDeps, everyMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runMeetingJobs(deps)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically(() => runMeetingJobs(deps), everyMs, onError);
 }
