@@ -14,6 +14,7 @@ import {
 import { DEMO_FRONT_HEAD, DEMO_PASSWORD } from './demo-data';
 import { buildDemoPeople } from './demo-members';
 import { buildDemoTree } from './demo-units';
+import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoLetters } from './demo-letters';
 import { assertNotProduction } from './guard';
 import { createRng } from './random';
@@ -46,6 +47,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: stri
     if (existing.length > 0) return { seeded: false };
     await insertDemo(tx, now, passwordHash);
     await seedDemoLetters(tx, now, opts.documentSecret);
+    await seedDemoEvaluations(tx, now, opts.documentSecret);
     return { seeded: true };
   });
 }
