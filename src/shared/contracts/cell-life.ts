@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { warningStatuses } from '../rules/meeting';
-import { isoDateSchema, pageQuerySchema, pageSchema } from './common';
+import { isoDateSchema, optionalText, pageQuerySchema, pageSchema } from './common';
 
 /** Activities and contributions (Art. 2.4–2.6), warnings (Art. 4.4), topics the commune directs to its cells. */
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 
 export const cellLifePaths = {
   activities: '/api/activities',

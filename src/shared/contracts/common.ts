@@ -14,6 +14,15 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export const idParamSchema = z.object({ id: z.uuid() });
 /** ISO calendar date (yyyy-mm-dd) on the wire; the UI shows dd/mm/yyyy. */
 export const isoDateSchema = z.iso.date();
+/** Optional free text: trimmed, at most `max` characters; an empty field is stored as null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+
 export const okSchema = z.object({ ok: z.literal(true) });
 
 export const pageQuerySchema = z.object({

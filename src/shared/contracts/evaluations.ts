@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { disputeOutcomes, evaluationActions, evaluationStatuses, proposalAnswers } from '../rules/evaluation';
 import { evidenceMetrics, ruleSetDefinitionSchema } from '../rules/evaluation-rules';
-import { isoDateSchema, pageQuerySchema, pageSchema } from './common';
+import { isoDateSchema, optionalText, pageQuerySchema, pageSchema } from './common';
 
 /** The yearly residence evaluation (Art. 2.7, 3.4, 3.5, 4.4, 4.5): requests, forms, confirmation, release, disputes. */
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 const ids = z.array(z.uuid()).min(1, 'field.required').max(5000);
 const yearSchema = z.coerce.number().int().min(2020).max(2100);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { evaluationStatuses } from '../rules/evaluation';
 import { introductionStages, letterActions, letterStatuses } from '../rules/introduction-letter';
-import { isoDateSchema, pageQuerySchema, pageSchema } from './common';
+import { isoDateSchema, optionalText, pageQuerySchema, pageSchema } from './common';
 
 /** Introductions and hand-offs between workplace and residence (Art. 2.7, 3.1, 3.2, 4.1, 4.2). */
 
@@ -23,13 +23,6 @@ export const noticeKindSchema = z.enum([
 export type NoticeKind = z.infer<typeof noticeKindSchema>;
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 
 export const introductionPaths = {
   letters: '/api/introductions/letters',

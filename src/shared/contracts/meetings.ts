@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { meetingStatuses } from '../rules/meeting';
 import { attendanceStatuses } from '../rules/residence-rules';
-import { pageQuerySchema, pageSchema } from './common';
+import { optionalText, pageQuerySchema, pageSchema } from './common';
 
 /** Residential cell life: meetings, attendance, minutes (Art. 2.3, 4.3, 4.4). */
 
@@ -10,13 +10,6 @@ export const meetingKindSchema = z.enum(['regular', 'extraordinary']);
 export const attendanceStatusSchema = z.enum(attendanceStatuses);
 export const rsvpSchema = z.enum(['attending', 'not_attending']);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 
 export const meetingPaths = {
   list: '/api/meetings',

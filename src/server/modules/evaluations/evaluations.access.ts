@@ -79,3 +79,9 @@ export function sideGrants(actor: Actor, side: 'workplace' | 'commune' | 'cell' 
       return grantsWith(actor, 'front_head');
   }
 }
+
+/** `pathColumn` (an ltree) lies under one of `grants` (an administrator reaches everything). */
+export function pathInReach(actor: Actor, grants: Grant[], pathColumn: SQL): SQL {
+  if (isAdmin(actor)) return TRUE;
+  return anyOf(grants.map((g) => sql`${pathColumn} <@ ${g.unitPath}::ltree`));
+}

@@ -3,11 +3,12 @@ import { queryRows, type Db, type Executor } from '../../db/client';
 import type { Clock } from '../../context';
 import type { OnDemandBody, OpenCycleBody, OpenCycleResponse } from '../../../shared/contracts/evaluations';
 import type { RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
-import { grantsWith, isAdmin, type Actor } from '../../http/actor';
+import { grantsWith, type Actor } from '../../http/actor';
 import { Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { committeeOfCell, usersOfMembers, usersOnUnits } from '../introductions/letters.repository';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { pathInReach } from './evaluations.access';
 import { perPerson } from './evaluations.repository';
 import { getRuleSet, ruleSetForYear } from './rule-sets.service';
 
@@ -112,11 +113,10 @@ async function announce(tx: Executor, created: Created[], dueDate: string, year:
 }
 
 async function requireWorkplaceUnit(tx: Executor, actor: Actor, unitId: string) {
-  const officerPaths = grantsWith(actor, 'committee_officer').map((g) => g.unitPath!);
   const [unit] = await queryRows<{ id: string; name: string; type: string; path: string; inReach: boolean }>(
     tx,
     sql`select u.id, u.name, u.type, u.path::text as path,
-          ${isAdmin(actor) ? sql`true` : officerPaths.length ? sql`(${sql.join(officerPaths.map((p) => sql`u.path <@ ${p}::ltree`), sql` or `)})` : sql`false`} as "inReach"
+          ${pathInReach(actor, grantsWith(actor, 'committee_officer'), sql`u.path`)} as "inReach"
         from org_units u where u.id = ${unitId}`,
   );
   if (!unit?.inReach) throw new NotFound('unit_not_found');
@@ -180,8 +180,7 @@ export async function openCycle(deps: EvaluationDeps, actor: Actor, body: OpenCy
 }
 
 export async function listCycles(deps: EvaluationDeps, actor: Actor, query: { unitId?: string; year?: number }) {
-  const officerPaths = grantsWith(actor, 'committee_officer').map((g) => g.unitPath!);
-  const reach = isAdmin(actor) ? sql`true` : officerPaths.length ? sql`(${sql.join(officerPaths.map((p) => sql`u.path <@ ${p}::ltree`), sql` or `)})` : sql`false`;
+  const reach = pathInReach(actor, grantsWith(actor, 'committee_officer'), sql`u.path`);
   const items = await queryRows<{ id: string; workplaceUnitId: string; workplaceUnitName: string; year: number; ruleSetCode: string; dueDate: string; openedAt: Date; requested: number }>(
     deps.db,
     sql`select cy.id, cy.workplace_unit_id as "workplaceUnitId", u.name as "workplaceUnitName", cy.year, cy.rule_set_code as "ruleSetCode",
@@ -198,8 +197,7 @@ export async function listCycles(deps: EvaluationDeps, actor: Actor, query: { un
 export async function requestOnDemand(deps: EvaluationDeps, actor: Actor, body: OnDemandBody): Promise<{ id: string; created: boolean }> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const officerPaths = grantsWith(actor, 'committee_officer').map((g) => g.unitPath!);
-    const reach = isAdmin(actor) ? sql`true` : officerPaths.length ? sql`(${sql.join(officerPaths.map((p) => sql`c.path <@ ${p}::ltree`), sql` or `)})` : sql`false`;
+    const reach = pathInReach(actor, grantsWith(actor, 'committee_officer'), sql`c.path`);
     const [m] = await queryRows<{ id: string; status: string; category: string; communeId: string | null }>(
       tx,
       sql`select m.id, m.status, m.category, m.residence_commune_id as "communeId" from members m join org_units c on c.id = m.cell_id

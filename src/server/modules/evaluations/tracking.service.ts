@@ -2,10 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { Backlog, BacklogCounts, ReviewItem } from '../../../shared/contracts/evaluations';
 import { classificationLevel, isNegative, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
-import { grantsWith, isAdmin, type Actor } from '../../http/actor';
+import { grantsWith, type Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { pathInReach } from './evaluations.access';
 import { memberSearch, uuidArray } from './evaluations.repository';
 import { vnDay, vnYear, type EvaluationDeps } from './requests.service';
 import { getRuleSet, ruleSetForYear } from './rule-sets.service';
@@ -22,8 +23,7 @@ async function sideUnit(db: Executor, actor: Actor, side: Side, unitId?: string)
   const grants = side === 'workplace' ? grantsWith(actor, 'committee_officer') : grantsWith(actor, 'committee_officer', 'cell_secretary', 'front_head');
   const id = unitId ?? grants[0]?.unitId;
   if (!id) throw new NotFound('unit_not_found');
-  const paths = grants.map((g) => g.unitPath!);
-  const reach = isAdmin(actor) ? sql`true` : paths.length ? sql`(${sql.join(paths.map((p) => sql`u.path <@ ${p}::ltree`), sql` or `)})` : sql`false`;
+  const reach = pathInReach(actor, grants, sql`u.path`);
   const [unit] = await queryRows<{ id: string; name: string; path: string }>(db, sql`select u.id, u.name, u.path::text as path from org_units u where u.id = ${id} and ${reach}`);
   if (!unit) throw new NotFound('unit_not_found');
   return unit;
@@ -225,8 +225,7 @@ export async function review(deps: EvaluationDeps, actor: Actor, query: ReviewQu
 export async function saveClassifications(deps: EvaluationDeps, actor: Actor, body: { year: number; items: { memberId: string; score: number; note?: string | null }[] }) {
   const ids = [...new Set(body.items.map((i) => i.memberId))];
   return deps.db.transaction(async (tx) => {
-    const paths = grantsWith(actor, 'committee_officer').map((g) => g.unitPath!);
-    const reach = isAdmin(actor) ? sql`true` : paths.length ? sql`(${sql.join(paths.map((p) => sql`c.path <@ ${p}::ltree`), sql` or `)})` : sql`false`;
+    const reach = pathInReach(actor, grantsWith(actor, 'committee_officer'), sql`c.path`);
     const found = await queryRows<{ id: string; unitId: string }>(
       tx,
       sql`select m.id, (select a.id from org_units a where a.path @> c.path and a.type = 'workplace_committee' order by a.depth desc limit 1) as "unitId"
