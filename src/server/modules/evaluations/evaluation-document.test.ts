@@ -5,7 +5,7 @@ import {
   renderEvaluationsPdf,
   type EvaluationFormData,
 } from './evaluation-document';
-import { docxText, pdfText, unzip } from './evaluation-document.testing';
+import { docxText, pdfText, unzip } from '../../documents/testing';
 
 const level = (key: string, label: string) => ({ key, label });
 

@@ -5,7 +5,7 @@ import { queryRows, type Database } from '../../db/client';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/factories';
 import { buildTestApp, loginAs, type Session, type TestApp } from '../../../../tests/fixtures/app';
-import { docxText, pdfText } from './evaluation-document.testing';
+import { docxText, pdfText } from '../../documents/testing';
 import { MAX_PRINT } from './evaluation-print.service';
 
 let database: Database;

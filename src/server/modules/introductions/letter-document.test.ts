@@ -1,5 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { unzip } from '../../documents/testing';
 import {
   renderLetterDocx,
   renderLetterPdf,
@@ -52,27 +52,6 @@ const pageCount = (pdf: Buffer) => latin1(pdf).match(/\/Type \/Page\b(?!s)/g)?.l
 const baseFonts = (pdf: Buffer) => [...latin1(pdf).matchAll(/\/BaseFont \/(\S+)/g)].map((m) => m[1]);
 // The draft watermark is the only translucent drawing, so its graphics state marks a draft.
 const hasTranslucency = (pdf: Buffer) => /\/ca 0\.\d+/.test(latin1(pdf));
-
-/** Just enough of a zip reader (central directory + deflate) to look inside a .docx. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = zip.readUInt16LE(eocd + 10);
-  const files = new Map<string, Buffer>();
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const skip = nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(raw) : raw);
-    p += 46 + skip;
-  }
-  return files;
-}
 
 describe('introduction letter PDF', () => {
   it('renders a full letter on one A4 page with Noto Serif embedded', async () => {
