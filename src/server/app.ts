@@ -32,6 +32,7 @@ import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { cellLifeRoutes } from './modules/cell-life/cell-life.routes';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
 import { evaluationDocumentRoutes } from './modules/evaluations/evaluation-documents.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(cellLifeRoutes(ctx));
   await app.register(evaluationRoutes(ctx));
   await app.register(evaluationDocumentRoutes(ctx));
+  await app.register(reportRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

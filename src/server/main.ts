@@ -12,6 +12,7 @@ import { documentSecret, sessionSecret } from './secrets';
 import { startMeetingJobs } from './modules/meetings/meetings.jobs';
 import { startEvaluationJobs } from './modules/evaluations/evaluations.jobs';
 import { startReminderWorker } from './modules/introductions/reminders';
+import { startReportJobs } from './modules/reports/reports.jobs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -75,6 +76,11 @@ async function main() {
   const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
   const stopMeetingJobs = startMeetingJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'meeting jobs'));
   const stopEvaluationJobs = startEvaluationJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'evaluation jobs'));
+  const stopReportJobs = startReportJobs(
+    { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
+    15_000,
+    (err) => app.log.error({ err }, 'report figures'),
+  );
   const stopReminders = startReminderWorker(
     { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
     3_600_000,
@@ -90,6 +96,7 @@ async function main() {
     stopReminders();
     stopMeetingJobs();
     stopEvaluationJobs();
+    stopReportJobs();
     try {
       await app.close();
     } finally {

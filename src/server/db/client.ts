@@ -57,7 +57,9 @@ export function wrapPglite(client: PGlite): Database {
 }
 
 export function connectPostgres(url: string, max = 10, onError: (err: Error) => void = defaultPoolError): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // JIT compilation costs 50–200 ms a query and pays off only for long analytics; every query here is
+  // short (the dashboards read precomputed rows), so it is off for this application's connections.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   // An idle client can die under us (server restart, admin termination); without a listener that
   // error would crash the process. The pool replaces the client on the next query.
   pool.on('error', onError);

@@ -86,3 +86,24 @@ export function auditUnitScope(actor: Actor, unitIdColumn: SQL): SQL {
   if (isAdmin(actor)) return TRUE;
   return anyOf(grantsWith(actor, 'committee_officer', 'cell_secretary').map((g) => sql`${unitIdColumn} in ${unitsUnder(g.unitPath!)}`));
 }
+
+/**
+ * Dashboards and yearly reports (Art. 5): committee officers read the figures of their subtree, administrators
+ * of the whole country (null). Everything outside is "not found".
+ */
+export function reportReach(actor: Actor): string[] | null {
+  if (isAdmin(actor)) return null;
+  return grantsWith(actor, 'committee_officer').map((g) => g.unitPath!);
+}
+
+export function reachesReportPath(actor: Actor, path: string): boolean {
+  const reach = reportReach(actor);
+  return reach === null || reach.some((p) => path === p || path.startsWith(`${p}.`));
+}
+
+/** SQL: the unit path (an ltree column) lies in the actor's report reach. */
+export function reportPathScope(actor: Actor, pathColumn: SQL): SQL {
+  const reach = reportReach(actor);
+  if (reach === null) return TRUE;
+  return anyOf(reach.map((p) => sql`${pathColumn} <@ ${p}::ltree`));
+}

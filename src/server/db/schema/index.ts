@@ -7,3 +7,4 @@ export * from './imports';
 export * from './introductions';
 export * from './meetings';
 export * from './evaluations';
+export * from './reports';

@@ -69,6 +69,8 @@ export const orgUnits = pgTable(
     index('org_units_path_gist').using('gist', t.path),
     index().on(t.parentId),
     index().on(t.type),
+    // the cell of a residential area (members not yet placed count under it on the dashboards)
+    index().on(t.residentialAreaId),
     index('org_units_search_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
   ],
 );

@@ -1,10 +1,10 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema, idParamSchema } from '../../../shared/contracts/common';
 import { batchPdfQuerySchema, evaluationPaths as p } from '../../../shared/contracts/evaluations';
 import type { AppContext } from '../../context';
 import { registerMessages } from '../../i18n/messages';
+import { MIME, sendFile } from '../../http/send-file';
 import * as print from './evaluation-print.service';
 
 registerMessages({
@@ -15,20 +15,9 @@ registerMessages({
 });
 
 const tags = ['evaluations'];
-const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PDF = MIME.pdf;
+const DOCX = MIME.docx;
 const file = (description: string) => ({ 200: z.any().describe(description), 404: errorResponseSchema });
-
-function sendFile(reply: FastifyReply, doc: { body: Buffer; fileName: string }, type: string) {
-  return reply
-    .header('content-type', type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${doc.fileName}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-    )
-    .header('cache-control', 'private, no-store')
-    .send(doc.body);
-}
 
 /**
  * The evaluation form as paper (Art. 4.4–4.5): one form as PDF or Word, or a cell's forms for a year.

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { foldVietnamese } from '../../../shared/rules/vietnamese-name';
+import { searchMembersAs } from '../../db/member-sql';
 import type { EvaluationStatus } from '../../../shared/rules/evaluation';
 import type { Evidence, RaisedFlag } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
@@ -174,16 +174,9 @@ export function usersWithRoleOn(db: Executor, role: 'committee_officer' | 'cell_
   );
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Name (diacritics ignored, word prefixes: "tran thi" finds "Trần Thị Bình") or card-number prefix, over alias m. */
 export function memberSearch(q: string | undefined): SQL | null {
-  const trimmed = q?.trim();
-  if (!trimmed) return null;
-  if (/^\d+$/.test(trimmed)) return sql`m.card_number like ${`${escapeLike(trimmed)}%`}`;
-  const tokens = foldVietnamese(trimmed).split(' ').filter(Boolean).slice(0, 6);
-  if (tokens.length === 0) return null;
-  return sql`(${sql.join(tokens.map((tok) => sql`m.search_name like ${`% ${escapeLike(tok)}%`}`), sql` and `)})`;
+  return searchMembersAs('m', q) ?? null;
 }
 
 /**

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { MemberListItem, MemberListQuery } from '../../../shared/contracts/members';
 import type { Actor } from '../../http/actor';
 import { iterateMembers, type MemberDeps } from '../members/members.service';
+import { formatDate, neutraliseFormula } from '../../documents/xlsx';
 import {
   CATEGORY_LABELS,
   COLUMN_BY_KEY,
@@ -14,20 +15,8 @@ import {
 
 export type ExportFilters = Omit<MemberListQuery, 'limit' | 'cursor'>;
 
-/** dd/mm/yyyy, as people write dates in Vietnam. */
-export function formatDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/**
- * A value opened in a spreadsheet must never run as a formula (CSV/formula injection, OWASP):
- * text starting with = + - @ (or tab / carriage return) gets a leading apostrophe.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+// Shared with every export: src/server/documents/xlsx.ts
+export { formatDate, neutraliseFormula } from '../../documents/xlsx';
 
 const header = (key: ImportKey) => COLUMN_BY_KEY.get(key)!.header;
 

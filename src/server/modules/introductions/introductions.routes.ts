@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema, idParamSchema, okSchema } from '../../../shared/contracts/common';
@@ -45,6 +44,7 @@ import type { AppContext } from '../../context';
 import { isAdmin } from '../../http/actor';
 import { Forbidden } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
+import { MIME, sendFile } from '../../http/send-file';
 import { introductionMessages } from './introductions.messages';
 import * as print from './letter-print.service';
 import * as letters from './letters.service';
@@ -61,15 +61,8 @@ const errors = { 403: errorResponseSchema, 404: errorResponseSchema, 409: errorR
 const batchIdParamSchema = z.object({ batchId: z.uuid() });
 const fileSchema = { 200: z.any().describe('the document file') };
 
-function sendFile(reply: FastifyReply, file: { body: Buffer; fileName: string }, type: string) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header('cache-control', 'private, no-store')
-    .send(file.body);
-}
-const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PDF = MIME.pdf;
+const DOCX = MIME.docx;
 
 export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -2,17 +2,18 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { members, orgUnits, residentialAreas, unitMemberships } from '../../db/schema';
-import { foldVietnamese } from '../../../shared/rules/vietnamese-name';
+import { livesAwaySql, searchCondition, type Cursor, type SearchMode } from '../../db/member-sql';
 import type { MemberListQuery } from '../../../shared/contracts/members';
+
+// Search and paging helpers live in db/member-sql.ts (shared by every module that lists members).
+export { canSearchFuzzy, decodeCursor, encodeCursor, searchCondition, type Cursor, type SearchMode } from '../../db/member-sql';
 
 const cell = alias(orgUnits, 'cell');
 const commune = alias(orgUnits, 'commune');
 const resCell = alias(orgUnits, 'res_cell');
 const workplace = alias(orgUnits, 'workplace');
 
-/** Lives away from the registered (permanent) address: the registered commune is not the actual one. */
-const livesAway = sql<boolean>`coalesce(${members.registeredCommune} is not null and ${commune.name} is not null
-  and position(lower(immutable_unaccent(${members.registeredCommune})) in lower(immutable_unaccent(${commune.name}))) = 0, false)`;
+const livesAway = livesAwaySql(sql`${members.registeredCommune}`, sql`${commune.name}`);
 
 export const listColumns = {
   id: members.id,
@@ -32,54 +33,6 @@ export const listColumns = {
   livesAway,
   sortKey: members.sortKey,
 };
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export type SearchMode = 'exact' | 'fuzzy';
-
-/**
- * Search: card-number prefix for digits; otherwise every word as a word prefix ("nguyen an" finds
- * "Nguyễn Văn An"). The fuzzy mode (trigram word similarity, for typos) is a fallback the service
- * uses only when the exact search finds nothing, so a precise query is never buried in near-misses.
- */
-export function searchCondition(q: string, mode: SearchMode = 'exact'): SQL | undefined {
-  const trimmed = q.trim();
-  if (!trimmed) return undefined;
-  if (/^\d+$/.test(trimmed)) return sql`${members.cardNumber} like ${`${escapeLike(trimmed)}%`}`;
-  const tokens = foldVietnamese(trimmed).split(' ').filter(Boolean).slice(0, 6);
-  if (tokens.length === 0) return undefined;
-  if (mode === 'fuzzy') return sql`lower(immutable_unaccent(${trimmed})) <% ${members.searchName}`;
-  return sql`(${sql.join(
-    tokens.map((t) => sql`${members.searchName} like ${`% ${escapeLike(t)}%`}`),
-    sql` and `,
-  )})`;
-}
-
-export function canSearchFuzzy(q: string | undefined): boolean {
-  return !!q && !/^\d+$/.test(q.trim()) && foldVietnamese(q).length >= 3;
-}
-
-export interface Cursor {
-  k: string;
-  id: string;
-  /** the page continues a fuzzy (fallback) search */
-  fuzzy?: boolean;
-}
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c.fuzzy ? [c.k, c.id, 1] : [c.k, c.id])).toString('base64url');
-}
-export function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const [k, id, fuzzy] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
-    if (typeof k !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return { k, id, fuzzy: fuzzy === 1 };
-  } catch {
-    return null;
-  }
-}
 
 export function listFilters(scope: SQL, query: Omit<MemberListQuery, 'limit' | 'cursor'>, mode: SearchMode = 'exact'): SQL[] {
   const where: SQL[] = [scope];
