@@ -33,6 +33,7 @@ import { cellLifeRoutes } from './modules/cell-life/cell-life.routes';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
 import { evaluationDocumentRoutes } from './modules/evaluations/evaluation-documents.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
+import { yearlyReportRoutes } from './modules/reports/yearly-reports.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(evaluationRoutes(ctx));
   await app.register(evaluationDocumentRoutes(ctx));
   await app.register(reportRoutes(ctx));
+  await app.register(yearlyReportRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

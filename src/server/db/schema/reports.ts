@@ -132,6 +132,8 @@ export interface ReportSnapshotRow {
 export interface ReportSnapshot {
   total: ReportSnapshotRow;
   children: ReportSnapshotRow[];
+  /** counted at the unit itself, in none of its child units (e.g. members living in no known area) */
+  own?: ReportSnapshotRow | null;
 }
 
 /** The deadline a superior committee sets for the reports of a year. */

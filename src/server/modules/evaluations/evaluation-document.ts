@@ -14,10 +14,8 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
   ImageRun,
   LeaderType,
-  Packer,
   Paragraph,
   Table,
   TableBorders,
@@ -32,6 +30,37 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
+import {
+  CONTENT_W,
+  DX,
+  DX_INDENT,
+  borderlessTable,
+  cell,
+  dottedLine,
+  draftMark,
+  para,
+  partyHeaderTable,
+  renderDocx,
+  run,
+  signBlockParagraphs,
+  type Block,
+} from '../../documents/docx';
+import {
+  balancedTitle,
+  drawPartyHeader,
+  drawSignBlock as drawPartySignBlock,
+  signBlockHeight,
+  type SignBlock,
+  type SignStyle,
+} from '../../documents/party-header';
+import {
+  DRAFT_MARK,
+  NATION,
+  ON_BEHALF_OF_COMMITTEE,
+  longDate,
+  signerTitle,
+  upperVi as upper,
+} from '../../documents/party-text';
 import {
   contentBox,
   dotFill,
@@ -113,15 +142,6 @@ interface CriterionText {
   justification: string | null;
 }
 
-interface SignBlock {
-  /** italic date line above the title; null → none */
-  date: string | null;
-  titles: string[];
-  /** printed under the titles while nobody has signed, e.g. "(Ký tên, đóng dấu)" */
-  hint: string | null;
-  name: string | null;
-}
-
 interface FormText {
   draft: boolean;
   commune: string;
@@ -149,7 +169,6 @@ interface FormText {
 }
 
 const BLANK = '……………';
-const upper = (s: string): string => s.toLocaleUpperCase('vi-VN');
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
 /** Straight quotes from rule-set data as printed quotes: "đầy đủ" → “đầy đủ”. */
 const typographic = (s: string): string => s.replace(/"([^"]*)"/g, '“$1”');
@@ -159,12 +178,6 @@ const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi-VN')
 export function formatDay(iso: string | null): string | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
-}
-
-/** "ngày 05 tháng 03 năm 2026", Party style (day and month padded); blanks to fill by hand when unknown. */
-function longDate(iso: string | null): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : 'ngày …… tháng …… năm ……';
 }
 
 /** The header names the Party organisation ("Đảng bộ"), whatever the unit is called in the tree ("Đảng ủy"). */
@@ -212,7 +225,7 @@ function formText(f: EvaluationFormData): FormText {
     draft,
     commune: upper(organisation(f.communeName)),
     cell: cell ? upper(cell) : `CHI BỘ ${BLANK}`,
-    nation: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+    nation: NATION,
     dateLine: f.place ? `${f.place}, ${longDate(f.signedOn)}` : capitalise(longDate(f.signedOn)),
     title: title ? title[1]! : f.title.trim(),
     subtitle: title ? title[2]! : null,
@@ -252,7 +265,7 @@ function formText(f: EvaluationFormData): FormText {
         }
       : null,
     front: {
-      date: f.frontSigner.signedOn ? longDate(f.frontSigner.signedOn) : null,
+      date: f.frontSigner.signedOn ? capitalise(longDate(f.frontSigner.signedOn)) : null,
       titles: ['TRƯỞNG BAN', 'CÔNG TÁC MẶT TRẬN'],
       hint: null,
       name: f.frontSigner.name?.trim() || null,
@@ -266,14 +279,10 @@ function formText(f: EvaluationFormData): FormText {
     confirmation: {
       heading: `XÁC NHẬN CỦA ĐẢNG ỦY ${communeKind(f.communeName)}`,
       block: {
-        date: longDate(f.confirmation.confirmedOn),
+        date: capitalise(longDate(f.confirmation.confirmedOn)),
         titles: [
-          'T/M ĐẢNG ỦY',
-          ...(f.confirmation.position === 'secretary'
-            ? ['BÍ THƯ']
-            : f.confirmation.position === 'deputy_secretary'
-              ? ['PHÓ BÍ THƯ']
-              : []),
+          ON_BEHALF_OF_COMMITTEE,
+          ...(f.confirmation.position ? [signerTitle(f.confirmation.position)] : []),
         ],
         hint: f.confirmation.name?.trim() ? null : '(Ký tên, đóng dấu)',
         name: f.confirmation.name?.trim() || null,
@@ -291,6 +300,7 @@ const PT = { header: 11.5, nation: 12.5, title: 14, subtitle: 12.5, body: 11.5, 
 const QR_SIZE = 78;
 const SIGN_SPACE = 44; // room for a signature (and the commune's seal)
 const body: TextStyle = { size: PT.body, lineGap: 0.5 };
+const sign: SignStyle = { size: PT.body, lineGap: 0.5, hintSize: PT.small, space: SIGN_SPACE };
 const INDENT = 28;
 
 export function renderEvaluationPdf(form: EvaluationFormData): Promise<Buffer> {
@@ -331,28 +341,19 @@ function drawForm(doc: Pdf, t: FormText, qr: Buffer | null): void {
   // Stamped once the form's length is known: a draft is marked on every page, and continuation pages are numbered.
   pagesSince(doc, firstPage).forEach((page, i) => {
     doc.switchToPage(page);
-    if (t.draft) watermark(doc, 'DỰ THẢO');
+    if (t.draft) watermark(doc, DRAFT_MARK);
     if (i > 0) topPageNumber(doc, i + 1);
   });
 }
 
 function drawHeader(doc: Pdf, t: FormText): void {
-  const box = contentBox(doc);
-  const leftW = box.width * 0.45;
-  const rightX = box.left + leftW + box.width * 0.03;
-  const rightW = box.right - rightX;
-  const centred: TextStyle = { size: PT.header, align: 'center' };
-  let y = textAt(doc, t.commune, box.left, box.top, leftW, centred);
-  y = textAt(doc, t.cell, box.left, y, leftW, { ...centred, font: 'bold' });
-  y = textAt(doc, '*', box.left, y, leftW, centred);
-  let ry = textAt(doc, t.nation, rightX, box.top, rightW, {
-    size: PT.nation,
-    font: 'bold',
-    align: 'center',
-    underline: true,
+  const bottom = drawPartyHeader(doc, {
+    left: [{ text: t.commune }, { text: t.cell, bold: true }, { text: '*' }],
+    nation: t.nation,
+    dateLine: t.dateLine,
+    sizes: { header: PT.header, nation: PT.nation },
   });
-  ry = textAt(doc, t.dateLine, rightX, ry + 6, rightW, { ...centred, font: 'italic' });
-  doc.y = Math.max(y, ry) + 10;
+  doc.y = bottom + 10;
 }
 
 function drawTitle(doc: Pdf, t: FormText): void {
@@ -360,39 +361,10 @@ function drawTitle(doc: Pdf, t: FormText): void {
   let y = textAt(doc, t.title, box.left, doc.y, box.width, { size: PT.title, font: 'bold', align: 'center' });
   if (t.subtitle) {
     const style: TextStyle = { size: PT.subtitle, font: 'bold', align: 'center' };
-    y = textAt(doc, balanced(doc, t.subtitle, box.width, style), box.left, y + 1, box.width, style);
+    y = textAt(doc, balancedTitle(doc, t.subtitle, box.width, style), box.left, y + 1, box.width, style);
   }
   y = textAt(doc, t.period, box.left, y + 1, box.width, { size: PT.body, font: 'italic', align: 'center' });
   doc.y = y + 8;
-}
-
-// A title is broken before one of these words when that keeps its two lines about even.
-const BREAK_BEFORE = new Set(['VỚI', 'VÀ', 'CỦA', 'TẠI', 'Ở', 'TRONG']);
-
-/**
- * A centred title that needs two lines reads best broken near the middle, and never inside a phrase
- * like "MỐI LIÊN HỆ": pick the most even break, preferring one before a linking word.
- */
-function balanced(doc: Pdf, text: string, width: number, style: TextStyle): string {
-  doc.font(style.font ?? 'regular').fontSize(style.size);
-  if (doc.widthOfString(text) <= width) return text;
-  const words = text.split(' ');
-  const options = words.slice(1).map((word, i) => {
-    const a = words.slice(0, i + 1).join(' ');
-    const b = words.slice(i + 1).join(' ');
-    const wa = doc.widthOfString(a);
-    const wb = doc.widthOfString(b);
-    return {
-      text: `${a}\n${b}`,
-      fits: wa <= width && wb <= width,
-      spread: Math.abs(wa - wb),
-      linking: BREAK_BEFORE.has(word),
-    };
-  });
-  const fitting = options.filter((o) => o.fits).sort((p, q) => p.spread - q.spread);
-  if (fitting.length === 0) return text;
-  const linking = fitting.find((o) => o.linking && o.spread <= width * 0.35);
-  return (linking ?? fitting[0]!).text;
 }
 
 function drawPreamble(doc: Pdf, t: FormText): void {
@@ -635,11 +607,7 @@ function drawChecks(doc: Pdf, t: FormText): void {
   doc.y = y + pad + 4;
 }
 
-function signHeight(doc: Pdf, b: SignBlock, width: number): number {
-  const line = textHeight(doc, 'X', width, { size: PT.body, font: 'bold' });
-  const hint = b.hint ? textHeight(doc, b.hint, width, { size: PT.small, font: 'italic' }) : 0;
-  return (b.date ? line : 0) + b.titles.length * line + hint + SIGN_SPACE + line;
-}
+const signHeight = (doc: Pdf, b: SignBlock, width: number): number => signBlockHeight(doc, b, width, sign);
 
 /** One signature block in a column: [date line], titles, room to sign, name (or dots to write it). */
 function drawSignBlock(
@@ -650,17 +618,7 @@ function drawSignBlock(
   width: number,
   dateSlot: boolean,
 ): number {
-  const sign: TextStyle = { size: PT.body, font: 'bold', align: 'center' };
-  let cy = y;
-  if (b.date)
-    cy = textAt(doc, capitalise(b.date), x, cy, width, { size: PT.body, font: 'italic', align: 'center' });
-  else if (dateSlot) cy += textHeight(doc, 'X', width, sign);
-  for (const title of b.titles) cy = textAt(doc, title, x, cy, width, sign);
-  if (b.hint) cy = textAt(doc, b.hint, x, cy, width, { size: PT.small, font: 'italic', align: 'center' });
-  cy += SIGN_SPACE;
-  return b.name
-    ? textAt(doc, b.name, x, cy, width, sign)
-    : textAt(doc, dotFill(doc, '', width * 0.6, body), x, cy, width, { ...body, align: 'center' });
+  return drawPartySignBlock(doc, b, x, y, width, { ...sign, dateSlot });
 }
 
 /** The Front head on the left, the cell secretary on the right (Art. 4.4: both took part in the evaluation). */
@@ -733,45 +691,15 @@ function drawVerification(
 // DOCX
 // ---------------------------------------------------------------------------------------------
 
-// Vietnamese offices use Times New Roman in Word (Party guidance on document format does too).
-const DOCX_FONT = 'Times New Roman';
+// Times New Roman has no ballot boxes (☐ ☒); this font has them, and Word or LibreOffice substitute one that does.
 const BOX_FONT = 'Segoe UI Symbol';
-const halfPoints = (pt: number): number => pt * 2;
-const twip = (mmValue: number): number => Math.round((mmValue * 1440) / 25.4);
-const PAGE = {
-  width: 11906,
-  height: 16838,
-  top: twip(15),
-  bottom: twip(15),
-  left: twip(30),
-  right: twip(15),
-};
-const CONTENT_W = PAGE.width - PAGE.left - PAGE.right;
-const DX = { header: 13, body: 13, small: 11, tiny: 9 };
-const DX_INDENT = twip(10);
-
-type Block = Paragraph | Table;
 
 export async function renderEvaluationDocx(form: EvaluationFormData): Promise<Buffer> {
   const t = formText(form);
   const qr = form.verification ? await qrPng(form.verification.url) : null;
-  const doc = new Document({
-    creator: 'Residence Link',
-    title: `Phiếu nhận xét năm ${form.year} – ${form.member.fullName}`,
-    styles: { default: { document: { run: { font: DOCX_FONT, size: halfPoints(DX.body) } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-          },
-        },
-        children: docxChildren(t, qr),
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return renderDocx({ title: `Phiếu nhận xét năm ${form.year} – ${form.member.fullName}` }, [
+    { children: docxChildren(t, qr) },
+  ]);
 }
 
 function docxChildren(t: FormText, qr: Buffer | null): FileChild[] {
@@ -795,100 +723,18 @@ function docxChildren(t: FormText, qr: Buffer | null): FileChild[] {
   ];
 }
 
-interface ParaOptions {
-  align?: 'left' | 'center' | 'both';
-  indent?: boolean;
-  left?: number;
-  before?: number;
-  after?: number;
-  /** Word's "keep with next": the end of the form stays on the page of the signatures */
-  keepNext?: boolean;
-}
-
-function para(children: ParagraphChild[], o: ParaOptions = {}): Paragraph {
-  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, both: AlignmentType.BOTH }[
-    o.align ?? 'left'
-  ];
-  return new Paragraph({
-    children,
-    alignment,
-    indent: o.indent ? { firstLine: DX_INDENT } : o.left ? { left: o.left } : undefined,
-    spacing: { before: o.before ?? 0, after: o.after ?? 0 },
-    keepNext: o.keepNext,
-  });
-}
-
-function run(
-  text: string,
-  o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; font?: string } = {},
-): TextRun {
-  return new TextRun({
-    text,
-    bold: o.bold,
-    italics: o.italics,
-    font: o.font,
-    size: o.size ? halfPoints(o.size) : undefined,
-    underline: o.underline ? {} : undefined,
-  });
-}
-
-function draftMark(): Paragraph {
-  const border = { style: BorderStyle.SINGLE, size: 8, color: 'B00000', space: 2 };
-  return new Paragraph({
-    alignment: AlignmentType.RIGHT,
-    border: { top: border, bottom: border, left: border, right: border },
-    spacing: { after: 120 },
-    children: [new TextRun({ text: 'DỰ THẢO', bold: true, color: 'B00000' })],
-  });
-}
-
-function cell(children: Block[], width: number): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
-  });
-}
-
-/** A layout table: no borders, rows never split across pages. */
-function borderlessTable(
-  rows: TableCell[][],
-  widths: number[],
-  o: { indent?: number; tight?: boolean } = {},
-): Table {
-  const total = widths.reduce((a, b) => a + b, 0);
-  return new Table({
-    rows: rows.map((cells) => new TableRow({ children: cells, cantSplit: true })),
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    indent: o.indent ? { size: o.indent, type: WidthType.DXA } : undefined,
-    margins: o.tight ? { top: 0, bottom: 0, left: 0, right: 60 } : undefined,
-  });
-}
-
 function docxHeader(t: FormText): Table {
-  const leftW = Math.round(CONTENT_W * 0.45);
-  const rightW = CONTENT_W - leftW;
-  const left = [
-    para([run(t.commune, { size: DX.header })], { align: 'center' }),
-    para([run(t.cell, { bold: true, size: DX.header })], { align: 'center' }),
-    para([run('*', { size: DX.header })], { align: 'center' }),
-  ];
-  const right = [
-    para([run(t.nation, { bold: true, size: DX.header + 1, underline: true })], {
-      align: 'center',
-      after: 120,
-    }),
-    para([run(t.dateLine, { italics: true, size: DX.header })], { align: 'center' }),
-  ];
-  return borderlessTable([[cell(left, leftW), cell(right, rightW)]], [leftW, rightW]);
+  return partyHeaderTable({
+    left: [{ text: t.commune }, { text: t.cell, bold: true }, { text: '*' }],
+    nation: t.nation,
+    dateLine: t.dateLine,
+    cantSplit: true,
+  });
 }
 
 function docxField(f: Field): Paragraph {
   if (f.value) return para([run(`${f.label}: `), run(f.value)], { left: DX_INDENT, before: 40 });
-  return dottedLine(DX_INDENT, [run(`${f.label}: `)]);
+  return dottedLine(DX_INDENT, [run(`${f.label}: `)], true);
 }
 
 /** Name and date of birth on one line (a tab stop at 62% of the line). */
@@ -903,16 +749,6 @@ function docxFieldPair(a: Field, b: Field): Paragraph {
       run(a.value ?? BLANK, { bold: true }),
       new TextRun({ text: `\t${b.label}: ${b.value ?? BLANK}` }),
     ],
-  });
-}
-
-function dottedLine(left: number, children: ParagraphChild[]): Paragraph {
-  return new Paragraph({
-    indent: { left },
-    keepNext: true,
-    spacing: { before: 40 },
-    tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_W, leader: LeaderType.DOT }],
-    children: [...children, new TextRun({ text: '\t' })],
   });
 }
 
@@ -935,7 +771,7 @@ function docxCriterion(c: CriterionText): Block[] {
       ),
     ],
     c.levels.map(() => colW),
-    { indent: left, tight: true },
+    { indent: left, tight: true, cantSplit: true },
   );
   return [
     new Paragraph({
@@ -978,7 +814,7 @@ function docxOther(o: FormText['other']): Paragraph[] {
       ...(o.text ? [run(o.text)] : [new TextRun({ text: '\t' })]),
     ],
   });
-  return o.text ? [first] : [first, dottedLine(left, [])];
+  return o.text ? [first] : [first, dottedLine(left, [], true)];
 }
 
 /** The notes in a dashed frame: paragraphs with the same border join into one box in Word. */
@@ -999,28 +835,7 @@ function docxChecks(c: NonNullable<FormText['checks']>): Paragraph[] {
 }
 
 function docxSignBlock(b: SignBlock, dateSlot: boolean, keepNext = false): Paragraph[] {
-  const date = b.date ? capitalise(b.date) : dateSlot ? ' ' : null;
-  const space = 900; // room to sign (and for the commune's seal)
-  return [
-    ...(date !== null ? [para([run(date, { italics: true })], { align: 'center', keepNext })] : []),
-    ...b.titles.map((title, i) =>
-      para([run(title, { bold: true })], {
-        align: 'center',
-        after: i === b.titles.length - 1 && !b.hint ? space : 0,
-        keepNext,
-      }),
-    ),
-    ...(b.hint
-      ? [
-          para([run(b.hint, { italics: true, size: DX.small })], {
-            align: 'center',
-            after: space - 100,
-            keepNext,
-          }),
-        ]
-      : []),
-    para([run(b.name ?? '……………………', { bold: Boolean(b.name) })], { align: 'center', keepNext }),
-  ];
+  return signBlockParagraphs(b, { space: 900, dateSlot, keepNext }); // room to sign (and for the commune's seal)
 }
 
 /**

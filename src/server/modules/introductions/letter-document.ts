@@ -9,23 +9,38 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
   ImageRun,
-  LeaderType,
-  Packer,
   Paragraph,
   Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TabStopType,
   TextRun,
-  VerticalAlign,
-  WidthType,
   type FileChild,
-  type ParagraphChild,
 } from 'docx';
+import {
+  CONTENT_W,
+  DX,
+  dottedLine,
+  draftMark,
+  para,
+  partyHeaderTable,
+  recipientParagraphs,
+  renderDocx,
+  run,
+  signBlockParagraphs,
+  signatureTable,
+  twip,
+  type Block,
+} from '../../documents/docx';
+import { drawPartyHeader, drawRecipients, drawSignBlock, type SignStyle } from '../../documents/party-header';
+import {
+  DRAFT_MARK,
+  NATION,
+  ON_BEHALF_OF_COMMITTEE,
+  numberLine,
+  placeDateLine,
+  signerTitle,
+  upperVi as upper,
+} from '../../documents/party-text';
 import {
   contentBox,
   dashedRule,
@@ -118,20 +133,11 @@ interface LetterText {
 const BLANK = '……………';
 const REGULATION = 'Quy định số 213-QĐ/TW ngày 02/01/2020 của Bộ Chính trị';
 
-const upper = (s: string): string => s.toLocaleUpperCase('vi-VN');
-
 /** ISO date (or timestamp) → dd/mm/yyyy; anything unparseable is printed as given. */
 function formatDate(iso: string | null): string | null {
   if (!iso) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** "Nghệ An, ngày 05 tháng 03 năm 2025": Party style pads day and month below 10 with a zero. */
-function dateLine(place: string, iso: string | null): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  if (!m) return `${place}, ngày …… tháng …… năm ……`;
-  return `${place}, ngày ${m[3]} tháng ${m[2]} năm ${m[1]}`;
 }
 
 function exemptLine(exempt: LetterDocumentData['exempt']): string | null {
@@ -150,10 +156,9 @@ function letterText(l: LetterDocumentData): LetterText {
     draft: l.number === null,
     superior: l.superiorCommitteeName ? upper(l.superiorCommitteeName) : null,
     issuing: upper(l.issuingCommitteeName),
-    // The number is given by the office at signing, so a draft leaves room to write it in.
-    numberLine: l.number ? `Số ${l.number}` : 'Số      -GGT/ĐU',
-    nation: 'ĐẢNG CỘNG SẢN VIỆT NAM',
-    dateLine: dateLine(l.place, l.issuedOn),
+    numberLine: numberLine(l.number, 'GGT/ĐU'),
+    nation: NATION,
+    dateLine: placeDateLine(l.place, l.issuedOn),
     title: 'GIẤY GIỚI THIỆU',
     subtitle: 'Đảng viên đang công tác giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú',
     addressees: [`- ${l.receivingCommuneName};`, `- ${cell ?? `Chi bộ ${BLANK}…… (nơi cư trú)`}.`],
@@ -186,8 +191,8 @@ function letterText(l: LetterDocumentData): LetterText {
       `và nhân dân nơi cư trú theo quy định.`,
     recipients: ['- Như trên,', '- Lưu VP.'],
     signature: {
-      org: 'T/M ĐẢNG ỦY',
-      position: l.signer ? (l.signer.position === 'secretary' ? 'BÍ THƯ' : 'PHÓ BÍ THƯ') : null,
+      org: ON_BEHALF_OF_COMMITTEE,
+      position: l.signer ? signerTitle(l.signer.position) : null,
       name: l.signer?.name ?? null,
     },
     verification: l.verification
@@ -203,7 +208,7 @@ function letterText(l: LetterDocumentData): LetterText {
         { label: 'Ngày tiếp nhận', value: formatDate(l.receipt?.receivedOn ?? null) },
         { label: 'Giới thiệu về sinh hoạt tại', value: l.receipt?.cellName?.trim() || null, blankLines: 2 },
       ],
-      org: 'T/M ĐẢNG ỦY',
+      org: ON_BEHALF_OF_COMMITTEE,
       hint: '(Ký, ghi rõ họ tên)',
       name: l.receipt?.signerName?.trim() || null,
     },
@@ -217,6 +222,7 @@ function letterText(l: LetterDocumentData): LetterText {
 const PT = { header: 11.5, nation: 12.5, title: 14, body: 12, small: 10.5, tiny: 8 };
 const QR_SIZE = 80;
 const body: TextStyle = { size: PT.body, lineGap: 1 };
+const sign: SignStyle = { size: PT.body, lineGap: 1, hintSize: PT.small, space: 58 }; // room for the signature and the seal
 
 export function renderLetterPdf(letter: LetterDocumentData): Promise<Buffer> {
   return renderLettersPdf([letter]);
@@ -251,36 +257,21 @@ function drawLetter(doc: Pdf, t: LetterText, qr: Buffer | null): void {
   const pages = pagesSince(doc, firstPage);
   pages.forEach((page, i) => {
     doc.switchToPage(page);
-    if (t.draft) watermark(doc, 'DỰ THẢO');
+    if (t.draft) watermark(doc, DRAFT_MARK);
     if (i > 0) topPageNumber(doc, i + 1);
   });
 }
 
 /** Committee on the left, nation on the right; the "Số" line and the date line share a baseline. */
 function drawHeader(doc: Pdf, t: LetterText): void {
-  const box = contentBox(doc);
-  const leftW = box.width * 0.45;
-  const rightX = box.left + leftW + box.width * 0.03;
-  const rightW = box.right - rightX;
-  const top = box.top;
-  const centred: TextStyle = { size: PT.header, align: 'center' };
-
-  let y = top;
-  if (t.superior) y = textAt(doc, t.superior, box.left, y, leftW, centred);
-  y = textAt(doc, t.issuing, box.left, y, leftW, { ...centred, font: 'bold' });
-  y = textAt(doc, '*', box.left, y, leftW, centred);
-  const numberY = y;
-  y = textAt(doc, t.numberLine, box.left, y, leftW, centred);
-
-  let ry = textAt(doc, t.nation, rightX, top, rightW, {
-    size: PT.nation,
-    font: 'bold',
-    align: 'center',
-    underline: true,
+  const bottom = drawPartyHeader(doc, {
+    left: [...(t.superior ? [{ text: t.superior }] : []), { text: t.issuing, bold: true }, { text: '*' }],
+    number: t.numberLine,
+    nation: t.nation,
+    dateLine: t.dateLine,
+    sizes: { header: PT.header, nation: PT.nation },
   });
-  ry = textAt(doc, t.dateLine, rightX, Math.max(numberY, ry + 6), rightW, { ...centred, font: 'italic' });
-
-  doc.y = Math.max(y, ry) + 16;
+  doc.y = bottom + 16;
 }
 
 function drawTitle(doc: Pdf, t: LetterText): void {
@@ -372,17 +363,13 @@ function drawSignature(doc: Pdf, t: LetterText, qr: Buffer | null): void {
   ensureSpace(doc, 135);
   const top = doc.y;
 
-  let ly = textAt(doc, 'Nơi nhận:', box.left, top, leftW, { size: PT.small, font: 'boldItalic' });
-  for (const r of t.recipients) ly = textAt(doc, r, box.left, ly, leftW, { size: PT.small });
+  let ly = drawRecipients(doc, t.recipients, box.left, top, leftW, PT.small);
   if (t.verification && qr) ly = drawVerification(doc, t.verification, qr, box.left, ly + 6, leftW);
 
-  const sign: TextStyle = { size: PT.body, font: 'bold', align: 'center' };
-  let ry = textAt(doc, t.signature.org, rightX, top, rightW, sign);
-  ry = textAt(doc, t.signature.position ?? ' ', rightX, ry, rightW, sign);
-  ry += 58; // room for the signature and the seal
-  ry = t.signature.name
-    ? textAt(doc, t.signature.name, rightX, ry, rightW, sign)
-    : textAt(doc, dotFill(doc, '', rightW * 0.6, body), rightX, ry, rightW, { ...body, align: 'center' });
+  const s = t.signature;
+  // Unsigned, the position line stays blank so the room to sign is where it will be.
+  const block = { titles: [s.org, s.position ?? ' '], name: s.name };
+  const ry = drawSignBlock(doc, block, rightX, top, rightW, sign);
 
   doc.y = Math.max(ly, ry) + 10;
 }
@@ -455,45 +442,12 @@ function dotLine(doc: Pdf, x: number, y: number, width: number): number {
 // DOCX
 // ---------------------------------------------------------------------------------------------
 
-// Word users in Vietnamese offices have Times New Roman; Decree 30 and Party guidance use it too.
-const DOCX_FONT = 'Times New Roman';
-const halfPoints = (pt: number): number => pt * 2; // docx sizes are half-points
-const twip = (mmValue: number): number => Math.round((mmValue * 1440) / 25.4);
-// A4 with the same margins as the PDF, so both print alike. (Word measures tab stops from the margin.)
-const PAGE = {
-  width: 11906,
-  height: 16838,
-  top: twip(15),
-  bottom: twip(15),
-  left: twip(30),
-  right: twip(15),
-};
-const CONTENT_W = PAGE.width - PAGE.left - PAGE.right;
-const DX = { header: 13, body: 13, small: 11, tiny: 9 };
-
-/** What a table cell may hold. */
-type Block = Paragraph | Table;
-
 export async function renderLetterDocx(letter: LetterDocumentData): Promise<Buffer> {
   const t = letterText(letter);
   const qr = letter.verification ? await qrPng(letter.verification.url) : null;
-  const doc = new Document({
-    creator: 'Residence Link',
-    title: `Giấy giới thiệu ${letter.number ?? '(dự thảo)'}`,
-    styles: { default: { document: { run: { font: DOCX_FONT, size: halfPoints(DX.body) } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-          },
-        },
-        children: docxChildren(t, qr),
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return renderDocx({ title: `Giấy giới thiệu ${letter.number ?? '(dự thảo)'}` }, [
+    { children: docxChildren(t, qr) },
+  ]);
 }
 
 function docxChildren(t: LetterText, qr: Buffer | null): FileChild[] {
@@ -513,88 +467,14 @@ function docxChildren(t: LetterText, qr: Buffer | null): FileChild[] {
   ];
 }
 
-interface ParaOptions {
-  align?: 'left' | 'center' | 'both';
-  indent?: boolean;
-  before?: number;
-  after?: number;
-}
-
-function para(children: ParagraphChild[], o: ParaOptions = {}): Paragraph {
-  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, both: AlignmentType.BOTH }[
-    o.align ?? 'left'
-  ];
-  return new Paragraph({
-    children,
-    alignment,
-    indent: o.indent ? { firstLine: twip(10) } : undefined,
-    spacing: { before: o.before ?? 0, after: o.after ?? 0 },
-  });
-}
-
-function run(
-  text: string,
-  o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {},
-): TextRun {
-  return new TextRun({
-    text,
-    bold: o.bold,
-    italics: o.italics,
-    size: o.size ? halfPoints(o.size) : undefined,
-    underline: o.underline ? {} : undefined,
-  });
-}
-
-/** Word has no watermark API in `docx`; a framed line at the top makes a draft unmistakable. */
-function draftMark(): Paragraph {
-  const border = { style: BorderStyle.SINGLE, size: 8, color: 'B00000', space: 2 };
-  return new Paragraph({
-    alignment: AlignmentType.RIGHT,
-    border: { top: border, bottom: border, left: border, right: border },
-    spacing: { after: 120 },
-    children: [new TextRun({ text: 'DỰ THẢO', bold: true, color: 'B00000' })],
-  });
-}
-
-function cell(children: Block[], width: number): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
-  });
-}
-
-function borderlessTable(rows: TableCell[][], widths: number[]): Table {
-  return new Table({
-    rows: rows.map((cells) => new TableRow({ children: cells })),
-    width: { size: CONTENT_W, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-  });
-}
-
 /** Two rows so that the "Số" line and the date line share a row, however the names wrap. */
 function docxHeader(t: LetterText): Table {
-  const leftW = Math.round(CONTENT_W * 0.45);
-  const rightW = CONTENT_W - leftW;
-  const committees = [
-    ...(t.superior ? [para([run(t.superior, { size: DX.header })], { align: 'center' })] : []),
-    para([run(t.issuing, { bold: true, size: DX.header })], { align: 'center' }),
-    para([run('*', { size: DX.header })], { align: 'center' }),
-  ];
-  const nation = [
-    para([run(t.nation, { bold: true, size: DX.header + 1, underline: true })], { align: 'center' }),
-  ];
-  const number = [para([run(t.numberLine, { size: DX.header })], { align: 'center' })];
-  const date = [para([run(t.dateLine, { italics: true, size: DX.header })], { align: 'center' })];
-  return borderlessTable(
-    [
-      [cell(committees, leftW), cell(nation, rightW)],
-      [cell(number, leftW), cell(date, rightW)],
-    ],
-    [leftW, rightW],
-  );
+  return partyHeaderTable({
+    left: [...(t.superior ? [{ text: t.superior }] : []), { text: t.issuing, bold: true }, { text: '*' }],
+    number: t.numberLine,
+    nation: t.nation,
+    dateLine: t.dateLine,
+  });
 }
 
 function docxAddressees(t: LetterText): Paragraph[] {
@@ -629,15 +509,6 @@ function docxField(f: Field, indented: boolean): Paragraph[] {
   return [dottedLine(left, [run(`${f.label}: `)]), ...extra];
 }
 
-function dottedLine(left: number, children: ParagraphChild[]): Paragraph {
-  return new Paragraph({
-    indent: { left },
-    spacing: { before: 40 },
-    tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_W, leader: LeaderType.DOT }],
-    children: [...children, new TextRun({ text: '\t' })],
-  });
-}
-
 function docxFieldPair(a: Field, b: Field): Paragraph {
   const mid = twip(10) + Math.round((CONTENT_W - twip(10)) / 2);
   const value = (f: Field) => f.value ?? '……………';
@@ -659,19 +530,13 @@ function docxExempt(line: string): Paragraph {
 }
 
 function docxSignature(t: LetterText, qr: Buffer | null): Table {
-  const leftW = Math.round(CONTENT_W / 2);
   const left: Block[] = [
-    para([run('Nơi nhận:', { bold: true, italics: true, size: DX.small })]),
-    ...t.recipients.map((r) => para([run(r, { size: DX.small })])),
+    ...recipientParagraphs(t.recipients),
     ...(t.verification && qr ? docxVerification(t.verification, qr) : []),
   ];
   const s = t.signature;
-  const right: Block[] = [
-    para([run(s.org, { bold: true })], { align: 'center' }),
-    para([run(s.position ?? '', { bold: true })], { align: 'center', after: 1200 }),
-    para([run(s.name ?? '……………………', { bold: Boolean(s.name) })], { align: 'center' }),
-  ];
-  return borderlessTable([[cell(left, leftW), cell(right, CONTENT_W - leftW)]], [leftW, CONTENT_W - leftW]);
+  const right = signBlockParagraphs({ titles: [s.org, s.position ?? ''], name: s.name }, { space: 1200 });
+  return signatureTable(left, right);
 }
 
 function docxVerification(v: NonNullable<LetterText['verification']>, qr: Buffer): Paragraph[] {

@@ -1,3 +1,4 @@
+import { placeName } from '../../documents/party-names';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client';
 import { formatLetterNumber } from '../../../shared/rules/introduction-letter';
@@ -70,11 +71,7 @@ async function loadForPrint(deps: LetterDeps, actor: Actor, where: SQL): Promise
   );
 }
 
-/** "Tỉnh ủy Nghệ An" / "Đảng bộ tỉnh Nghệ An" → "Nghệ An", for the "Nghệ An, ngày … tháng … năm …" line. */
-export function placeName(provinceName: string | null): string {
-  if (!provinceName) return '';
-  return provinceName.replace(/^(Đảng bộ\s+)?(Tỉnh ủy|Thành ủy|tỉnh|thành phố|Tỉnh|Thành phố)\s+/i, '').trim();
-}
+export { placeName } from '../../documents/party-names';
 
 function toDocument(r: PrintRow, publicUrl: string): LetterDocumentData {
   const registered = [r.registeredStreet, r.registeredArea, r.registeredCommune, r.registeredProvince].filter(Boolean).join(', ');
