@@ -136,6 +136,8 @@ export const drillListSchema = z.object({
   unit: unitRefSchema.nullable(),
   year: z.number().int(),
   half: z.number().int().nullable(),
+  /** the rule set of the year: the words of a ratings breakdown key */
+  ruleSetCode: z.string(),
   /** the figure as the dashboard shows it, so the list can be checked against it */
   figureValue: z.number().nullable(),
   items: z.array(drillRowSchema),
@@ -178,7 +180,7 @@ export const yearlyReportSchema = z.object({
   number: z.string().nullable(),
   deadline: isoDateSchema.nullable(),
   late: z.boolean(),
-  figures: z.object({ total: snapshotRowSchema, children: z.array(snapshotRowSchema) }),
+  figures: z.object({ total: snapshotRowSchema, children: z.array(snapshotRowSchema), own: snapshotRowSchema.nullish() }),
   figuresAt: z.string(),
   results: z.string().nullable(),
   problems: z.string().nullable(),

@@ -4,8 +4,10 @@
  * consolidates. One transition table; the server changes a report's state only through it.
  *
  *   draft ─submit→ submitted ─receive→ received
- *     ↑ save          │ return (with a reason)
- *     └── returned ←──┘  ─submit→ submitted
+ *   (save)            │ return (with a reason)
+ *           returned ←┘  (save) ─submit→ submitted
+ *
+ * Saving keeps the status: a returned report stays "returned" (its reason visible) until it is sent again.
  */
 
 export const yearlyReportStatuses = ['draft', 'submitted', 'received', 'returned'] as const;
@@ -21,12 +23,13 @@ export interface YearlyReportTransition {
   action: YearlyReportAction;
   side: YearlyReportSide;
   from: readonly YearlyReportStatus[];
-  to: YearlyReportStatus;
+  /** null: the status stays as it is */
+  to: YearlyReportStatus | null;
 }
 
 export const yearlyReportTransitions: readonly YearlyReportTransition[] = [
   // The figures are refreshed from the data and the texts written while the report is with its committee.
-  { action: 'save', side: 'preparer', from: ['draft', 'returned'], to: 'draft' },
+  { action: 'save', side: 'preparer', from: ['draft', 'returned'], to: null },
   // On submission the figures are frozen as they stand that moment.
   { action: 'submit', side: 'preparer', from: ['draft', 'returned'], to: 'submitted' },
   { action: 'receive', side: 'superior', from: ['submitted'], to: 'received' },

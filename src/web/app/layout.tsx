@@ -34,6 +34,8 @@ import {
   IconClipboardCheck,
   IconScale,
   IconMessageCircleUser,
+  IconChartInfographic,
+  IconReportAnalytics,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -51,6 +53,8 @@ import {
   canSeeResidenceEvaluations,
   canSeeCellWarnings,
   canSeeTopics,
+  canSeeReports,
+  canUseYearlyReports,
   cellGrants,
   communeGrants,
   hasRole,
@@ -151,6 +155,11 @@ function Shell({ me }: { me: Me }) {
       to: paths.myEvaluation,
       icon: <IconMessageCircleUser size={20} />,
     });
+  // Art. 5: the picture upward and the yearly report to the committee above
+  if (canSeeReports(me))
+    items.push({ label: t('nav.reports'), to: paths.reports, icon: <IconChartInfographic size={20} />, exact: true });
+  if (canUseYearlyReports(me))
+    items.push({ label: t('nav.yearlyReports'), to: paths.yearlyReports, icon: <IconReportAnalytics size={20} /> });
   if (canImportMembers(me))
     items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
   if (isAdmin(me))

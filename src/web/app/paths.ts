@@ -31,6 +31,11 @@ export const paths = {
   evaluationsReview: '/evaluations/review',
   evaluation: '/evaluations/$evaluationId',
   myEvaluation: '/my-evaluation',
+  // the picture upward (Art. 5): dashboards, the lists behind their figures, the yearly report
+  reports: '/reports',
+  reportsList: '/reports/list',
+  yearlyReports: '/reports/yearly',
+  yearlyReport: '/reports/yearly/$reportId',
   /** public: the QR code printed on a letter points here */
   verify: '/verify/$code',
 } as const;
@@ -42,6 +47,7 @@ export const hrefs = {
   letter: (letterId: string) => paths.letter.replace('$letterId', encodeURIComponent(letterId)),
   meeting: (meetingId: string) => paths.meeting.replace('$meetingId', encodeURIComponent(meetingId)),
   activity: (activityId: string) => paths.activity.replace('$activityId', encodeURIComponent(activityId)),
+  yearlyReport: (reportId: string) => paths.yearlyReport.replace('$reportId', encodeURIComponent(reportId)),
   evaluation: (evaluationId: string) =>
     paths.evaluation.replace('$evaluationId', encodeURIComponent(evaluationId)),
 };

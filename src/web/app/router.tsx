@@ -2,6 +2,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -49,6 +50,7 @@ import { EvaluationsPage } from '../features/evaluations/components/list/evaluat
 import { EvaluationPage } from '../features/evaluations/components/evaluation/evaluation-page';
 import { WorkplacePage } from '../features/evaluations/components/workplace/workplace-page';
 import { MyEvaluationPage } from '../features/evaluations/components/member/my-evaluation-page';
+import { dashboardSearchSchema, drillSearchSchema, yearlySearchSchema } from '../features/reports/components/drill/drill-search';
 import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { AppLayout } from './layout';
@@ -241,6 +243,31 @@ const myEvaluationRoute = createRoute({
   component: MyEvaluationPage,
 });
 
+// The picture upward (Art. 5): loaded on first visit, so the charts never weigh on the other pages.
+const reportsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.reports,
+  validateSearch: dashboardSearchSchema,
+  component: lazyRouteComponent(() => import('../features/reports/components/dashboard/dashboard-page'), 'DashboardPage'),
+});
+const reportsListRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.reportsList,
+  validateSearch: drillSearchSchema,
+  component: lazyRouteComponent(() => import('../features/reports/components/drill/drill-page'), 'DrillPage'),
+});
+const yearlyReportsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.yearlyReports,
+  validateSearch: yearlySearchSchema,
+  component: lazyRouteComponent(() => import('../features/reports/components/yearly/yearly-reports-page'), 'YearlyReportsPage'),
+});
+const yearlyReportRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.yearlyReport,
+  component: lazyRouteComponent(() => import('../features/reports/components/yearly/yearly-report-page'), 'YearlyReportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   verifyRoute,
@@ -272,6 +299,10 @@ const routeTree = rootRoute.addChildren([
     evaluationsReviewRoute,
     evaluationRoute,
     myEvaluationRoute,
+    reportsRoute,
+    reportsListRoute,
+    yearlyReportsRoute,
+    yearlyReportRoute,
   ]),
 ]);
 

@@ -17,6 +17,7 @@ import viIntroductions from '../locales/vi/introductions.json';
 import viMeetings from '../locales/vi/meetings.json';
 import viCellLife from '../locales/vi/cellLife.json';
 import viEvaluations from '../locales/vi/evaluations.json';
+import viReports from '../locales/vi/reports.json';
 import enCommon from '../locales/en/common.json';
 import enEnums from '../locales/en/enums.json';
 import enAuth from '../locales/en/auth.json';
@@ -30,6 +31,7 @@ import enIntroductions from '../locales/en/introductions.json';
 import enMeetings from '../locales/en/meetings.json';
 import enCellLife from '../locales/en/cellLife.json';
 import enEvaluations from '../locales/en/evaluations.json';
+import enReports from '../locales/en/reports.json';
 
 export const supportedLocales = ['vi', 'en'] as const;
 export type AppLocale = (typeof supportedLocales)[number];
@@ -50,6 +52,7 @@ export const resources = {
     meetings: viMeetings,
     cellLife: viCellLife,
     evaluations: viEvaluations,
+    reports: viReports,
   },
   en: {
     common: enCommon,
@@ -65,6 +68,7 @@ export const resources = {
     meetings: enMeetings,
     cellLife: enCellLife,
     evaluations: enEvaluations,
+    reports: enReports,
   },
 } as const;
 

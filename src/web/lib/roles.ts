@@ -61,3 +61,14 @@ export const canSeeResidenceEvaluations = (me: Me | null | undefined) =>
 /** Art. 3.4–3.5, the workplace side: open the year's cycle, follow the backlog, the year-end review, disputes. */
 export const canRunWorkplaceEvaluations = (me: Me | null | undefined) =>
   isAdmin(me) || workplaceGrants(me).length > 0;
+
+/** Art. 5: every committee officer follows the figures of their subtree; administrators the whole country. */
+export const canSeeReports = (me: Me | null | undefined) => hasRole(me, 'admin', 'committee_officer');
+
+/** The yearly report: commune and grassroots committees write it; the committee above receives it. */
+export const canUseYearlyReports = (me: Me | null | undefined) =>
+  (me?.roles ?? []).some(
+    (g) =>
+      g.role === 'committee_officer' &&
+      ['commune_committee', 'workplace_committee', 'bloc_committee', 'district_committee', 'province_committee'].includes(g.unitType ?? ''),
+  );

@@ -70,7 +70,7 @@ describe('seedDemo', () => {
     expect(await count(sql`select count(*) as n from introduction_letters where verification_code is null`)).toBe(0);
   });
 
-  it('creates the six demo accounts with their roles', async () => {
+  it('creates the seven demo accounts with their roles', async () => {
     const users = await rows<{
       username: string;
       role: string;
@@ -87,10 +87,12 @@ describe('seedDemo', () => {
       ['commune.officer', 'committee_officer'],
       ['front.head', 'front_head'],
       ['member', 'member'],
+      ['province.officer', 'committee_officer'],
       ['workplace.officer', 'committee_officer'],
     ]);
     const by = Object.fromEntries(users.map((u) => [u.username, u]));
     expect(by['admin']!.unit).toBe('Đảng bộ tỉnh Nghệ An');
+    expect(by['province.officer']!.unit).toBe('Đảng bộ tỉnh Nghệ An');
     expect(by['cell.secretary']!.unit).toBe(by['front.head']!.unit);
     expect(by['member']!.member).toBe('Nguyễn Văn An');
     // the demo member works at workplace.officer's committee and is placed in cell.secretary's cell
@@ -129,6 +131,32 @@ describe('seedDemo', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('demo history (the dashboards show a real picture on first start)', () => {
+  it('has the past half-years’ meetings with per-person attendance, and nothing in the current half-year', async () => {
+    for (const year of [2024, 2025])
+      expect(await count(sql`select count(*) as n from meetings where status = 'held' and extract(year from starts_at) = ${year}`)).toBeGreaterThan(12);
+    expect(await count(sql`select count(*) as n from meetings where starts_at >= '2026-01-01'`)).toBe(0);
+    // attendance only for working members placed in the meeting's cell; the demo member always came
+    expect(
+      await count(sql`select count(*) as n from meeting_attendances a join members m on m.id = a.member_id where m.residence_cell_id is distinct from a.unit_id`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from meeting_attendances a join users u on u.member_id = a.member_id and u.username = 'member' where a.status <> 'present'`),
+    ).toBe(0);
+    expect(await count(sql`select count(*) as n from meeting_attendances where status = 'absent_unexcused'`)).toBeGreaterThan(0);
+  });
+
+  it('has the two past years’ comments released, with their form, classification and a few upheld disputes', async () => {
+    for (const year of [2024, 2025]) {
+      const released = await count(sql`select count(*) as n from evaluations where year = ${year} and status = 'released'`);
+      expect(released).toBeGreaterThan(100);
+      expect(await count(sql`select count(*) as n from evaluations e where year = ${year} and not exists (select 1 from evaluation_versions v where v.evaluation_id = e.id)`)).toBe(0);
+      expect(await count(sql`select count(*) as n from workplace_classifications where year = ${year}`)).toBe(released);
+    }
+    expect(await count(sql`select count(*) as n from evaluation_disputes where outcome = 'upheld'`)).toBeGreaterThan(0);
   });
 });
 

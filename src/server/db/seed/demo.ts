@@ -16,6 +16,7 @@ import { buildDemoPeople } from './demo-members';
 import { buildDemoTree } from './demo-units';
 import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoLetters } from './demo-letters';
+import { seedDemoHistory } from './demo-history';
 import { assertNotProduction } from './guard';
 import { createRng } from './random';
 
@@ -33,7 +34,7 @@ async function insertInBatches<T extends Record<string, unknown>>(
 }
 
 /**
- * Seeds the Nghệ An demo (units, ~600 members, six demo accounts with password `Demo@2026`).
+ * Seeds the Nghệ An demo (units, ~600 members, seven demo accounts with password `Demo@2026`).
  * Does nothing when any org unit exists. Refuses to run in production.
  */
 export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: string } = {}): Promise<{ seeded: boolean }> {
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: stri
     await insertDemo(tx, now, passwordHash);
     await seedDemoLetters(tx, now, opts.documentSecret);
     await seedDemoEvaluations(tx, now, opts.documentSecret);
+    await seedDemoHistory(tx, now);
     return { seeded: true };
   });
 }
@@ -73,6 +75,13 @@ async function insertDemo(tx: Executor, now: Date, passwordHash: string): Promis
       displayName: 'Quản trị hệ thống',
       phone: '0912213001',
       grant: { role: 'admin', unitId: tree.province.id, position: null },
+    },
+    {
+      // Art. 5: the province committee follows the work of its communes and grassroots committees
+      username: 'province.officer',
+      displayName: 'Hoàng Minh Tâm',
+      phone: '0912213007',
+      grant: { role: 'committee_officer', unitId: tree.province.id, position: 'staff' },
     },
     {
       username: 'commune.officer',

@@ -121,6 +121,7 @@ export async function drillList(deps: FigureDeps, actor: Actor, query: DrillQuer
     unit: scope.unit ? { id: scope.unit.id, name: scope.unit.name, type: scope.unit.type } : null,
     year,
     half: query.half ?? null,
+    ruleSetCode: await dashboardRepo.ruleSetCodeForYear(deps.db, year),
     figureValue: await figureValue(deps, scope, query, year),
     items: page.map((r) => ({
       id: r.id,

@@ -76,13 +76,18 @@ const knownKinds = [
   'evaluation_dispute_upheld',
   'evaluation_dispute_revised',
   'evaluation_overdue',
+  // the yearly report upward (Art. 5)
+  'yearly_report_submitted',
+  'yearly_report_received',
+  'yearly_report_returned',
+  'yearly_report_deadline',
 ];
 
 /** Kinds whose `kind` param is a warning's form (reminder / warning), not a residence notice kind. */
 const warningKinds = ['warning_issued'];
 
 /** Free text, not a code: shown as the sender wrote it. */
-const freeTextReasonKinds = ['meeting_cancelled', 'evaluation_returned', 'evaluation_cancelled'];
+const freeTextReasonKinds = ['meeting_cancelled', 'evaluation_returned', 'evaluation_cancelled', 'yearly_report_returned'];
 
 /** Notifications carry a kind and params; the words are ours, in the reader's language. */
 export function notificationText(t: TFunction, n: Notification): { title: string; body: string } {
