@@ -329,11 +329,19 @@ describe('tracking: backlog and "no comment this year"', () => {
     const r = backlogSchema.parse((await get(s.commune, `/api/evaluations/backlog?side=residence&year=2026`)).json());
     expect(r.unit.id).toBe(a.commune.id);
     expect(r.total.requested).toBe(5);
+    // a member of the residential cell itself (retired, no workplace) owes no comment there
+    await newMember(database.db, { fullName: 'Đỗ Văn Hưu', cellId: a.residentialCell.id, residenceCommuneId: a.commune.id, residenceCellId: a.residentialCell.id });
+    const residence = noCommentListSchema.parse((await get(s.commune, `/api/evaluations/no-comment?side=residence&year=2026`)).json());
+    expect(residence.items.map((i) => i.fullName)).not.toContain('Đỗ Văn Hưu');
+    expect(backlogSchema.parse((await get(s.commune, `/api/evaluations/backlog?side=residence&year=2026`)).json()).total.noComment).toBe(residence.items.length);
     const list = noCommentListSchema.parse((await get(s.workplace, `/api/evaluations/no-comment?side=workplace&unitId=${a.workplace.id}&year=2026`)).json());
     // binh and chi are delivered; an is being revised; unplaced waits
     expect(list.items.map((i) => i.fullName)).toEqual(['Nguyễn Văn An', 'Hoàng Văn Chờ']);
     expect(list.items[0]!.status).toBe('returned');
     expect((await get(s.otherWorkplace, `/api/evaluations/backlog?side=workplace&unitId=${a.workplace.id}`)).statusCode).toBe(404);
+    // an administrator without a unit reads the backlog from the top of the tree instead of "unit not found"
+    const admin = await get(s.admin, '/api/evaluations/backlog?side=residence&year=2026');
+    expect(admin.statusCode, admin.body).toBe(200);
   });
 
   it('lists per side are scoped: the Front head sees their cell only, another cell nothing', async () => {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { Backlog, BacklogCounts, ReviewItem } from '../../../shared/contracts/evaluations';
 import { classificationLevel, isNegative, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
-import { grantsWith, type Actor } from '../../http/actor';
+import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
@@ -21,7 +21,8 @@ type Side = 'workplace' | 'residence';
 /** The unit a side reads (given, else the actor's first grant for it), checked against the actor's reach. */
 async function sideUnit(db: Executor, actor: Actor, side: Side, unitId?: string) {
   const grants = side === 'workplace' ? grantsWith(actor, 'committee_officer') : grantsWith(actor, 'committee_officer', 'cell_secretary', 'front_head');
-  const id = unitId ?? grants[0]?.unitId;
+  // an administrator without a unit of their own reads from the top of the tree
+  const id = unitId ?? grants[0]?.unitId ?? (isAdmin(actor) ? (actor.grants.find((g) => g.unitId)?.unitId ?? (await topUnitId(db))) : undefined);
   if (!id) throw new NotFound('unit_not_found');
   const reach = pathInReach(actor, grants, sql`u.path`);
   const [unit] = await queryRows<{ id: string; name: string; path: string }>(db, sql`select u.id, u.name, u.path::text as path from org_units u where u.id = ${id} and ${reach}`);
@@ -29,12 +30,22 @@ async function sideUnit(db: Executor, actor: Actor, side: Side, unitId?: string)
   return unit;
 }
 
+async function topUnitId(db: Executor): Promise<string | undefined> {
+  const [row] = await queryRows<{ id: string }>(db, sql`select id from org_units where parent_id is null and status = 'active' order by name, id limit 1`);
+  return row?.id;
+}
+
 /** The org unit an evaluation (alias e, member m) counts under on each side. */
 const evaluationUnit = (side: Side): SQL => (side === 'workplace' ? sql`m.cell_id` : sql`coalesce(e.cell_id, e.commune_id)`);
 const memberUnit = (side: Side): SQL => (side === 'workplace' ? sql`m.cell_id` : sql`coalesce(m.residence_cell_id, m.residence_commune_id)`);
 
-/** Working members who owe a yearly comment: active, introduced, not exempt. */
-const WORKING = sql`m.status = 'active' and m.category = 'active'`;
+/**
+ * Working members who owe a yearly comment: active, not exempt, and working (their party cell is a
+ * workplace cell: a retired member of a residential cell owes none, and counting them made a commune's
+ * list longer than its working members).
+ */
+const WORKING = sql`m.status = 'active' and m.category = 'active'
+  and exists (select 1 from org_units wk where wk.id = m.cell_id and wk.type = 'workplace_cell')`;
 const hasComment = (year: number) =>
   sql`exists (select 1 from evaluations x where x.member_id = m.id and x.year = ${year} and x.status in ('delivered', 'released', 'disputed'))`;
 

@@ -7,7 +7,7 @@ import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
 import { paths } from '../../../app/paths';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
-import { cellGrants, communeGrants, isAdmin } from '../../../lib/roles';
+import { canSeeReports, cellGrants, communeGrants, isAdmin } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
 import { UnitPicker } from '../../lookups/components/unit-picker';
 import { useCompliance } from '../api/get-compliance';
@@ -74,6 +74,17 @@ export function CompliancePage() {
             size="md"
           />
         </Group>
+        {canSeeReports(me) && (
+          <Text size="sm">
+            <Anchor
+              renderRoot={(props) => (
+                <Link {...props} to={paths.reports} search={{ unitId, year, section: 'cellLife', side: 'residence' }} />
+              )}
+            >
+              {t('compliance.byUnit')}
+            </Anchor>
+          </Text>
+        )}
         {!unitId && isAdmin(me) ? (
           <EmptyState title={t('compliance.pickUnit')} />
         ) : query.isPending ? (
