@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoConsoleErrors, launchBrowser, login, newPage, screenshot, skipBrowser } from './fixtures/browser';
 import { pickOption } from './fixtures/introductions';
+import { seriousViolations } from './fixtures/axe';
 
 /**
  * The picture upward (Art. 5): a province officer follows the figures from the province down to a cell and
@@ -28,12 +29,14 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await page.getByRole('heading', { name: 'Đảng bộ phường Thành Vinh' }).waitFor();
     await expect.poll(() => page.getByRole('navigation', { name: 'Cấp đơn vị' }).innerText()).toContain('Đảng bộ tỉnh Nghệ An');
     await screenshot(page, 'reports-commune');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Sinh hoạt chi bộ' }).click();
     const cells = page.getByRole('table', { name: 'Theo đơn vị trực thuộc' });
-    const cellLink = cells.getByRole('rowheader').getByRole('link').first();
-    const cellName = (await cellLink.innerText()).trim();
-    await cellLink.click();
+    // a cell whose members came this year
+    const present = cells.getByRole('link', { name: /^Chi bộ .* — Có mặt: [1-9]/ }).first();
+    const cellName = ((await present.getAttribute('aria-label')) ?? '').split(' — ')[0]!;
+    await cells.getByRole('link', { name: cellName, exact: true }).click();
     await page.getByRole('heading', { name: cellName }).waitFor();
 
     // a number and its list: as many rows as the number says
@@ -49,6 +52,7 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await expect.poll(() => rows.count()).toBe(shown);
     await page.getByText(`Bảng số liệu ghi: ${shown}`).waitFor();
     await screenshot(page, 'reports-list');
+    expect(await seriousViolations(page)).toEqual([]);
     expectNoConsoleErrors(tp);
     await tp.context.close();
   });
@@ -60,6 +64,7 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await page.goto('/reports?section=evaluation');
     await page.getByRole('heading', { name: 'Kết quả theo tiêu chí (phiếu đã xác nhận)' }).waitFor();
     await screenshot(page, 'reports-phone');
+    expect(await seriousViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     expectNoConsoleErrors(tp);
@@ -83,6 +88,7 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await commune.page.getByText('Đã nộp, chờ tiếp nhận').first().waitFor();
     await commune.page.getByText(/Số \d+-BC\/ĐU/).waitFor();
     await screenshot(commune.page, 'yearly-report-submitted');
+    expect(await seriousViolations(commune.page)).toEqual([]);
     expectNoConsoleErrors(commune);
     await commune.context.close();
 
@@ -101,6 +107,7 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^bao-cao-tong-hop-213-\d{4}-.+\.pdf$/);
     await screenshot(page, 'yearly-submissions');
+    expect(await seriousViolations(page)).toEqual([]);
     expectNoConsoleErrors(province);
     await province.context.close();
   });

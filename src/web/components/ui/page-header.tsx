@@ -15,7 +15,7 @@ export function PageHeader({
       <Stack gap={2}>
         <Title order={2}>{title}</Title>
         {subtitle && (
-          <Text c="dimmed" size="sm">
+          <Text c="gray.7" size="sm">
             {subtitle}
           </Text>
         )}

@@ -76,7 +76,7 @@ export function ChildrenTable({
           {t('table.units', { count: rows.length - 1 })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={Math.max(560, 180 + columns.length * 110)}>
+      <Table.ScrollContainer type="native" tabIndex={0} minWidth={Math.max(560, 180 + columns.length * 110)}>
         <Table striped highlightOnHover verticalSpacing="xs" fz="sm" aria-label={title}>
           <Table.Thead>
             <Table.Tr>

@@ -27,7 +27,7 @@ export function RatingsTables({ dashboard, side, ruleSet }: { dashboard: Dashboa
         <Title order={3} fz="lg" mb="xs">
           {t('ratings.title')}
         </Title>
-        <Table.ScrollContainer minWidth={620}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={620}>
           <Table striped verticalSpacing="xs" fz="sm" aria-label={t('ratings.title')}>
             <Table.Thead>
               <Table.Tr>
@@ -68,7 +68,7 @@ export function RatingsTables({ dashboard, side, ruleSet }: { dashboard: Dashboa
         <Title order={3} fz="lg" mb="xs">
           {t('ratings.crossTitle')}
         </Title>
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={560}>
           <Table striped verticalSpacing="xs" fz="sm" aria-label={t('ratings.crossTitle')}>
             <Table.Thead>
               <Table.Tr>

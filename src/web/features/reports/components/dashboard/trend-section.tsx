@@ -40,6 +40,10 @@ export function TrendSection({ pages, side }: SectionProps) {
                 { name: 'evTotal', color: 'indigo.7', label: t('figures.evTotal') },
               ]}
               withLegend
+              lineChartProps={{ accessibilityLayer: false }}
+              textColor="gray.8"
+              xAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
+              yAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
               valueFormatter={(v) => formatCount(v, i18n.language)}
             />
           </div>
@@ -53,7 +57,10 @@ export function TrendSection({ pages, side }: SectionProps) {
               h={240}
               data={trend.map((y) => ({ year: String(y.year), attendance: rates(y[side]).attendance ?? 0, received: rates(y[side]).received ?? 0 }))}
               dataKey="year"
-              yAxisProps={{ domain: [0, 100] }}
+              yAxisProps={{ domain: [0, 100], tick: { fill: 'var(--mantine-color-gray-8)' } }}
+              xAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
+              lineChartProps={{ accessibilityLayer: false }}
+              textColor="gray.8"
               series={[
                 { name: 'attendance', color: 'teal.7', label: t('trend.attendance') },
                 { name: 'received', color: 'indigo.7', label: t('trend.received') },
@@ -68,7 +75,7 @@ export function TrendSection({ pages, side }: SectionProps) {
         <Title order={3} fz="lg" mb="xs">
           {t('trend.table')}
         </Title>
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer type="native" tabIndex={0} minWidth={520}>
           <Table striped verticalSpacing="xs" fz="sm" aria-label={t('trend.table')}>
             <Table.Thead>
               <Table.Tr>

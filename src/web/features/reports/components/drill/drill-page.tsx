@@ -98,7 +98,7 @@ export function DrillPage() {
           <EmptyState title={debounced ? t('drill.noMatch') : t('drill.empty')} />
         ) : (
           <Card withBorder padding="sm">
-            <Table.ScrollContainer minWidth={Math.max(560, first!.columns.length * 140)}>
+            <Table.ScrollContainer type="native" tabIndex={0} minWidth={Math.max(560, first!.columns.length * 140)}>
               <Table striped highlightOnHover verticalSpacing="xs" fz="sm" aria-label={name}>
                 <Table.Thead>
                   <Table.Tr>

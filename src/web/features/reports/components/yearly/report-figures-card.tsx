@@ -38,7 +38,7 @@ export function ReportFiguresCard({ report }: { report: YearlyReport }) {
       <Text size="sm" c="gray.7" mb="xs">
         {t(report.status === 'submitted' || report.status === 'received' ? 'yearly.figuresFrozen' : 'yearly.figuresAt', { at: formatDateTime(report.figuresAt) })}
       </Text>
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer type="native" tabIndex={0} minWidth={420}>
         <Table striped verticalSpacing={4} fz="sm" aria-label={t('yearly.figures')}>
           <Table.Thead>
             <Table.Tr>

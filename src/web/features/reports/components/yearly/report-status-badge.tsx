@@ -16,7 +16,7 @@ export function ReportStatusBadge({ state, late, upward }: { state: SubmissionSt
   const shown = upward && state === 'draft' ? 'not_started' : state;
   return (
     <>
-      <Badge color={colors[shown]} variant="light" size="lg">
+      <Badge color={colors[shown]} variant="dot" size="lg" c="dark.6">
         {t(`yearly.status.${shown}`)}
       </Badge>
       {late && (

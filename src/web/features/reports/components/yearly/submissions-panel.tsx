@@ -89,7 +89,7 @@ export function SubmissionsPanel({ year, unitId, onUnit }: { year: number; unitI
         <EmptyState title={t('submissions.none')} />
       ) : (
         <Card withBorder padding="sm">
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer type="native" tabIndex={0} minWidth={560}>
             <Table striped verticalSpacing="xs" fz="sm" aria-label={t('submissions.table')}>
               <Table.Thead>
                 <Table.Tr>
