@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../client';
 import { assertNotProduction } from './guard';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './names';
+import { pick, textArray } from './sql-picks';
 
 /**
  * Load-test data, set-based: one province appended to whatever exists, with ~n/10,000 communes
@@ -18,16 +19,6 @@ export interface ScaleResult {
 }
 
 const CHUNK = 100_000;
-
-/** A text[] literal from our own constant lists (never user input). */
-function textArray(items: readonly string[]): SQL {
-  return sql.raw(`array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(',')}]::text[]`);
-}
-
-/** `arr[1 + floor(r * len)]` — a uniform pick from a literal array using a random column `r`. */
-function pick(items: readonly string[], r: string): SQL {
-  return sql`(${textArray(items)})[1 + floor(${sql.raw(r)} * ${sql.raw(String(items.length))})::int]`;
-}
 
 const FAMILY_WEIGHTED = FAMILY_NAMES.flatMap(([name, weight]) => Array<string>(weight).fill(name));
 const PLACE_FIRST = [
