@@ -51,7 +51,7 @@ describe.skipIf(skipBrowser)('administration screens', () => {
       .click();
     await page.getByRole('heading', { name: 'Thông báo', level: 2 }).waitFor();
     await page
-      .getByText(/Chào mừng|Bạn chưa có thông báo/)
+      .getByText(/Chào mừng|Đồng chí chưa có thông báo/)
       .first()
       .waitFor();
     await screenshot(page, 'notifications');
@@ -69,7 +69,7 @@ describe.skipIf(skipBrowser)('administration screens', () => {
     const tp = await newPage(browser);
     const { page } = tp;
     await login(page, 'commune.officer');
-    await page.getByLabel('Vai trò của bạn').getByRole('link').first().click();
+    await page.getByLabel('Vai trò của đồng chí').getByRole('link').first().click();
     // an officer manages the units below their own committee
     await page.getByLabel('Đơn vị trực thuộc').getByRole('link').first().click();
     await page.getByRole('button', { name: 'Sửa' }).click();
@@ -92,7 +92,7 @@ describe.skipIf(skipBrowser)('administration screens', () => {
     const tp = await newPage(browser);
     const { page } = tp;
     await login(page, 'commune.officer');
-    await page.getByLabel('Vai trò của bạn').getByRole('link').first().click();
+    await page.getByLabel('Vai trò của đồng chí').getByRole('link').first().click();
     await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
     const modal = page.getByRole('dialog');
     await modal.getByLabel(/^Loại đơn vị/).click();

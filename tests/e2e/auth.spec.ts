@@ -32,7 +32,7 @@ describe.skipIf(skipBrowser)('logging in', () => {
     const { page } = tp;
     await login(page, username);
     await expect(page.getByRole('heading', { name: /Xin chào/ }).isVisible()).resolves.toBe(true);
-    const roles = page.getByLabel('Vai trò của bạn');
+    const roles = page.getByLabel('Vai trò của đồng chí');
     await roles.waitFor();
     expect(await roles.textContent()).toMatch(roleLabel);
     await screenshot(page, `home-${username}`);

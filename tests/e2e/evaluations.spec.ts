@@ -312,7 +312,7 @@ describe.skipIf(skipBrowser)('the yearly residence evaluation', () => {
     const mb = await as('member', phone);
     const page = mb.page;
     await openNav(page, 'Nhận xét của tôi');
-    await page.getByText('Đảng ủy nơi công tác đã thông báo nhận xét cho bạn.').waitFor();
+    await page.getByText('Đảng ủy nơi công tác đã thông báo nhận xét cho đồng chí.').waitFor();
     // the report the cell judged stays as it was
     await page.getByText(/^Chi bộ đã ký phiếu nhận xét năm nay/).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);

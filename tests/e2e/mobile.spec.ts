@@ -46,7 +46,7 @@ describe.skipIf(skipBrowser)('phone (360×740)', () => {
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(1);
     await page.goto('/');
-    await page.getByLabel('Vai trò của bạn').getByRole('link').first().click();
+    await page.getByLabel('Vai trò của đồng chí').getByRole('link').first().click();
     await page.getByText('Đảng viên đang công tác').first().waitFor();
     await screenshot(page, 'mobile-unit');
     expect(

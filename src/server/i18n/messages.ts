@@ -6,29 +6,29 @@ import type { Locale } from '../../shared/contracts/auth';
  */
 const messages: Record<string, { vi: string; en: string }> = {
   // generic
-  not_found: { vi: 'Không tìm thấy bản ghi, hoặc bạn không có quyền xem.', en: 'Not found, or you are not allowed to see it.' },
+  not_found: { vi: 'Không tìm thấy bản ghi, hoặc đồng chí không có quyền xem.', en: 'Not found, or you are not allowed to see it.' },
   route_not_found: { vi: 'Không có địa chỉ API này.', en: 'There is no such API address.' },
-  unauthenticated: { vi: 'Bạn cần đăng nhập.', en: 'Please log in.' },
-  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  unauthenticated: { vi: 'Đồng chí cần đăng nhập để tiếp tục.', en: 'Please log in.' },
+  forbidden: { vi: 'Đồng chí không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   csrf_failed: { vi: 'Phiên làm việc không hợp lệ, hãy tải lại trang.', en: 'Your session token is invalid; reload the page.' },
   validation_failed: { vi: 'Dữ liệu chưa hợp lệ, hãy kiểm tra các trường được đánh dấu.', en: 'Some fields are not valid; check the marked ones.' },
   bad_request: { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
   invalid_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'This content type is not supported.' },
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
-  rate_limited: { vi: 'Bạn thao tác quá nhanh, hãy thử lại sau ít phút.', en: 'Too many attempts; try again in a few minutes.' },
+  rate_limited: { vi: 'Đồng chí thao tác quá nhanh, hãy thử lại sau ít phút.', en: 'Too many attempts; try again in a few minutes.' },
   conflict: { vi: 'Dữ liệu đã thay đổi hoặc bị trùng, hãy tải lại và thử lại.', en: 'The data changed or is a duplicate; reload and try again.' },
   duplicate: { vi: 'Giá trị này đã tồn tại.', en: 'This value already exists.' },
-  internal_error: { vi: 'Có lỗi hệ thống. Dữ liệu của bạn không bị mất; hãy thử lại.', en: 'Something went wrong on our side. Nothing was lost; try again.' },
+  internal_error: { vi: 'Có lỗi hệ thống. Dữ liệu của đồng chí không bị mất; hãy thử lại.', en: 'Something went wrong on our side. Nothing was lost; try again.' },
   // auth
   invalid_credentials: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong login or password.' },
   account_disabled: { vi: 'Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.', en: 'This account is disabled. Contact the administrator.' },
   wrong_current_password: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
   same_password: { vi: 'Mật khẩu mới phải khác mật khẩu cũ.', en: 'The new password must differ from the old one.' },
   // emails (subject + body per notification kind)
-  'mail.role_granted.subject': { vi: 'Residence Link: bạn được giao vai trò mới', en: 'Residence Link: you have a new role' },
+  'mail.role_granted.subject': { vi: 'Residence Link: đồng chí được giao vai trò mới', en: 'Residence Link: you have a new role' },
   'mail.role_granted.body': {
-    vi: 'Bạn vừa được giao vai trò {role} tại {unit}. Đăng nhập Residence Link để bắt đầu.',
+    vi: 'Đồng chí vừa được giao vai trò {role} tại {unit}. Đăng nhập Residence Link để bắt đầu.',
     en: 'You have been given the role {role} at {unit}. Log in to Residence Link to start.',
   },
   'role.admin': { vi: 'quản trị hệ thống', en: 'system administrator' },

@@ -47,11 +47,11 @@ registerMessages({
     en: 'The member role needs an account linked to a Party member.',
   },
   cannot_revoke_own_admin: {
-    vi: 'Bạn không thể tự thu hồi quyền quản trị của mình.',
+    vi: 'Đồng chí không thể tự thu hồi quyền quản trị của mình.',
     en: 'You cannot revoke your own administrator role.',
   },
   cannot_deactivate_self: {
-    vi: 'Bạn không thể tự khóa tài khoản của mình.',
+    vi: 'Đồng chí không thể tự khóa tài khoản của mình.',
     en: 'You cannot disable your own account.',
   },
 });

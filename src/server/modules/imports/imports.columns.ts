@@ -132,7 +132,7 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     required: true,
     width: 14,
     example: 'CB-PHONG-KT',
-    help: 'Mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ quan hoặc chi bộ khu dân cư), xem trong mục Tổ chức. Phải là chi bộ bạn quản lý.',
+    help: 'Mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ quan hoặc chi bộ khu dân cư), xem trong mục Tổ chức. Phải là chi bộ do đồng chí quản lý.',
   },
   {
     key: 'jobTitle',

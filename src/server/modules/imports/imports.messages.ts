@@ -55,7 +55,7 @@ export const importMessages = {
     en: 'This citizen ID already appears in an earlier row of the file.',
   },
   'import.cardNumberOtherUnit': {
-    vi: 'Số thẻ đảng này thuộc một đảng viên ngoài đơn vị bạn quản lý; không thể cập nhật.',
+    vi: 'Số thẻ đảng này thuộc một đảng viên ngoài đơn vị do đồng chí quản lý; không thể cập nhật.',
     en: 'This Party card number belongs to a member outside the units you manage; it cannot be updated.',
   },
   'import.citizenIdTaken': {
@@ -64,7 +64,7 @@ export const importMessages = {
   },
   'import.unknownCell': { vi: 'Không có chi bộ với mã này.', en: 'There is no cell with this code.' },
   'import.cellNotAllowed': {
-    vi: 'Mã này không phải một chi bộ đang hoạt động do bạn quản lý.',
+    vi: 'Mã này không phải một chi bộ đang hoạt động do đồng chí quản lý.',
     en: 'This code is not an active cell that you manage.',
   },
   'import.unknownCommune': {

@@ -1,15 +1,15 @@
 /** Server messages of the introductions area (errors, validation keys, emails), Vietnamese first. */
 export const introductionMessages: Record<string, { vi: string; en: string }> = {
-  letter_not_found: { vi: 'Không tìm thấy giấy giới thiệu, hoặc bạn không có quyền xem.', en: 'Letter not found, or you are not allowed to see it.' },
+  letter_not_found: { vi: 'Không tìm thấy giấy giới thiệu, hoặc đồng chí không có quyền xem.', en: 'Letter not found, or you are not allowed to see it.' },
   letter_member_not_found: {
-    vi: 'Có đảng viên không thuộc đảng ủy của bạn: chỉ giới thiệu được đảng viên do đảng ủy mình quản lý.',
+    vi: 'Có đảng viên không thuộc đảng ủy của đồng chí: chỉ giới thiệu được đảng viên do đảng ủy mình quản lý.',
     en: 'Some members are not in your committee: a committee introduces only its own members.',
   },
   letter_issue_needs_signer: {
     vi: 'Chỉ bí thư hoặc phó bí thư đảng ủy mới được ký phát hành giấy giới thiệu.',
     en: 'Only the committee secretary or deputy secretary may issue a letter.',
   },
-  letter_not_yours: { vi: 'Bước này không thuộc thẩm quyền của đơn vị bạn.', en: 'This step is not for your unit to take.' },
+  letter_not_yours: { vi: 'Bước này không thuộc thẩm quyền đơn vị của đồng chí.', en: 'This step is not for your unit to take.' },
   letter_wrong_state: {
     vi: 'Không thể {action}: {count} giấy đang ở trạng thái “{status}”. Hãy tải lại danh sách.',
     en: 'Cannot {action}: {count} letter(s) are “{status}”. Reload the list.',
@@ -19,9 +19,9 @@ export const introductionMessages: Record<string, { vi: string; en: string }> = 
     en: 'Place members only in an active residential cell of the receiving commune ({count} letter(s) with a wrong cell).',
   },
   letters_print_too_many: { vi: 'In tối đa {max} giấy một lần; hãy lọc theo xã/phường.', en: 'Print at most {max} letters at a time; filter by commune.' },
-  introductions_no_unit: { vi: 'Bạn chưa được giao đơn vị nào để xem mục này.', en: 'You have no unit to see this for.' },
+  introductions_no_unit: { vi: 'Đồng chí chưa được giao đơn vị nào để xem mục này.', en: 'You have no unit to see this for.' },
   introductions_not_a_member: { vi: 'Tài khoản này không gắn với hồ sơ đảng viên.', en: 'This account is not linked to a member record.' },
-  introductions_side_not_allowed: { vi: 'Bạn không xem được số liệu phía nơi công tác của đơn vị này.', en: 'You cannot see the workplace figures of this unit.' },
+  introductions_side_not_allowed: { vi: 'Đồng chí không xem được số liệu phía nơi công tác của đơn vị này.', en: 'You cannot see the workplace figures of this unit.' },
   member_not_active: { vi: 'Đảng viên không còn sinh hoạt (đã chuyển, bị khai trừ, xóa tên…).', en: 'The member is no longer active (transferred, expelled, removed…).' },
   move_member_only: { vi: 'Chỉ đảng viên mới tự báo chuyển nơi cư trú của mình.', en: 'Only members report their own move.' },
   move_same_place: { vi: 'Địa chỉ mới trùng địa chỉ hiện tại.', en: 'The new address is the current one.' },

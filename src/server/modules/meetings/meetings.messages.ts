@@ -1,6 +1,6 @@
 /** Server messages of residential cell life (errors, validation keys, emails), Vietnamese first. */
 export const meetingMessages: Record<string, { vi: string; en: string }> = {
-  meeting_not_found: { vi: 'Không tìm thấy buổi sinh hoạt, hoặc bạn không có quyền xem.', en: 'Meeting not found, or you are not allowed to see it.' },
+  meeting_not_found: { vi: 'Không tìm thấy buổi sinh hoạt, hoặc đồng chí không có quyền xem.', en: 'Meeting not found, or you are not allowed to see it.' },
   meeting_manage_only: { vi: 'Chỉ bí thư chi bộ (hoặc cấp ủy cấp trên) mới thực hiện được việc này.', en: 'Only the cell secretary (or the committee above) can do this.' },
   meeting_wrong_state: { vi: 'Không thể {action}: buổi sinh hoạt đang ở trạng thái “{status}”.', en: 'Cannot {action}: the meeting is “{status}”.' },
   meeting_not_started: { vi: 'Buổi sinh hoạt chưa bắt đầu.', en: 'The meeting has not started yet.' },
@@ -15,7 +15,7 @@ export const meetingMessages: Record<string, { vi: string; en: string }> = {
   attachment_type: { vi: 'Chỉ nhận ảnh và tệp: {types}.', en: 'Only photos and files of these types: {types}.' },
   attachment_too_large: { vi: 'Tệp quá lớn (tối đa {max} MB).', en: 'The file is too large (at most {max} MB).' },
   attachment_too_many: { vi: 'Mỗi biên bản đính kèm tối đa {max} tệp.', en: 'At most {max} attachments per meeting.' },
-  meetings_no_unit: { vi: 'Bạn chưa được giao chi bộ hoặc đơn vị nào.', en: 'You have no cell or unit assigned.' },
+  meetings_no_unit: { vi: 'Đồng chí chưa được giao chi bộ hoặc đơn vị nào.', en: 'You have no cell or unit assigned.' },
   'action.edit': { vi: 'sửa', en: 'edit' },
   'action.hold': { vi: 'ghi nhận đã họp', en: 'record as held' },
   'action.rsvp': { vi: 'trả lời lời mời', en: 'answer the invitation' },

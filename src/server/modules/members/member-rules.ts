@@ -46,12 +46,12 @@ export const memberMessages = {
   'member.exemptToBeforeFrom': { vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must follow the start date.' },
   card_number_taken: { vi: 'Số thẻ đảng này đã có trong hệ thống.', en: 'This Party card number is already registered.' },
   citizen_id_taken: { vi: 'Số CCCD này đã có trong hệ thống.', en: 'This citizen ID is already registered.' },
-  'member.cellInvalid': { vi: 'Hãy chọn một chi bộ đang hoạt động trong phạm vi của bạn.', en: 'Choose an active cell within your reach.' },
+  'member.cellInvalid': { vi: 'Hãy chọn một chi bộ đang hoạt động trong phạm vi của đồng chí.', en: 'Choose an active cell within your reach.' },
   'member.communeInvalid': { vi: 'Hãy chọn một xã/phường.', en: 'Choose a commune or ward.' },
   'member.areaInvalid': { vi: 'Khu dân cư không thuộc xã/phường đã chọn.', en: 'The residential area is not in the chosen commune.' },
   stale_update: {
     vi: 'Bản ghi vừa được người khác sửa. Hãy tải lại để xem thay đổi rồi sửa tiếp.',
     en: 'Someone else saved this record meanwhile. Reload to see their change, then edit again.',
   },
-  member_not_writable: { vi: 'Bạn chỉ xem được, không sửa được đảng viên này.', en: 'You may view but not edit this member.' },
+  member_not_writable: { vi: 'Đồng chí chỉ xem được, không sửa được thông tin của đảng viên này.', en: 'You may view but not edit this member.' },
 };

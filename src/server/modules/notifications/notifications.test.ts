@@ -60,7 +60,7 @@ describe('email outbox', () => {
     );
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
       ['en@example.vn', 'Residence Link: you have a new role'],
-      ['vi@example.vn', 'Residence Link: bạn được giao vai trò mới'],
+      ['vi@example.vn', 'Residence Link: đồng chí được giao vai trò mới'],
     ]);
     expect(mails[0]!.body_text).toContain('the role member at Chi bộ 1');
     expect(mails[1]!.body_text).toContain('vai trò đảng viên tại Chi bộ 1');

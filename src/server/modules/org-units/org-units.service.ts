@@ -32,7 +32,7 @@ registerMessages({
     en: 'The unit “{name}” has been merged or dissolved and cannot change.',
   },
   unit_not_managed: {
-    vi: 'Bạn không quản lý đơn vị này nên không thể thay đổi nó.',
+    vi: 'Đồng chí không quản lý đơn vị này nên không thể thay đổi thông tin của đơn vị.',
     en: 'You do not manage this unit, so you cannot change it.',
   },
   unit_root_admin_only: {
