@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from './env';
 
@@ -6,6 +8,19 @@ describe('configuration', () => {
     const env = loadEnv({});
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', SEED_DEMO: true });
     expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('points the public address at the port the server listens on unless one is set', () => {
+    expect(loadEnv({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadEnv({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadEnv({ PORT: '8080', PUBLIC_URL: '' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadEnv({ PORT: '8080', PUBLIC_URL: 'https://dangvien.example.vn' }).PUBLIC_URL).toBe('https://dangvien.example.vn');
+    expect(() => loadEnv({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('loads .env.example as it is, with the public address following its PORT', () => {
+    const example = parseEnv(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
+    expect(loadEnv({ ...example, PORT: '4123' }).PUBLIC_URL).toBe('http://localhost:4123');
   });
 
   it('treats empty values as unset', () => {

@@ -24,7 +24,8 @@ const envSchema = z
     SMTP_USER: optional(z.string()),
     SMTP_PASSWORD: optional(z.string()),
     MAIL_FROM: z.string().default('Residence Link <no-reply@residence-link.local>'),
-    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    /** unset: http://localhost:<PORT>, so the QR codes and links point to the server that made them */
+    PUBLIC_URL: optional(z.url()),
     DOCUMENT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
     INTRODUCTION_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(15),
     SEED_DEMO: z.stringbool().default(true),
@@ -34,7 +35,8 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
     }
-  });
+  })
+  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
 export type Env = z.infer<typeof envSchema>;
 
