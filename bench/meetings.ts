@@ -79,8 +79,9 @@ try {
   let meetingId = '';
   await time('schedule a meeting for a 165-member cell (rows + invitations)', async () => {
     const m = await createMeeting(deps, admin, {
-      cellId: big!.id, kind: 'regular', title: 'Bench', place: 'Nhà văn hóa', agenda: null, topics: [],
-      startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() - 1_800_000).toISOString(),
+      cellId: big!.id, entry: 'schedule', kind: 'regular', title: 'Bench', place: 'Nhà văn hóa', agenda: null, topics: [],
+      // ahead: a meeting already over is recorded as held, not scheduled
+      startsAt: new Date(Date.now() + 1_800_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(),
     });
     meetingId = m.id;
   });

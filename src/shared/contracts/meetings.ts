@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meetingStatuses } from '../rules/meeting';
+import { meetingEntries, meetingTimesProblem } from '../rules/meeting-schedule';
 import { attendanceStatuses } from '../rules/residence-rules';
 import { optionalText, pageQuerySchema, pageSchema } from './common';
 
@@ -35,8 +36,10 @@ export const meetingPaths = {
 
 const topicSchema = z.object({ title: z.string().trim().min(3, 'field.required').max(300), directedTopicId: z.uuid().nullable().default(null) });
 
-export const createMeetingBodySchema = z.object({
+const meetingFields = z.object({
   cellId: z.uuid(),
+  /** `schedule`: ahead, members are invited; `record`: it already took place, entered as held, no invitations */
+  entry: z.enum(meetingEntries).default('schedule'),
   kind: meetingKindSchema.default('regular'),
   title: z.string().trim().min(3, 'field.required').max(200),
   startsAt: z.iso.datetime({ offset: true }),
@@ -45,11 +48,21 @@ export const createMeetingBodySchema = z.object({
   agenda: optionalText(4000),
   topics: z.array(topicSchema).max(20).default([]),
 });
+
+/** The end after the start (the form, the contract and the server say the same). */
+function refineTimes(b: { startsAt?: string; endsAt?: string }, ctx: z.RefinementCtx) {
+  const problem = b.startsAt && b.endsAt ? meetingTimesProblem(b.startsAt, b.endsAt) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.key });
+}
+
+export const createMeetingBodySchema = meetingFields.superRefine(refineTimes);
 export type CreateMeetingBody = z.infer<typeof createMeetingBodySchema>;
 
-export const updateMeetingBodySchema = createMeetingBodySchema.omit({ cellId: true }).partial().extend({
-  expectedUpdatedAt: z.string().optional(),
-});
+export const updateMeetingBodySchema = meetingFields
+  .omit({ cellId: true, entry: true })
+  .partial()
+  .extend({ expectedUpdatedAt: z.string().optional() })
+  .superRefine(refineTimes);
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBodySchema>;
 
 export const meetingListItemSchema = z.object({

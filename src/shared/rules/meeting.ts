@@ -6,16 +6,21 @@
 export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
-export const meetingActions = ['edit', 'hold', 'cancel'] as const;
+export const meetingActions = ['schedule', 'record', 'edit', 'hold', 'cancel'] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
 export interface MeetingTransition {
   action: MeetingAction;
+  /** empty: the action creates the meeting */
   from: readonly MeetingStatus[];
   to: MeetingStatus;
 }
 
 export const meetingTransitions: readonly MeetingTransition[] = [
+  // A meeting ahead: every working member placed in the cell is invited.
+  { action: 'schedule', from: [], to: 'scheduled' },
+  // A meeting that already took place, entered afterwards: no invitations; attendance and minutes follow.
+  { action: 'record', from: [], to: 'held' },
   // Time, place, agenda and topics change while the meeting is ahead; invitees are told.
   { action: 'edit', from: ['scheduled'], to: 'scheduled' },
   // The secretary records that it took place (attendance and minutes follow).

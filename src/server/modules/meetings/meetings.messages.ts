@@ -26,6 +26,18 @@ export const meetingMessages: Record<string, { vi: string; en: string }> = {
   'status.held': { vi: 'đã họp', en: 'held' },
   'meetings.endBeforeStart': { vi: 'Giờ kết thúc phải sau giờ bắt đầu.', en: 'The end must come after the start.' },
   'meetings.tooLong': { vi: 'Một buổi sinh hoạt không kéo dài quá 24 giờ.', en: 'A meeting cannot last more than 24 hours.' },
+  'meetings.inPast': {
+    vi: 'Giờ này đã qua: không gửi lời mời cho buổi đã qua. Nếu buổi sinh hoạt đã diễn ra, hãy chọn “Ghi lại buổi đã họp”.',
+    en: 'This time is over: invitations cannot go out for the past. If the meeting took place, choose “Record a meeting already held”.',
+  },
+  'meetings.editInPast': {
+    vi: 'Giờ mới đã qua. Nếu buổi sinh hoạt đã diễn ra, hãy bấm “Ghi nhận đã họp” trên trang buổi sinh hoạt.',
+    en: 'The new time is over. If the meeting took place, press “Record as held” on the meeting page.',
+  },
+  'meetings.notYetHeld': {
+    vi: 'Buổi sinh hoạt này chưa diễn ra: hãy chọn “Lên lịch” để gửi lời mời.',
+    en: 'This meeting has not taken place yet: choose “Schedule” to send invitations.',
+  },
   'meetings.cellInvalid': { vi: 'Hãy chọn một chi bộ khu dân cư đang hoạt động.', en: 'Choose an active residential cell.' },
   'meetings.reasonRequired': { vi: 'Hãy ghi lý do.', en: 'Give a reason.' },
   'meetings.amendmentReasonRequired': { vi: 'Biên bản đã khóa: hãy ghi lý do đính chính.', en: 'The minutes are locked: give the reason for the amendment.' },

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../../db/client';
 import type { Clock } from '../../context';
@@ -14,6 +13,7 @@ import type {
   UpdateMeetingBody,
 } from '../../../shared/contracts/meetings';
 import { canMeeting, meetingTransition, type MeetingAction, type MeetingStatus } from '../../../shared/rules/meeting';
+import { meetingEntryProblem, meetingTimesProblem } from '../../../shared/rules/meeting-schedule';
 import { checkInStatus, reg213LifeRules, type AttendanceStatus, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach } from '../notifications/notifications.service';
 import { reportAbsenceRuns } from './absences';
 import { cellManageScope, meetingReadScope } from './meetings.access';
+import { addExpectedMembers, findCellForMeeting, insertMeeting } from './meetings.repository';
 
 export interface MeetingDeps {
   db: Db;
@@ -81,11 +82,15 @@ function requireTransition(action: MeetingAction, m: MeetingRow) {
   if (!canMeeting(action, m.status)) throw new Conflict('meeting_wrong_state', { action, status: m.status });
 }
 
+/** The contract refuses these already; services called directly (seed, bench) are held to the same rule. */
 function checkTimes(startsAt: string, endsAt: string) {
-  const s = new Date(startsAt).getTime();
-  const e = new Date(endsAt).getTime();
-  if (!(e > s)) throw new Invalid('validation_failed', { endsAt: 'meetings.endBeforeStart' });
-  if (e - s > 24 * 3600_000) throw new Invalid('validation_failed', { endsAt: 'meetings.tooLong' });
+  const problem = meetingTimesProblem(startsAt, endsAt);
+  if (problem) throw new Invalid('validation_failed', { [problem.field]: problem.key });
+}
+
+/** After this moment the minutes change only by an amendment with a reason (rule set `minutesLockDays`). */
+function minutesLockAfter(deps: MeetingDeps, from: Date): Date {
+  return new Date(from.getTime() + rulesOf(deps).minutesLockDays * 86_400_000);
 }
 
 /** Users (with accounts) of the members invited to a meeting, except those who said they cannot come. */
@@ -110,46 +115,51 @@ export function vnDateTime(at: Date): string {
 // ── scheduling ────────────────────────────────────────────────────────────────
 
 /**
- * Art. 4.3: the cell schedules a meeting with its working members. Every working member placed in the cell
- * gets an attendance row now (exempt members pre-marked as excused), and an invitation in-app and by email.
+ * Art. 4.3: the cell enters a meeting with its working members. Scheduled ahead, every working member placed
+ * in the cell gets an attendance row now (exempt members pre-marked as excused) and an invitation in-app and by
+ * email. Recorded after it took place (`entry: 'record'`), the same rows, held at once and nobody invited; its
+ * minutes lock as any held meeting's do (the rule set's days after its end), so a record entered later than
+ * that is written as amendments with their reasons.
  */
 export async function createMeeting(deps: MeetingDeps, actor: Actor, body: CreateMeetingBody): Promise<MeetingDetail> {
   checkTimes(body.startsAt, body.endsAt);
+  const now = deps.clock.now();
+  const problem = meetingEntryProblem(body.entry, body.startsAt, body.endsAt, now);
+  if (problem) throw new Invalid('validation_failed', { [problem.field]: problem.key });
+  const { to: status } = meetingTransition(body.entry);
+  const held = status === 'held';
   const id = await deps.db.transaction(async (tx) => {
-    const [cell] = await queryRows<{ id: string; type: string; status: string; name: string; allowed: boolean }>(
-      tx,
-      sql`select c.id, c.type, c.status, c.name, ${cellManageScope(actor, sql`c.id`)} as allowed from org_units c where c.id = ${body.cellId}`,
-    );
+    const cell = await findCellForMeeting(tx, body.cellId, cellManageScope(actor, sql`c.id`));
     if (!cell || !cell.allowed) throw new NotFound();
     if (cell.type !== 'residential_cell' || cell.status !== 'active') throw new Invalid('validation_failed', { cellId: 'meetings.cellInvalid' });
-    const [m] = await queryRows<{ id: string }>(
-      tx,
-      sql`insert into meetings (cell_id, kind, title, starts_at, ends_at, place, agenda, topics, check_in_code, created_by)
-          values (${body.cellId}, ${body.kind}, ${body.title}, ${body.startsAt}::timestamptz, ${body.endsAt}::timestamptz, ${body.place},
-            ${body.agenda ?? null}, ${JSON.stringify(body.topics)}::jsonb, ${randomBytes(12).toString('base64url')}, ${actor.userId})
-          returning id`,
-    );
-    const invited = await queryRows<{ memberId: string }>(
-      tx,
-      sql`insert into meeting_attendances (meeting_id, member_id, unit_id, status)
-          select ${m!.id}, mb.id, ${body.cellId}, (case when mb.category = 'exempt' then 'excused_exempt' else 'unrecorded' end)::attendance_status
-          from members mb join org_units wc on wc.id = mb.cell_id
-          where mb.residence_cell_id = ${body.cellId} and mb.status = 'active' and wc.type = 'workplace_cell'
-          returning member_id as "memberId"`,
-    );
-    await writeAudit(tx, actor, { action: 'meeting.created', entityType: 'meeting', entityId: m!.id, unitId: body.cellId, after: { ...body, invited: invited.length } });
-    const users = await inviteeUsers(tx, m!.id);
+    const meetingId = await insertMeeting(tx, {
+      body,
+      status,
+      heldAt: held ? body.startsAt : null,
+      minutesLockAt: held ? minutesLockAfter(deps, new Date(body.endsAt)).toISOString() : null,
+      createdBy: actor.userId,
+    });
+    const expected = await addExpectedMembers(tx, meetingId, body.cellId);
+    await writeAudit(tx, actor, {
+      action: held ? 'meeting.recorded' : 'meeting.created',
+      entityType: 'meeting',
+      entityId: meetingId,
+      unitId: body.cellId,
+      after: { ...body, status, expected: expected.length, invited: held ? 0 : expected.length },
+    });
+    if (held) return meetingId;
+    const users = await inviteeUsers(tx, meetingId);
     await notifyEach(
       tx,
       users.map((u) => ({
         userId: u.userId,
         kind: 'meeting_invited',
         params: { title: body.title, cell: cell.name, date: body.startsAt, when: vnDateTime(new Date(body.startsAt)), place: body.place },
-        link: `/meetings/${m!.id}`,
+        link: `/meetings/${meetingId}`,
       })),
       { email: true },
     );
-    return m!.id;
+    return meetingId;
   });
   return getMeeting(deps, actor, id);
 }
@@ -161,7 +171,13 @@ export async function updateMeeting(deps: MeetingDeps, actor: Actor, id: string,
     requireTransition('edit', m);
     const { expectedUpdatedAt, ...changes } = body;
     if (expectedUpdatedAt && expectedUpdatedAt !== m.updatedAt.toISOString()) throw new Conflict('stale_update');
-    checkTimes(changes.startsAt ?? m.startsAt.toISOString(), changes.endsAt ?? m.endsAt.toISOString());
+    const nextStart = new Date(changes.startsAt ?? m.startsAt);
+    const nextEnd = new Date(changes.endsAt ?? m.endsAt);
+    checkTimes(nextStart.toISOString(), nextEnd.toISOString());
+    // Moved to a time already over, it would stay "upcoming" with invitations to the past: record it as held instead.
+    const moved = nextStart.getTime() !== m.startsAt.getTime() || nextEnd.getTime() !== m.endsAt.getTime();
+    const past = moved ? meetingEntryProblem('edit', nextStart, nextEnd, deps.clock.now()) : null;
+    if (past) throw new Invalid('validation_failed', { [past.field]: past.key });
     await tx.execute(sql`update meetings set
         kind = coalesce(${changes.kind ?? null}::meeting_kind, kind), title = coalesce(${changes.title ?? null}, title),
         starts_at = coalesce(${changes.startsAt ?? null}::timestamptz, starts_at), ends_at = coalesce(${changes.endsAt ?? null}::timestamptz, ends_at),
@@ -218,8 +234,8 @@ export async function holdMeeting(deps: MeetingDeps, actor: Actor, id: string): 
     requireTransition('hold', m);
     const now = deps.clock.now();
     if (now < m.startsAt) throw new Conflict('meeting_not_started');
-    const lockAt = new Date(m.endsAt.getTime() + rulesOf(deps).minutesLockDays * 86_400_000);
-    await tx.execute(sql`update meetings set status = 'held', held_at = ${m.startsAt.toISOString()}::timestamptz,
+    const lockAt = minutesLockAfter(deps, m.endsAt);
+    await tx.execute(sql`update meetings set status = ${meetingTransition('hold').to}, held_at = ${m.startsAt.toISOString()}::timestamptz,
       minutes_lock_at = ${lockAt.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz where id = ${id}`);
     // Nobody recorded is nobody present: the register never shows only those who came.
     await tx.execute(sql`update meeting_attendances set status = 'absent_unexcused', updated_at = ${now.toISOString()}::timestamptz

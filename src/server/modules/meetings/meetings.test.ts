@@ -22,9 +22,10 @@ const get = (who: Session, url: string) => t.app.inject({ method: 'GET', url, he
 const notes = (username: string, kind: string) =>
   queryRows<{ params: Record<string, unknown> }>(database.db, sql`select n.params from notifications n join users u on u.id = n.user_id where u.username = ${username} and n.kind = ${kind}`);
 
-async function schedule(startsAt: Date, title = 'Sinh hoạt định kỳ') {
+async function schedule(startsAt: Date, title = 'Sinh hoạt định kỳ', entry: 'schedule' | 'record' = 'schedule') {
   const res = await post(s.secretary, '/api/meetings', {
     cellId: a.residentialCell.id,
+    entry,
     title,
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
@@ -193,8 +194,7 @@ describe('attachments to the minutes', () => {
 
   it('accepts photos by content, refuses other types, and lets invitees download', async () => {
     const start = new Date(t.clock.now().getTime() - 3 * HOUR);
-    const m = await schedule(start, 'Họp có ảnh');
-    await post(s.secretary, `/api/meetings/${m.id}/hold`);
+    const m = await schedule(start, 'Họp có ảnh', 'record');
     const res = await upload(s.secretary, m.id, 'anh-buoi-hop.png', PNG);
     expect(res.statusCode, res.body).toBe(200);
     const att = meetingDetailSchema.parse(res.json()).attachments;
