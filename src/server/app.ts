@@ -34,6 +34,7 @@ import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
 import { evaluationDocumentRoutes } from './modules/evaluations/evaluation-documents.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { yearlyReportRoutes } from './modules/reports/yearly-reports.routes';
+import { homeRoutes } from './modules/home/home.routes';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(evaluationDocumentRoutes(ctx));
   await app.register(reportRoutes(ctx));
   await app.register(yearlyReportRoutes(ctx));
+  await app.register(homeRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { warningStatuses } from '../rules/meeting';
+import { warningQueues, warningStatuses } from '../rules/meeting';
 import { isoDateSchema, optionalText, pageQuerySchema, pageSchema } from './common';
 
 /** Activities and contributions (Art. 2.4–2.6), warnings (Art. 4.4), topics the commune directs to its cells. */
@@ -130,6 +130,8 @@ export const warningListQuerySchema = pageQuerySchema.extend({
   memberId: z.uuid().optional(),
   mine: z.stringbool().optional(),
   status: warningStatusSchema.optional(),
+  /** what to follow up: open with the deadline near (due), or not resolved yet (unresolved) */
+  queue: z.enum(warningQueues).optional(),
 });
 export const warningListResponseSchema = pageSchema(warningItemSchema);
 export const warningReplyBodySchema = z.object({ reply: z.string().trim().min(3, 'field.required').max(4000) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { disputeOutcomes, evaluationActions, evaluationStatuses, proposalAnswers } from '../rules/evaluation';
+import { disputeOutcomes, evaluationActions, evaluationQueues, evaluationStatuses, proposalAnswers } from '../rules/evaluation';
 import { evidenceMetrics, ruleSetDefinitionSchema } from '../rules/evaluation-rules';
 import { isoDateSchema, optionalText, pageQuerySchema, pageSchema } from './common';
 
@@ -118,6 +118,8 @@ export const evaluationListQuerySchema = pageQuerySchema.extend({
   status: evaluationStatusSchema.optional(),
   overdue: z.stringbool().optional(),
   flagged: z.stringbool().optional(),
+  /** one side's work queue (src/shared/rules/evaluation.ts `evaluationQueues`), as counted on the home page */
+  queue: z.enum(evaluationQueues).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type EvaluationListQuery = z.infer<typeof evaluationListQuerySchema>;

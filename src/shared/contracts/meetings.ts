@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { meetingStatuses } from '../rules/meeting';
+import { meetingQueues, meetingStatuses } from '../rules/meeting';
 import { meetingEntries, meetingTimesProblem } from '../rules/meeting-schedule';
 import { attendanceStatuses } from '../rules/residence-rules';
 import { optionalText, pageQuerySchema, pageSchema } from './common';
@@ -149,8 +149,8 @@ export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 export const meetingListQuerySchema = pageQuerySchema.extend({
   cellId: z.uuid().optional(),
-  /** upcoming (scheduled, not yet ended) or past */
-  when: z.enum(['upcoming', 'past', 'all']).default('all'),
+  /** upcoming (scheduled, not yet ended) or past; or one of the cell's queues: ahead this week, held but not recorded */
+  when: z.enum(['upcoming', 'past', 'all', ...meetingQueues]).default('all'),
   status: meetingStatusSchema.optional(),
 });
 export const meetingListResponseSchema = pageSchema(meetingListItemSchema);

@@ -147,6 +147,15 @@ export function missingRatings(def: RuleSetDefinition, form: FormKind, ratings: 
   return def.forms[form].criteria.filter((c) => !c.levels.some((l) => l.key === ratings[c.key])).map((c) => c.key);
 }
 
+/**
+ * A draft the Front head can co-sign and the secretary sign (Art. 4.4): every criterion rated on its scale and
+ * the date of the joint meeting with the Front working committee recorded. The SQL side of the same rule is
+ * `draftCompleteSql` in src/server/modules/evaluations/evaluation-queues.ts.
+ */
+export function isDraftComplete(def: RuleSetDefinition, form: FormKind, ratings: Ratings, jointMeetingOn: string | null): boolean {
+  return missingRatings(def, form, ratings).length === 0 && !!jointMeetingOn;
+}
+
 /** Flags raised without a written justification (at least 10 characters) on their criterion. */
 export function unjustifiedFlags(flags: RaisedFlag[], justifications: Record<string, string>): RaisedFlag[] {
   return flags.filter((f) => (justifications[f.criterion]?.trim().length ?? 0) < 10);

@@ -72,6 +72,20 @@ export const releasedStatuses: readonly EvaluationStatus[] = ['released', 'dispu
 /** Statuses still open on the residence side (counted against the due date). */
 export const residenceOpenStatuses: readonly EvaluationStatus[] = ['requested', 'drafted', 'returned', 'signed'];
 
+/**
+ * The work queues of the evaluation: what each side has to do today, counted on the home page and listed
+ * behind the count (`queue` on the evaluation list). Each open form of a cell is in exactly one of the first
+ * three. The SQL is `evaluationQueueSql` (src/server/modules/evaluations/evaluation-queues.ts).
+ * - toDraft: the cell fills the form (asked for, returned, or a draft not complete yet)
+ * - awaitingFront: a complete draft waits for the Front head's co-signature
+ * - toSign: a complete draft the secretary signs (co-signed, or the area's Front head has no account)
+ * - toConfirm: signed, with the commune (Art. 4.5)
+ * - toRelease: delivered to the workplace, not yet told to the member (Art. 3.5)
+ * - disputed: the member disputed the comment; the workplace holds the dialogue (Art. 3.4)
+ */
+export const evaluationQueues = ['toDraft', 'awaitingFront', 'toSign', 'toConfirm', 'toRelease', 'disputed'] as const;
+export type EvaluationQueue = (typeof evaluationQueues)[number];
+
 /** Backlog stages, each counting evaluations that reached it (cumulative, so a row reads like a funnel). */
 export const backlogStages = ['requested', 'selfReported', 'drafted', 'signed', 'confirmed', 'released'] as const;
 export type BacklogStage = (typeof backlogStages)[number];

@@ -59,3 +59,19 @@ export function warningTarget(action: WarningAction, status: WarningStatus): War
   if (action === 'reply') return status;
   return warningTransitions.find((t) => t.action === action)!.to;
 }
+
+/**
+ * The cell's meetings to act on (`when` on the meeting list, counted on the home page): those ahead this week
+ * (Monday to Sunday, Vietnam), and those whose time has passed with no record that they were held.
+ */
+export const meetingQueues = ['week', 'toRecord'] as const;
+export type MeetingQueue = (typeof meetingQueues)[number];
+
+/**
+ * Warnings to follow up (`queue` on the warning list): `due` — still open with the deadline within
+ * WARNING_DUE_DAYS (the cell checks whether the member improved before it escalates); `unresolved` — open or
+ * escalated, not yet resolved (what the member still has to answer).
+ */
+export const WARNING_DUE_DAYS = 7;
+export const warningQueues = ['due', 'unresolved'] as const;
+export type WarningQueue = (typeof warningQueues)[number];

@@ -51,3 +51,12 @@ export function halfYearState(h: HalfYear, at: Date): 'ended' | 'current' | 'fut
 export function shiftDay(day: string, days: number): string {
   return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
 }
+
+/** The Vietnamese calendar week of `at` (Monday to Sunday) and the moment it ends (next Monday 00:00, UTC+7). */
+export function vnWeek(at: Date): { from: string; to: string; endsAt: Date } {
+  const day = vnDay(at);
+  const fromMonday = (dayjs.utc(day).day() + 6) % 7;
+  const from = shiftDay(day, -fromMonday);
+  const next = shiftDay(from, 7);
+  return { from, to: shiftDay(from, 6), endsAt: dayjs.tz(next, VN_TIME_ZONE).toDate() };
+}

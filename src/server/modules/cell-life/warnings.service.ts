@@ -1,36 +1,23 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { CreateWarningBody, WarningItem } from '../../../shared/contracts/cell-life';
-import { canWarning, warningTarget, type WarningAction, type WarningStatus } from '../../../shared/rules/meeting';
-import { grantsWith, isAdmin, type Actor } from '../../http/actor';
+import { canWarning, warningTarget, type WarningAction, type WarningQueue, type WarningStatus } from '../../../shared/rules/meeting';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
+import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach } from '../notifications/notifications.service';
 import { todayInVietnam } from '../org-units/org-units.service';
 import { manageScope, type CellLifeDeps } from './activities.service';
+import { warningQueueSql } from './warning-queues';
+import { warningReadScope } from './warnings.access';
 
 /**
  * Art. 4.4: the cell committee reminds or warns a member with a deadline to improve; the member sees it and
  * can reply; still open at the deadline → escalated to the member's workplace committee (the field complaint:
  * a cell waiting a year before telling the workplace).
  */
-
-function anyOf(conditions: SQL[]): SQL {
-  return conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`;
-}
-
-function readScope(actor: Actor): SQL {
-  if (isAdmin(actor)) return sql`true`;
-  const sub = (col: SQL, path: string) => sql`${col} in (select u.id from org_units u where u.path <@ ${path}::ltree)`;
-  const conditions = [
-    ...grantsWith(actor, 'cell_secretary', 'committee_officer').map((g) => sub(sql`w.cell_id`, g.unitPath!)),
-    // the workplace committee over the member's party cell
-    ...grantsWith(actor, 'committee_officer').map((g) => sub(sql`mb.cell_id`, g.unitPath!)),
-  ];
-  if (actor.memberId) conditions.push(sql`w.member_id = ${actor.memberId}`);
-  return anyOf(conditions);
-}
 
 const select = (actor: Actor) => sql`select w.id, w.member_id as "memberId", mb.full_name as "memberName", w.cell_id as "cellId", c.name as "cellName",
     w.kind, w.reason, w.deadline::text as deadline, w.status, w.member_reply as "memberReply", w.replied_at as "repliedAt", w.resolution,
@@ -46,13 +33,14 @@ function toItem(r: WarningItem): WarningItem {
 export async function listWarnings(
   deps: CellLifeDeps,
   actor: Actor,
-  query: { cellId?: string; memberId?: string; mine?: boolean; status?: WarningStatus; cursor?: string; limit: number },
+  query: { cellId?: string; memberId?: string; mine?: boolean; status?: WarningStatus; queue?: WarningQueue; cursor?: string; limit: number },
 ) {
-  const where: SQL[] = [readScope(actor)];
+  const where: SQL[] = [warningReadScope(actor)];
   if (query.cellId) where.push(sql`w.cell_id = ${query.cellId}`);
   if (query.memberId) where.push(sql`w.member_id = ${query.memberId}`);
   if (query.mine) where.push(actor.memberId ? sql`w.member_id = ${actor.memberId}` : sql`false`);
   if (query.status) where.push(sql`w.status = ${query.status}`);
+  if (query.queue) where.push(warningQueueSql(query.queue, vnDay(deps.clock.now())));
   const cursor = decodeCursor(query.cursor);
   if (cursor) where.push(sql`(w.created_at, w.id) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await queryRows<WarningItem>(deps.db, sql`${select(actor)} where ${sql.join(where.map((w) => sql`(${w})`), sql` and `)}
@@ -63,7 +51,7 @@ export async function listWarnings(
 }
 
 async function load(tx: Executor, actor: Actor, id: string): Promise<WarningItem> {
-  const [w] = await queryRows<WarningItem>(tx, sql`${select(actor)} where w.id = ${id} and ${readScope(actor)} for update of w`);
+  const [w] = await queryRows<WarningItem>(tx, sql`${select(actor)} where w.id = ${id} and ${warningReadScope(actor)} for update of w`);
   if (!w) throw new NotFound();
   return toItem(w);
 }

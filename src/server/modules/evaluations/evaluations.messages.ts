@@ -75,6 +75,11 @@ export const evaluationMessages: Record<string, { vi: string; en: string }> = {
   'mail.evaluation_requested_cell.body': { vi: 'Chi bộ có {count} đảng viên cần nhận xét năm {year}, hạn {due}.', en: 'Your cell has {count} members to evaluate for {year}, due {due}.' },
   'mail.evaluation_overdue.subject': { vi: 'Residence Link: {count} phiếu nhận xét quá hạn', en: 'Residence Link: {count} evaluation forms overdue' },
   'mail.evaluation_overdue.body': { vi: 'Có {count} phiếu nhận xét đã quá hạn gửi. Đồng chí vào Residence Link để hoàn thành.', en: '{count} evaluation forms are past their due date. Please finish them in Residence Link.' },
+  'mail.evaluation_awaiting_front_sign.subject': { vi: 'Residence Link: phiếu nhận xét chờ đồng chí ký', en: 'Residence Link: an evaluation form awaits your co-signature' },
+  'mail.evaluation_awaiting_front_sign.body': {
+    vi: 'Phiếu nhận xét năm {year} của đồng chí {member} đã được chi bộ hoàn thành sau cuộc họp liên tịch. Đồng chí vào Residence Link, mục Nhận xét nơi cư trú, để xem và ký xác nhận.',
+    en: 'The cell has completed the {year} evaluation form of {member} after the joint meeting. Please open Residence Link, Residence evaluation, to read and co-sign it.',
+  },
   'mail.evaluation_released.subject': { vi: 'Residence Link: nhận xét nơi cư trú năm {year} đã có', en: 'Residence Link: your {year} residence comment is available' },
   'mail.evaluation_released.body': { vi: 'Đảng ủy nơi công tác đã thông báo nhận xét nơi cư trú năm {year} của đồng chí. Nếu thấy chưa khách quan, đồng chí có thể đề nghị xem xét lại trong Residence Link.', en: 'Your workplace committee has released your {year} residence comment. If you find it not objective, you can dispute it in Residence Link.' },
 };

@@ -21,7 +21,7 @@ import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
-import { evaluationActScope, evaluationReadScope, sideUnitColumn } from './evaluations.access';
+import { evaluationScopeSql } from './evaluation-queues';
 import {
   listDisputes,
   listVersions,
@@ -179,13 +179,7 @@ export async function listEvaluations(deps: EvaluationDeps, actor: Actor, query:
   const year = query.year ?? vnYear(deps.clock.now());
   const today = vnDay(deps.clock.now());
   const cursor = decodeCursor(query.cursor);
-  const side = query.side === 'front' ? 'front' : query.side;
-  const filters = [sql`e.year = ${year}`, evaluationActScope(actor, side), evaluationReadScope(actor)];
-  // the commune side narrows to one of its cells too: an evaluation lies under its cell, or its commune while unplaced
-  const unitColumn = side === 'commune' ? sql`coalesce(e.cell_id, e.commune_id)` : sideUnitColumn(side);
-  if (query.unitId) filters.push(sql`${unitColumn} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`);
-  if (query.status) filters.push(sql`e.status = ${query.status}`);
-  else filters.push(sql`e.status <> 'cancelled'`);
+  const filters = evaluationScopeSql(actor, { ...query, year });
   if (query.overdue) filters.push(sql`e.status in ('requested', 'drafted', 'returned', 'signed') and e.due_date < ${today}::date`);
   if (query.flagged) filters.push(sql`jsonb_array_length(v.flags) > 0`);
   if (query.q) {

@@ -6,17 +6,18 @@ import {
   evaluationTransition,
   type EvaluationAction,
   type EvaluationSide,
+  type EvaluationStatus,
   type ProposalAnswer,
 } from '../../../shared/rules/evaluation';
-import { missingRatings, proposalOf, raisedFlags, unjustifiedFlags, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
+import { isDraftComplete, missingRatings, proposalOf, raisedFlags, unjustifiedFlags, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { usersOfMembers } from '../introductions/letters.repository';
-import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { notifyCounting, notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import { signForms } from './evaluation-verification';
 import { evidenceOf } from './evidence.repository';
-import { cellHasFrontHead, loadRows, loadVersion, perPerson, usersWithRoleOn, uuidArray, type EvaluationRow } from './evaluations.repository';
+import { cellHasFrontHead, loadRows, loadVersion, perPerson, usersWithRoleOn, uuidArray, type EvaluationRow, type VersionRow } from './evaluations.repository';
 import type { EvaluationDeps } from './requests.service';
 import { vnDay } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
@@ -152,9 +153,40 @@ export async function saveForm(deps: EvaluationDeps, actor: Actor, id: string, b
           ${changed ? sql`, front_signed_by = null, front_signer_name = null, front_signed_at = null` : sql``}
         where evaluation_id = ${row!.id} and version = ${row!.version}`);
       await setStatus(tx, [row!.id], 'drafted', sql`, drafted_at = coalesce(drafted_at, ${now.toISOString()}::timestamptz)`);
+      // Art. 4.4: the Front head is told when the form becomes ready for her co-signature — once: saving the
+      // same form again (a retried request, a further edit while it waits) tells her nothing new
+      const awaited = awaitsFrontSign(def, row!.formKind, row!.status, before);
+      const awaits = awaitsFrontSign(def, row!.formKind, evaluationTransition('draft').to, {
+        ratings: body.ratings,
+        jointMeetingOn: body.jointMeetingOn ?? null,
+        frontSignedAt: changed ? null : (before?.frontSignedAt ?? null),
+      });
+      if (awaits && !awaited) await notifyFrontHeads(tx, row!, now);
     },
     // saving a draft again is a normal edit, never a "repeat"
     { isRepeat: () => false },
+  );
+}
+
+/** The form waits for the Front head: a draft she may co-sign, complete, not co-signed yet. */
+function awaitsFrontSign(
+  def: RuleSetDefinition,
+  formKind: EvaluationRow['formKind'],
+  status: EvaluationStatus,
+  v: Pick<VersionRow, 'ratings' | 'jointMeetingOn' | 'frontSignedAt'> | null,
+): boolean {
+  return !!v && canEvaluation('front_sign', status) && !v.frontSignedAt && isDraftComplete(def, formKind, v.ratings, v.jointMeetingOn);
+}
+
+/** In-app and by e-mail; while she has not read the last one, its count goes up instead (one e-mail). */
+async function notifyFrontHeads(tx: Executor, row: EvaluationRow, now: Date) {
+  if (!row.cellId) return;
+  const heads = await usersWithRoleOn(tx, 'front_head', [row.cellId]);
+  const link = '/evaluations?side=front&queue=awaitingFront';
+  await notifyCounting(
+    tx,
+    heads.map((h) => ({ userId: h.userId, kind: 'evaluation_awaiting_front_sign', params: { member: row.fullName, year: row.year, count: 1 }, link })),
+    { email: true, now },
   );
 }
 

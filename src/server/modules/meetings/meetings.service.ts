@@ -23,6 +23,7 @@ import { notifyEach } from '../notifications/notifications.service';
 import { reportAbsenceRuns } from './absences';
 import { cellManageScope, meetingReadScope } from './meetings.access';
 import { addExpectedMembers, findCellForMeeting, insertMeeting } from './meetings.repository';
+import { isAscending, meetingWhenSql, type MeetingWhen } from './meeting-queues';
 
 export interface MeetingDeps {
   db: Db;
@@ -323,16 +324,12 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
 export async function listMeetings(
   deps: MeetingDeps,
   actor: Actor,
-  query: { cellId?: string; when: 'upcoming' | 'past' | 'all'; status?: MeetingStatus; cursor?: string; limit: number },
+  query: { cellId?: string; when: MeetingWhen; status?: MeetingStatus; cursor?: string; limit: number },
 ) {
-  const where: SQL[] = [meetingReadScope(actor)];
-  const now = deps.clock.now().toISOString();
+  const where: SQL[] = [meetingReadScope(actor), meetingWhenSql(query.when, deps.clock.now())];
   if (query.cellId) where.push(sql`mt.cell_id = ${query.cellId}`);
   if (query.status) where.push(sql`mt.status = ${query.status}`);
-  if (query.when === 'upcoming') where.push(sql`mt.status = 'scheduled' and mt.ends_at >= ${now}::timestamptz`);
-  if (query.when === 'past') where.push(sql`(mt.status <> 'scheduled' or mt.ends_at < ${now}::timestamptz)`);
-  // Upcoming: soonest first; otherwise newest first.
-  const asc = query.when === 'upcoming';
+  const asc = isAscending(query.when);
   const cursor = decodeCursor(query.cursor);
   if (cursor) where.push(asc ? sql`(mt.starts_at, mt.id) > (${cursor.k}::timestamptz, ${cursor.id}::uuid)` : sql`(mt.starts_at, mt.id) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await queryRows<Omit<MeetingListItem, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string }>(

@@ -2,6 +2,7 @@ import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { emailOutbox, notifications, users } from '../../db/schema';
 import { hasMessage, translate } from '../../i18n/messages';
+import { raiseUnreadCounts } from './notifications.repository';
 
 export interface NotifyInput {
   userIds: string[];
@@ -88,4 +89,21 @@ export async function notifyEach(tx: Executor, items: NotificationItem[], opts: 
     return [{ to: r.email!, subject: translate(r.locale, `mail.${n.kind}.subject`, params), text: translate(r.locale, `mail.${n.kind}.body`, params) }];
   });
   for (let i = 0; i < mails.length; i += 1000) await enqueueEmail(tx, mails.slice(i, i + 1000));
+}
+
+/**
+ * A notice that adds up while it is unread, for steps taken one record at a time that tell the same person
+ * again and again (the forms a Front head is to co-sign, drafted one after another): whoever has not read the
+ * last one of the kind sees its count raised and no second e-mail; anyone else gets a new one, and the e-mail
+ * when `email` is set.
+ */
+export async function notifyCounting(tx: Executor, items: NotificationItem[], opts: { email?: boolean; now?: Date } = {}): Promise<void> {
+  if (items.length === 0) return;
+  const raised = await raiseUnreadCounts(
+    tx,
+    items.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params ?? {}, link: n.link ?? null })),
+    opts.now ?? new Date(),
+  );
+  const done = new Set(raised.map((r) => `${r.userId}|${r.kind}`));
+  await notifyEach(tx, items.filter((n) => !done.has(`${n.userId}|${n.kind}`)), { email: opts.email });
 }

@@ -125,6 +125,13 @@ export async function freshen(deps: FigureDeps, scope: ReportScope): Promise<num
   return countDirty(deps.db, within);
 }
 
+/** One unit's subtree figures for a year as they stand now (marks refreshed first): the counts a drill list stands behind. */
+export async function subtreeFigures(deps: FigureDeps, actor: Actor, unitId: string, year: number): Promise<SideValues> {
+  const scope = await resolveScope(deps, actor, unitId);
+  await freshen(deps, scope);
+  return sideValues(await repo.figureRows(deps.db, [scope.unit!.id], 'tree', [0, year]), year);
+}
+
 export async function getDashboard(
   deps: FigureDeps,
   actor: Actor,

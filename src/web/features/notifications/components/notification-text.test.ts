@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { Notification } from '../../../../shared/contracts/notifications';
+import { notificationKinds, type Notification } from '../../../../shared/contracts/notifications';
 import enEnums from '../../../locales/en/enums.json';
 import enNotifications from '../../../locales/en/notifications.json';
 import viEnums from '../../../locales/vi/enums.json';
@@ -154,61 +154,8 @@ describe('notificationText (campaigns, warnings, topics)', async () => {
   });
 
   it('has words for every kind the server sends, in both languages', async () => {
-    // every `kind: '…'` a server module notifies with (src/server/modules/**), batch kinds included
-    const serverKinds = [
-      'welcome',
-      'role_granted',
-      'role_revoked',
-      'import_committed',
-      'unit_merged',
-      'unit_dissolved',
-      'letter_issued',
-      'letters_issued',
-      'my_letter_issued',
-      'letter_received',
-      'letter_placed',
-      'letter_rejected',
-      'letter_acknowledged',
-      'letter_received_many',
-      'letter_placed_many',
-      'letter_rejected_many',
-      'letter_acknowledged_many',
-      'letter_arrival',
-      'letter_arrival_many',
-      'my_cell_ready',
-      'letters_overdue',
-      'residence_notice',
-      'member_moved',
-      'draft_after_move',
-      'introduction_requested',
-      'request_declined',
-      'meeting_invited',
-      'meeting_changed',
-      'meeting_cancelled',
-      'meeting_reminder',
-      'absences_reported',
-      'half_year_missed',
-      'contribution_proposed',
-      'warning_issued',
-      'warning_replied',
-      'warning_escalated',
-      'topic_directed',
-      'evaluation_requested_cell',
-      'evaluation_requested_commune',
-      'evaluation_requested_member',
-      'evaluation_front_signed',
-      'evaluation_signed',
-      'evaluation_delivered',
-      'evaluation_returned',
-      'evaluation_released',
-      'evaluation_cancelled',
-      'evaluation_proposal_answered',
-      'evaluation_disputed',
-      'evaluation_revision_agreed',
-      'evaluation_dispute_upheld',
-      'evaluation_dispute_revised',
-      'evaluation_overdue',
-    ];
+    // the one list the server notifies from and the web has words for (src/shared/contracts/notifications.ts)
+    const serverKinds = notificationKinds;
     for (const lng of ['vi', 'en']) {
       await i18n.changeLanguage(lng);
       for (const kind of serverKinds) {
@@ -219,5 +166,22 @@ describe('notificationText (campaigns, warnings, topics)', async () => {
         expect(text.title, `${lng} ${kind}`).not.toBe(i18n.t('notifications:kinds.generic.title'));
       }
     }
+  });
+});
+
+describe('notificationText (a form awaits the Front head)', async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources, lng: 'vi', fallbackLng: 'vi', interpolation: { escapeValue: false } });
+
+  it('names the member and counts the forms that wait, addressing her as đồng chí', async () => {
+    const one = notificationText(i18n.t, note('evaluation_awaiting_front_sign', { member: 'Nguyễn Văn An', year: 2026, count: 1 }));
+    expect(one.title).toBe('Phiếu nhận xét chờ đồng chí ký');
+    expect(one.body).toContain('Nguyễn Văn An');
+    expect(one.body).not.toMatch(/\bbạn\b/i);
+    const many = notificationText(i18n.t, note('evaluation_awaiting_front_sign', { member: 'Trần Thị Bình', year: 2026, count: '3' }));
+    expect(many.body).toContain('3 phiếu');
+    await i18n.changeLanguage('en');
+    expect(notificationText(i18n.t, note('evaluation_awaiting_front_sign', { member: 'A', year: 2026, count: 1 })).body).toContain('The evaluation form of A');
+    expect(notificationText(i18n.t, note('evaluation_awaiting_front_sign', { member: 'A', year: 2026, count: 3 })).body).toContain('3 evaluation forms');
   });
 });
