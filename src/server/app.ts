@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -15,9 +13,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './http/error-handler';
-import { requestLocale } from './http/locale';
 import { registerSessionHook } from './http/session';
-import { translate } from './i18n/messages';
+import { registerWebApp } from './http/web-assets';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -51,6 +48,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  // API JSON on the fly (brotli quality 4, the plugin's default, cheap for the CPU; gzip for the rest) once
+  // over 1 KB; the web app's files are compressed once by the build instead (decision 0009).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
@@ -94,23 +94,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(yearlyReportRoutes(ctx));
   await app.register(homeRoutes(ctx));
 
-  const webDir = ctx.config.webDir;
-  const hasWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));
-  // wildcard: files are looked up per request, so a rebuild while the server runs is served correctly.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
-
-  app.setNotFoundHandler((request, reply) => {
-    const pathname = request.url.split('?')[0]!;
-    // A missing file (an old /assets/*.js after a rebuild) is a 404, never the app's HTML.
-    const looksLikeFile = /\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith('/assets/');
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET' || looksLikeFile) {
-      return reply
-        .status(404)
-        .send({ error: { code: 'route_not_found', message: translate(requestLocale(request), 'route_not_found') } });
-    }
-    // Client-side routes: the single-page app handles them.
-    return reply.type('text/html').sendFile('index.html');
-  });
+  await registerWebApp(app, ctx.config.webDir);
 
   return app;
 }
