@@ -41,13 +41,13 @@ export const updateAccountBodySchema = z.object({
   phone: z.string().trim().max(20).nullish(),
   isActive: z.boolean().optional(),
   /** admin reset */
-  password: newPasswordSchema.optional(),
+  password: z.optional(newPasswordSchema),
 });
 
 export const grantRoleBodySchema = z.object({
   role: roleSchema,
   unitId: z.uuid().nullish(),
-  position: officerPositionSchema.nullish(),
+  position: z.nullish(officerPositionSchema),
 });
 
 export const accountPaths = {

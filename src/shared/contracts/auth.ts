@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, like errors.ts: the session and login schemas are on the login page's path (decision 0009).
+import { z } from 'zod/mini';
 
 export const roles = ['admin', 'committee_officer', 'cell_secretary', 'front_head', 'member'] as const;
 export const roleSchema = z.enum(roles);
@@ -11,17 +12,17 @@ export const localeSchema = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
 
 export const loginBodySchema = z.object({
-  login: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(200),
+  login: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 export const roleGrantSchema = z.object({
   id: z.uuid(),
   role: roleSchema,
-  unitId: z.uuid().nullable(),
-  unitName: z.string().nullable(),
-  unitType: z.string().nullable(),
-  position: officerPositionSchema.nullable(),
+  unitId: z.nullable(z.uuid()),
+  unitName: z.nullable(z.string()),
+  unitType: z.nullable(z.string()),
+  position: z.nullable(officerPositionSchema),
 });
 export type RoleGrant = z.infer<typeof roleGrantSchema>;
 
@@ -30,9 +31,9 @@ export const meSchema = z.object({
     id: z.uuid(),
     username: z.string(),
     displayName: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    memberId: z.uuid().nullable(),
+    email: z.nullable(z.string()),
+    phone: z.nullable(z.string()),
+    memberId: z.nullable(z.uuid()),
     locale: localeSchema,
   }),
   roles: z.array(roleGrantSchema),
@@ -45,13 +46,15 @@ export type Me = z.infer<typeof meSchema>;
 /** At least 10 characters with letters and digits. */
 export const newPasswordSchema = z
   .string()
-  .min(10, 'password.tooShort')
-  .max(200)
-  .regex(/[A-Za-z]/, 'password.needsLetter')
-  .regex(/\d/, 'password.needsDigit');
+  .check(
+    z.minLength(10, 'password.tooShort'),
+    z.maxLength(200),
+    z.regex(/[A-Za-z]/, 'password.needsLetter'),
+    z.regex(/\d/, 'password.needsDigit'),
+  );
 
 export const changePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(200)),
   newPassword: newPasswordSchema,
 });
 

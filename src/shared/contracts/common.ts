@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
-/** Every error the API returns has this shape. `message` is in the requester's language. */
-export const errorResponseSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    /** field → message, for validation errors */
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-});
-export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+// the error shape lives on the login page's path, in zod/mini (see errors.ts)
+export { errorResponseSchema, type ErrorResponse } from './errors';
 
 export const idParamSchema = z.object({ id: z.uuid() });
 /** ISO calendar date (yyyy-mm-dd) on the wire; the UI shows dd/mm/yyyy. */

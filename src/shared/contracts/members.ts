@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { memberStatuses, residenceCategories } from '../rules/member-kinds';
 import { isoDateSchema } from './common';
 
 export const sexSchema = z.enum(['male', 'female']);
-export const residenceCategorySchema = z.enum(['active', 'exempt', 'not_introduced']);
-export const memberStatuses = ['active', 'transferred', 'expelled', 'removed', 'left', 'deceased'] as const;
+export { memberStatuses, residenceCategories };
+export const residenceCategorySchema = z.enum(residenceCategories);
 export const memberStatusSchema = z.enum(memberStatuses);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 

@@ -12,6 +12,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
 import {
   IconBuildingCommunity,
   IconFileImport,
@@ -75,7 +76,13 @@ export function AppLayout() {
   const { data: me } = useMe();
   // the session ended (logout, 401): the login page takes over
   if (!me) return <Navigate to={paths.login} />;
-  return <Shell me={me} />;
+  return (
+    <>
+      {/* the toaster lives with the app's pages, so the login page (errors shown inline) need not load it */}
+      <Notifications position="top-right" />
+      <Shell me={me} />
+    </>
+  );
 }
 
 function Shell({ me }: { me: Me }) {

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../lib/api-client';
 import i18n from '../lib/i18n';
@@ -22,11 +21,14 @@ export const queryClient = new QueryClient({
     onError: (error, _vars, _ctx, mutation) => {
       if (mutation.meta?.silent) return;
       if (isApiError(error, 401)) return;
-      notifications.show({
-        color: 'red',
-        title: i18n.t('state.errorTitle'),
-        message: error instanceof Error ? error.message : i18n.t('state.error'),
-      });
+      // loaded on first use, so the login page's download stays small (issue 11); shown by the app layout
+      void import('@mantine/notifications').then(({ notifications }) =>
+        notifications.show({
+          color: 'red',
+          title: i18n.t('state.errorTitle'),
+          message: error instanceof Error ? error.message : i18n.t('state.error'),
+        }),
+      );
     },
   }),
 });

@@ -7,53 +7,30 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { meQueryKey, meQueryOptions } from '../features/auth/api/get-me';
 import { LoginPage } from '../features/auth/components/login-page';
-import { ChangePasswordPage } from '../features/auth/components/change-password-page';
-import { HomePage } from '../features/home/components/home-page';
-import { OrgTreePage } from '../features/org-units/components/org-tree-page';
-import { UnitPage } from '../features/org-units/components/unit-page';
-import { memberSearchSchema } from '../features/members/api/list-members';
-import { MembersPage } from '../features/members/components/members-page';
-import { MemberPage } from '../features/members/components/member-page';
-import { ImportPage } from '../features/imports/components/import-page';
-import { AccountsPage } from '../features/accounts/components/accounts-page';
-import { NotificationsPage } from '../features/notifications/components/notifications-page';
+import { memberSearchSchema } from '../features/members/api/member-search';
 import { hubSearchSchema } from '../features/introductions/components/shared/hub-search';
-import { WorkplaceHubPage } from '../features/introductions/components/workplace/workplace-hub-page';
-import { CommuneHubPage } from '../features/introductions/components/commune/commune-hub-page';
-import { CellPage } from '../features/introductions/components/cell/cell-page';
-import { LetterPage } from '../features/introductions/components/letter/letter-page';
-import { MyResidencePage } from '../features/introductions/components/member/my-residence-page';
-import { VerifyPage } from '../features/introductions/components/verify/verify-page';
 import {
   checkInSearchSchema,
   complianceSearchSchema,
   meetingSearchSchema,
   meetingsSearchSchema,
 } from '../features/meetings/components/meetings-search';
-import { MeetingsPage } from '../features/meetings/components/meetings-page';
-import { MeetingPage } from '../features/meetings/components/meeting-page';
-import { CheckInPage } from '../features/meetings/components/check-in-page';
-import { CompliancePage } from '../features/meetings/components/compliance-page';
-import { ActivitiesPage } from '../features/cell-life/components/activities-page';
-import { ActivityPage } from '../features/cell-life/components/activity-page';
 import { topicsSearchSchema, warningsSearchSchema } from '../features/cell-life/components/cell-life-search';
-import { TopicsPage } from '../features/cell-life/components/topics-page';
-import { WarningsPage } from '../features/cell-life/components/warnings-page';
 import {
   evaluationsSearchSchema,
   workplaceSearchSchema,
 } from '../features/evaluations/components/shared/evaluations-search';
-import { EvaluationsPage } from '../features/evaluations/components/list/evaluations-page';
-import { EvaluationPage } from '../features/evaluations/components/evaluation/evaluation-page';
-import { WorkplacePage } from '../features/evaluations/components/workplace/workplace-page';
-import { MyEvaluationPage } from '../features/evaluations/components/member/my-evaluation-page';
-import { dashboardSearchSchema, drillSearchSchema, yearlySearchSchema } from '../features/reports/components/drill/drill-search';
+import {
+  dashboardSearchSchema,
+  drillSearchSchema,
+  yearlySearchSchema,
+} from '../features/reports/components/drill/drill-search';
 import { ErrorState } from '../components/ui/query-state';
 import { setUnauthorizedHandler } from '../lib/api-client';
-import { AppLayout } from './layout';
+import { loadAllNamespaces } from '../lib/i18n';
+import { textParam, z } from '../lib/search-params';
 import { NotFoundPage } from './not-found-page';
 import { paths } from './paths';
 import { queryClient } from './query-client';
@@ -66,7 +43,7 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: paths.login,
-  validateSearch: z.object({ redirect: z.string().optional() }),
+  validateSearch: z.object({ redirect: textParam(2000) }),
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
     if (me) throw redirect({ to: paths.home });
@@ -78,7 +55,12 @@ const loginRoute = createRoute({
 const verifyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: paths.verify,
-  component: VerifyPage,
+  // the words of every page arrive with the page's code, not after it
+  loader: () => loadAllNamespaces(),
+  component: lazyRouteComponent(
+    () => import('../features/introductions/components/verify/verify-page'),
+    'VerifyPage',
+  ),
 });
 
 /** Everything below needs a session. */
@@ -89,75 +71,111 @@ const authedRoute = createRoute({
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
     if (!me) throw redirect({ to: paths.login, search: { redirect: location.href } });
   },
-  component: AppLayout,
+  loader: () => loadAllNamespaces(),
+  component: lazyRouteComponent(() => import('./layout'), 'AppLayout'),
 });
 
-const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.home, component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.home,
+  component: lazyRouteComponent(() => import('../features/home/components/home-page'), 'HomePage'),
+});
 const orgTreeRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.orgTree,
-  component: OrgTreePage,
+  component: lazyRouteComponent(
+    () => import('../features/org-units/components/org-tree-page'),
+    'OrgTreePage',
+  ),
 });
-const unitRoute = createRoute({ getParentRoute: () => authedRoute, path: paths.unit, component: UnitPage });
+const unitRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.unit,
+  component: lazyRouteComponent(() => import('../features/org-units/components/unit-page'), 'UnitPage'),
+});
 const membersRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.members,
   validateSearch: memberSearchSchema,
-  component: MembersPage,
+  component: lazyRouteComponent(() => import('../features/members/components/members-page'), 'MembersPage'),
 });
 const memberRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.member,
-  component: MemberPage,
+  component: lazyRouteComponent(() => import('../features/members/components/member-page'), 'MemberPage'),
 });
 const importRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.import,
-  component: ImportPage,
+  component: lazyRouteComponent(() => import('../features/imports/components/import-page'), 'ImportPage'),
 });
 const accountsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.accounts,
-  component: AccountsPage,
+  component: lazyRouteComponent(
+    () => import('../features/accounts/components/accounts-page'),
+    'AccountsPage',
+  ),
 });
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.notifications,
-  component: NotificationsPage,
+  component: lazyRouteComponent(
+    () => import('../features/notifications/components/notifications-page'),
+    'NotificationsPage',
+  ),
 });
 const changePasswordRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.changePassword,
-  component: ChangePasswordPage,
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/change-password-page'),
+    'ChangePasswordPage',
+  ),
 });
 
 const introductionsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.introductions,
   validateSearch: hubSearchSchema,
-  component: WorkplaceHubPage,
+  component: lazyRouteComponent(
+    () => import('../features/introductions/components/workplace/workplace-hub-page'),
+    'WorkplaceHubPage',
+  ),
 });
 const introductionsInboxRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.introductionsInbox,
   validateSearch: hubSearchSchema,
-  component: CommuneHubPage,
+  component: lazyRouteComponent(
+    () => import('../features/introductions/components/commune/commune-hub-page'),
+    'CommuneHubPage',
+  ),
 });
 const introductionsCellRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.introductionsCell,
   validateSearch: hubSearchSchema,
-  component: CellPage,
+  component: lazyRouteComponent(
+    () => import('../features/introductions/components/cell/cell-page'),
+    'CellPage',
+  ),
 });
 const letterRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.letter,
-  component: LetterPage,
+  component: lazyRouteComponent(
+    () => import('../features/introductions/components/letter/letter-page'),
+    'LetterPage',
+  ),
 });
 const myResidenceRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.myResidence,
-  component: MyResidencePage,
+  component: lazyRouteComponent(
+    () => import('../features/introductions/components/member/my-residence-page'),
+    'MyResidencePage',
+  ),
 });
 
 // Residential cell life (Art. 4.3): meetings, attendance, minutes, compliance.
@@ -165,50 +183,65 @@ const meetingsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.meetings,
   validateSearch: meetingsSearchSchema,
-  component: MeetingsPage,
+  component: lazyRouteComponent(
+    () => import('../features/meetings/components/meetings-page'),
+    'MeetingsPage',
+  ),
 });
 const meetingsComplianceRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.meetingsCompliance,
   validateSearch: complianceSearchSchema,
-  component: CompliancePage,
+  component: lazyRouteComponent(
+    () => import('../features/meetings/components/compliance-page'),
+    'CompliancePage',
+  ),
 });
 const meetingRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.meeting,
   validateSearch: meetingSearchSchema,
-  component: MeetingPage,
+  component: lazyRouteComponent(() => import('../features/meetings/components/meeting-page'), 'MeetingPage'),
 });
 /** The QR at a meeting leads here; without a session the login page brings the member back (search kept). */
 const meetingCheckInRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.meetingCheckIn,
   validateSearch: checkInSearchSchema,
-  component: CheckInPage,
+  component: lazyRouteComponent(() => import('../features/meetings/components/check-in-page'), 'CheckInPage'),
 });
 
 // Cell life beyond meetings: local campaigns (Art. 2.6), warnings (Art. 4.4), topics the commune directs (Art. 4.3).
 const activitiesRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.activities,
-  component: ActivitiesPage,
+  component: lazyRouteComponent(
+    () => import('../features/cell-life/components/activities-page'),
+    'ActivitiesPage',
+  ),
 });
 const activityRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.activity,
-  component: ActivityPage,
+  component: lazyRouteComponent(
+    () => import('../features/cell-life/components/activity-page'),
+    'ActivityPage',
+  ),
 });
 const warningsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.warnings,
   validateSearch: warningsSearchSchema,
-  component: WarningsPage,
+  component: lazyRouteComponent(
+    () => import('../features/cell-life/components/warnings-page'),
+    'WarningsPage',
+  ),
 });
 const topicsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.topics,
   validateSearch: topicsSearchSchema,
-  component: TopicsPage,
+  component: lazyRouteComponent(() => import('../features/cell-life/components/topics-page'), 'TopicsPage'),
 });
 
 // The yearly residence evaluation (Art. 3.4, 4.4, 4.5): residence side, workplace side, one form, the member.
@@ -216,13 +249,19 @@ const evaluationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.evaluations,
   validateSearch: evaluationsSearchSchema,
-  component: EvaluationsPage,
+  component: lazyRouteComponent(
+    () => import('../features/evaluations/components/list/evaluations-page'),
+    'EvaluationsPage',
+  ),
 });
 const evaluationsWorkplaceRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.evaluationsWorkplace,
   validateSearch: workplaceSearchSchema,
-  component: WorkplacePage,
+  component: lazyRouteComponent(
+    () => import('../features/evaluations/components/workplace/workplace-page'),
+    'WorkplacePage',
+  ),
 });
 /** Notifications of delivered comments point at the review: the workplace page's first tab. */
 const evaluationsReviewRoute = createRoute({
@@ -235,12 +274,18 @@ const evaluationsReviewRoute = createRoute({
 const evaluationRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.evaluation,
-  component: EvaluationPage,
+  component: lazyRouteComponent(
+    () => import('../features/evaluations/components/evaluation/evaluation-page'),
+    'EvaluationPage',
+  ),
 });
 const myEvaluationRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.myEvaluation,
-  component: MyEvaluationPage,
+  component: lazyRouteComponent(
+    () => import('../features/evaluations/components/member/my-evaluation-page'),
+    'MyEvaluationPage',
+  ),
 });
 
 // The picture upward (Art. 5): loaded on first visit, so the charts never weigh on the other pages.
@@ -248,7 +293,10 @@ const reportsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.reports,
   validateSearch: dashboardSearchSchema,
-  component: lazyRouteComponent(() => import('../features/reports/components/dashboard/dashboard-page'), 'DashboardPage'),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/dashboard/dashboard-page'),
+    'DashboardPage',
+  ),
 });
 const reportsListRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -260,12 +308,18 @@ const yearlyReportsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.yearlyReports,
   validateSearch: yearlySearchSchema,
-  component: lazyRouteComponent(() => import('../features/reports/components/yearly/yearly-reports-page'), 'YearlyReportsPage'),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/yearly/yearly-reports-page'),
+    'YearlyReportsPage',
+  ),
 });
 const yearlyReportRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.yearlyReport,
-  component: lazyRouteComponent(() => import('../features/reports/components/yearly/yearly-report-page'), 'YearlyReportPage'),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/yearly/yearly-report-page'),
+    'YearlyReportPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { errorResponseSchema } from '../../shared/contracts/common';
+import { errorResponseSchema } from '../../shared/contracts/errors';
 
 /** Error thrown for every non-2xx answer; `message` is already localised by the server. */
 export class ApiError extends Error {
@@ -42,12 +41,18 @@ export function buildUrl(path: string, query?: QueryParams): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** What apiRequest needs of a schema: both zod flavours have it (decision 0009). */
+interface ResponseSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: unknown } };
+}
+
 interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
   body?: unknown;
   formData?: FormData;
-  schema?: z.ZodType<T>;
+  /** a contract schema, classic `zod` or `zod/mini` */
+  schema?: ResponseSchema<T>;
   /** do not trigger the global 401 redirect */
   allowUnauthorized?: boolean;
 }

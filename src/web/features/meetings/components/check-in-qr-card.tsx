@@ -13,7 +13,6 @@ import {
 } from '@mantine/core';
 import { IconArrowsMaximize, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import QRCode from 'qrcode';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../shared/contracts/meetings';
@@ -23,7 +22,11 @@ import { checkInWindow } from '../lib/meeting-time';
 function useQrImage(url: string) {
   return useQuery({
     queryKey: ['qr', url],
-    queryFn: () => QRCode.toDataURL(url, { width: 640, margin: 1, errorCorrectionLevel: 'M' }),
+    // the QR encoder is fetched when a QR is first drawn, not with every meeting page (issue 11)
+    queryFn: async () => {
+      const { default: QRCode } = await import('qrcode');
+      return QRCode.toDataURL(url, { width: 640, margin: 1, errorCorrectionLevel: 'M' });
+    },
     staleTime: Infinity,
   });
 }

@@ -1,20 +1,23 @@
-import { z } from 'zod';
+import { meetingQueues } from '../../../../shared/rules/meeting';
+import { enumParam, textParam, uuidParam, yearParam, z } from '../../../lib/search-params';
 
 /** The meetings pages keep the chosen cell, tab and year in the URL, so a link opens the same view. */
 export const meetingsSearchSchema = z.object({
-  cellId: z.uuid().optional().catch(undefined),
-  tab: z.enum(['upcoming', 'past', 'mine']).optional().catch(undefined),
+  cellId: uuidParam(),
+  tab: enumParam(['upcoming', 'past', 'mine']),
+  /** from the home page: only this week's meetings, or the past ones whose attendance is not recorded */
+  queue: enumParam(meetingQueues),
 });
 
 export const meetingSearchSchema = z.object({
-  tab: z.enum(['attendance', 'minutes']).optional().catch(undefined),
+  tab: enumParam(['attendance', 'minutes']),
 });
 
 export const checkInSearchSchema = z.object({
-  code: z.string().max(100).optional().catch(undefined),
+  code: textParam(100),
 });
 
 export const complianceSearchSchema = z.object({
-  unitId: z.uuid().optional().catch(undefined),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  unitId: uuidParam(),
+  year: yearParam(),
 });

@@ -1,12 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  memberListResponseSchema,
-  memberPaths,
-  memberStatusSchema,
-  residenceCategorySchema,
-  type MemberListQuery,
-} from '../../../../shared/contracts/members';
+import { memberListResponseSchema, memberPaths, type MemberListQuery } from '../../../../shared/contracts/members';
 import { apiRequest, buildUrl } from '../../../lib/api-client';
 
 export type MemberFilters = Omit<MemberListQuery, 'cursor' | 'limit'>;
@@ -33,13 +26,4 @@ export function exportMembersUrl(filters: MemberFilters) {
   return buildUrl(memberPaths.export, { ...filters });
 }
 
-/** The members page keeps its filters in the URL, so a list can be shared and survives "back". */
-export const memberSearchSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
-  unitId: z.uuid().optional().catch(undefined),
-  residenceCommuneId: z.uuid().optional().catch(undefined),
-  category: residenceCategorySchema.optional().catch(undefined),
-  status: memberStatusSchema.optional().catch(undefined),
-  workingOnly: z.boolean().optional().catch(undefined),
-});
-export type MemberSearch = z.infer<typeof memberSearchSchema>;
+export type { MemberSearch } from './member-search';

@@ -1,10 +1,10 @@
-import { LineChart } from '@mantine/charts';
 import { Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FigureValues } from '../../../../../shared/contracts/reports';
 import { attendanceRate, commentsReceived, percent, type FigureKey } from '../../../../../shared/rules/report-figures';
 import { formatCount, formatPercent, valueOf } from '../../lib/figures';
 import { FigureLink } from './figure-link';
+import { ChartSlot, LineChart } from './lazy-charts';
 import type { SectionProps } from './section-props';
 
 const counted: FigureKey[] = ['lettersIssued', 'lettersPlaced', 'meetingsHeld', 'cellsMetBoth', 'evTotal', 'noComment', 'evContradicts'];
@@ -30,22 +30,24 @@ export function TrendSection({ pages, side }: SectionProps) {
             {t('trend.counts')}
           </Title>
           <div aria-hidden>
-            <LineChart
-              h={240}
-              data={trend.map((y) => ({ year: String(y.year), ...Object.fromEntries(['lettersIssued', 'meetingsHeld', 'evTotal'].map((k) => [k, valueOf(y[side], k as FigureKey, null)])) }))}
-              dataKey="year"
-              series={[
-                { name: 'lettersIssued', color: 'red.7', label: t('figures.lettersIssued') },
-                { name: 'meetingsHeld', color: 'teal.7', label: t('figures.meetingsHeld') },
-                { name: 'evTotal', color: 'indigo.7', label: t('figures.evTotal') },
-              ]}
-              withLegend
-              lineChartProps={{ accessibilityLayer: false }}
-              textColor="gray.8"
-              xAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
-              yAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
-              valueFormatter={(v) => formatCount(v, i18n.language)}
-            />
+            <ChartSlot h={240}>
+              <LineChart
+                h={240}
+                data={trend.map((y) => ({ year: String(y.year), ...Object.fromEntries(['lettersIssued', 'meetingsHeld', 'evTotal'].map((k) => [k, valueOf(y[side], k as FigureKey, null)])) }))}
+                dataKey="year"
+                series={[
+                  { name: 'lettersIssued', color: 'red.7', label: t('figures.lettersIssued') },
+                  { name: 'meetingsHeld', color: 'teal.7', label: t('figures.meetingsHeld') },
+                  { name: 'evTotal', color: 'indigo.7', label: t('figures.evTotal') },
+                ]}
+                withLegend
+                lineChartProps={{ accessibilityLayer: false }}
+                textColor="gray.8"
+                xAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
+                yAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
+                valueFormatter={(v) => formatCount(v, i18n.language)}
+              />
+            </ChartSlot>
           </div>
         </Card>
         <Card withBorder padding="md" component="figure" m={0} aria-label={t('trend.rates')}>
@@ -53,21 +55,23 @@ export function TrendSection({ pages, side }: SectionProps) {
             {t('trend.rates')}
           </Title>
           <div aria-hidden>
-            <LineChart
-              h={240}
-              data={trend.map((y) => ({ year: String(y.year), attendance: rates(y[side]).attendance ?? 0, received: rates(y[side]).received ?? 0 }))}
-              dataKey="year"
-              yAxisProps={{ domain: [0, 100], tick: { fill: 'var(--mantine-color-gray-8)' } }}
-              xAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
-              lineChartProps={{ accessibilityLayer: false }}
-              textColor="gray.8"
-              series={[
-                { name: 'attendance', color: 'teal.7', label: t('trend.attendance') },
-                { name: 'received', color: 'indigo.7', label: t('trend.received') },
-              ]}
-              withLegend
-              unit=" %"
-            />
+            <ChartSlot h={240}>
+              <LineChart
+                h={240}
+                data={trend.map((y) => ({ year: String(y.year), attendance: rates(y[side]).attendance ?? 0, received: rates(y[side]).received ?? 0 }))}
+                dataKey="year"
+                yAxisProps={{ domain: [0, 100], tick: { fill: 'var(--mantine-color-gray-8)' } }}
+                xAxisProps={{ tick: { fill: 'var(--mantine-color-gray-8)' } }}
+                lineChartProps={{ accessibilityLayer: false }}
+                textColor="gray.8"
+                series={[
+                  { name: 'attendance', color: 'teal.7', label: t('trend.attendance') },
+                  { name: 'received', color: 'indigo.7', label: t('trend.received') },
+                ]}
+                withLegend
+                unit=" %"
+              />
+            </ChartSlot>
           </div>
         </Card>
       </SimpleGrid>

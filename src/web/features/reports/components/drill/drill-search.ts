@@ -1,27 +1,29 @@
-import { z } from 'zod';
 import { reportSides } from '../../../../../shared/rules/report-figures';
+import { enumParam, intParam, uuidParam, yearParam, z } from '../../../../lib/search-params';
 
 /** The list behind a number keeps its figure, unit, side and period in the URL, so a link opens the same rows. */
 export const drillSearchSchema = z.object({
-  figure: z.string().max(140).catch('workingMembers'),
-  side: z.enum(reportSides).catch('residence'),
-  unitId: z.uuid().optional().catch(undefined),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  half: z.coerce.number().int().min(1).max(2).optional().catch(undefined),
-  scope: z.enum(['tree', 'own']).optional().catch(undefined),
+  figure: z.catch(z.string().check(z.maxLength(140)), 'workingMembers'),
+  side: z.catch(z.enum(reportSides), 'residence'),
+  unitId: uuidParam(),
+  year: yearParam(),
+  half: intParam(1, 2),
+  scope: enumParam(['tree', 'own']),
 });
 
 export const dashboardSearchSchema = z.object({
-  unitId: z.uuid().optional().catch(undefined),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  half: z.coerce.number().int().min(1).max(2).optional().catch(undefined),
-  side: z.enum(reportSides).optional().catch(undefined),
-  section: z.enum(['coverage', 'cellLife', 'evaluation', 'trend']).optional().catch(undefined),
+  unitId: uuidParam(),
+  year: yearParam(),
+  half: intParam(1, 2),
+  side: enumParam(reportSides),
+  section: enumParam(['coverage', 'cellLife', 'evaluation', 'trend']),
 });
 export type DashboardSearch = z.infer<typeof dashboardSearchSchema>;
 
 export const yearlySearchSchema = z.object({
-  tab: z.enum(['mine', 'incoming']).optional().catch(undefined),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  unitId: z.uuid().optional().catch(undefined),
+  tab: enumParam(['mine', 'incoming']),
+  year: yearParam(),
+  unitId: uuidParam(),
+  /** from the home page: the committees whose report is to receive, late, or not submitted yet */
+  state: enumParam(['submitted', 'late', 'pending']),
 });
