@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { cellLifePaths, warningListResponseSchema } from '../../../../shared/contracts/cell-life';
-import type { WarningStatus } from '../../../../shared/rules/meeting';
+import type { WarningQueue, WarningStatus } from '../../../../shared/rules/meeting';
 import { apiRequest } from '../../../lib/api-client';
 import { cellLifeKeys } from './keys';
 
@@ -10,6 +10,8 @@ export interface WarningFilters {
   /** only the warnings given to the logged-in member */
   mine?: boolean;
   status?: WarningStatus;
+  /** to follow up: due within days, or not resolved yet (as counted on the home page) */
+  queue?: WarningQueue;
 }
 
 /** Reminders and warnings, newest first, in keyset pages. */

@@ -3,10 +3,11 @@ import { IconAlertTriangle, IconUser, IconUsersGroup } from '@tabler/icons-react
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { warningStatuses, type WarningStatus } from '../../../../shared/rules/meeting';
+import { warningStatuses, type WarningQueue, type WarningStatus } from '../../../../shared/rules/meeting';
 import { paths } from '../../../app/paths';
 import { InfiniteListState } from '../../../components/ui/infinite-list-state';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ActiveFilter } from '../../../components/ui/active-filter';
 import { EmptyState } from '../../../components/ui/query-state';
 import { canRunCellLife, canSeeCellWarnings, isWorkingMember } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
@@ -29,13 +30,22 @@ export function WarningsPage() {
   const member = isWorkingMember(me);
   const [issuing, setIssuing] = useState(false);
   const tab = cellSide ? (search.tab ?? 'cell') : 'mine';
+  // a count on the home page opens the list narrowed to what is to follow up
+  const queue = search.queue;
+  const queueFilter = queue && (
+    <ActiveFilter
+      label={t(`home:filter.warnings.${queue}`)}
+      onClear={() => void navigate({ search: (prev) => ({ ...prev, queue: undefined }), replace: true })}
+    />
+  );
 
   if (!cellSide) {
     return (
       <Stack gap="md" maw={720}>
         <PageHeader title={t('warnings.mineTitle')} subtitle={t('warnings.mineSubtitle')} />
+        {queueFilter}
         {member ? (
-          <WarningList filters={{ mine: true }} mine />
+          <WarningList filters={{ mine: true, queue }} mine />
         ) : (
           <EmptyState title={t('warnings.notMember')} />
         )}
@@ -46,6 +56,7 @@ export function WarningsPage() {
   const cellList = (
     <CellWarnings
       status={search.status}
+      queue={queue}
       onStatus={(status) => void navigate({ search: (prev) => ({ ...prev, status }), replace: true })}
     />
   );
@@ -62,11 +73,12 @@ export function WarningsPage() {
           )
         }
       />
+      {queueFilter}
       {member ? (
         <Tabs
           value={tab}
           onChange={(v) =>
-            v && void navigate({ search: (prev) => ({ ...prev, tab: v as typeof tab }), replace: true })
+            v && void navigate({ search: (prev) => ({ ...prev, tab: v as typeof tab, queue: undefined }), replace: true })
           }
           keepMounted={false}
         >
@@ -82,7 +94,7 @@ export function WarningsPage() {
             {cellList}
           </Tabs.Panel>
           <Tabs.Panel value="mine" pt="md">
-            <WarningList filters={{ mine: true }} mine />
+            <WarningList filters={{ mine: true, queue }} mine />
           </Tabs.Panel>
         </Tabs>
       ) : (
@@ -95,9 +107,11 @@ export function WarningsPage() {
 
 function CellWarnings({
   status,
+  queue,
   onStatus,
 }: {
   status: WarningStatus | undefined;
+  queue: WarningQueue | undefined;
   onStatus: (status: WarningStatus | undefined) => void;
 }) {
   const { t } = useTranslation('cellLife');
@@ -118,7 +132,7 @@ function CellWarnings({
           maw="100%"
         />
       </Group>
-      <WarningList filters={{ status }} />
+      <WarningList filters={{ status, queue }} />
     </Stack>
   );
 }

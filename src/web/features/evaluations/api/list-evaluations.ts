@@ -4,7 +4,7 @@ import {
   evaluationPaths,
   type EvaluationListSide,
 } from '../../../../shared/contracts/evaluations';
-import type { EvaluationStatus } from '../../../../shared/rules/evaluation';
+import type { EvaluationQueue, EvaluationStatus } from '../../../../shared/rules/evaluation';
 import { apiRequest } from '../../../lib/api-client';
 import { evaluationKeys } from './keys';
 
@@ -15,6 +15,8 @@ export interface EvaluationFilters {
   status?: EvaluationStatus;
   overdue?: boolean;
   flagged?: boolean;
+  /** one work queue (as counted on the home page) */
+  queue?: EvaluationQueue;
   /** name or card number; diacritics are ignored by the server */
   q?: string;
 }

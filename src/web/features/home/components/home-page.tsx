@@ -17,6 +17,7 @@ import { RoleBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
 import { canImportMembers, canRunMeetings, hasRole, isAdmin, isWorkingMember } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
 import { HomeCoverageCards } from '../../introductions/components/home-coverage-cards';
+import { TodaysWork } from './todays-work';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -25,16 +26,20 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2}>{t('home.greeting', { name: me.user.displayName })}</Title>
-        <Text c="dimmed">{t('home.intro')}</Text>
+        <Title order={1} fz={{ base: 24, sm: 28 }}>
+          {t('home.greeting', { name: me.user.displayName })}
+        </Title>
+        <Text c="gray.7">{t('home.intro')}</Text>
       </Stack>
+
+      <TodaysWork />
 
       <Card withBorder>
         <Title order={3} fz="lg" mb="sm">
           {t('home.yourRoles')}
         </Title>
         {me.roles.length === 0 ? (
-          <Text c="dimmed">{t('home.noRoles')}</Text>
+          <Text c="gray.7">{t('home.noRoles')}</Text>
         ) : (
           <Stack gap="xs" aria-label={t('home.yourRoles')}>
             {me.roles.map((grant) => (
@@ -54,7 +59,7 @@ export function HomePage() {
                   </Group>
                 ) : (
                   grant.role === 'admin' && (
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.7">
                       {t('home.systemWide')}
                     </Text>
                   )
@@ -143,7 +148,7 @@ function Shortcut(props: { to: string; icon: ReactNode; label: string; text: str
         </ThemeIcon>
         <Stack gap={2}>
           <Text fw={600}>{props.label}</Text>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {props.text}
           </Text>
         </Stack>

@@ -1,12 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { meetingListResponseSchema, meetingPaths } from '../../../../shared/contracts/meetings';
+import type { MeetingQueue } from '../../../../shared/rules/meeting';
 import { apiRequest } from '../../../lib/api-client';
 import { meetingKeys } from './keys';
 
 export interface MeetingFilters {
   cellId?: string;
-  /** upcoming: soonest first; past: newest first */
-  when: 'upcoming' | 'past';
+  /** upcoming (and this week's): soonest first; past (and those to record): newest first */
+  when: 'upcoming' | 'past' | MeetingQueue;
 }
 
 export function listMeetings(filters: MeetingFilters, cursor?: string) {

@@ -13,10 +13,11 @@ import type { Me } from '../../../../shared/contracts/auth';
 import { paths } from '../../../app/paths';
 import { InfiniteListState } from '../../../components/ui/infinite-list-state';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ActiveFilter } from '../../../components/ui/active-filter';
 import { EmptyState } from '../../../components/ui/query-state';
 import { canRunMeetings, isWorkingMember } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
-import { useMeetings } from '../api/list-meetings';
+import { useMeetings, type MeetingFilters } from '../api/list-meetings';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { CellScope, cellNameOf, resolveCell, seesManyCells } from './cell-scope';
 import { MeetingCard } from './meeting-card';
@@ -38,6 +39,8 @@ export function MeetingsPage() {
   const cellId = resolveCell(me, search.cellId);
   const [scheduling, setScheduling] = useState(false);
   const tab = search.tab ?? (manages ? 'upcoming' : 'mine');
+  // a count on the home page opens the list narrowed to its meetings
+  const queue = search.queue;
 
   if (!manages) {
     return (
@@ -80,10 +83,22 @@ export function MeetingsPage() {
           value={cellId}
           onChange={(id) => void navigate({ search: (prev) => ({ ...prev, cellId: id ?? undefined }) })}
         />
+        {queue && (
+          <ActiveFilter
+            label={t(`home:filter.meetings.${queue}`)}
+            onClear={() =>
+              void navigate({ search: (prev) => ({ ...prev, queue: undefined }), replace: true })
+            }
+          />
+        )}
         <Tabs
           value={tab}
           onChange={(v) =>
-            v && void navigate({ search: (prev) => ({ ...prev, tab: v as typeof tab }), replace: true })
+            v &&
+            void navigate({
+              search: (prev) => ({ ...prev, tab: v as typeof tab, queue: undefined }),
+              replace: true,
+            })
           }
           keepMounted={false}
         >
@@ -101,10 +116,18 @@ export function MeetingsPage() {
             )}
           </Tabs.List>
           <Tabs.Panel value="upcoming" pt="md">
-            <CellMeetingList cellId={cellId} when="upcoming" showCell={!cellId} />
+            <CellMeetingList
+              cellId={cellId}
+              when={queue === 'week' ? 'week' : 'upcoming'}
+              showCell={!cellId}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="past" pt="md">
-            <CellMeetingList cellId={cellId} when="past" showCell={!cellId} />
+            <CellMeetingList
+              cellId={cellId}
+              when={queue === 'toRecord' ? 'toRecord' : 'past'}
+              showCell={!cellId}
+            />
           </Tabs.Panel>
           {member && (
             <Tabs.Panel value="mine" pt="md">
@@ -130,7 +153,7 @@ function CellMeetingList({
   showCell,
 }: {
   cellId: string | null;
-  when: 'upcoming' | 'past';
+  when: MeetingFilters['when'];
   showCell: boolean;
 }) {
   const { t } = useTranslation('meetings');
@@ -138,8 +161,18 @@ function CellMeetingList({
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="sm">
-      <InfiniteListState query={query} count={items.length} emptyTitle={t(`list.empty.${when}`)}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" aria-label={t(`list.${when}`)}>
+      <InfiniteListState
+        query={query}
+        count={items.length}
+        emptyTitle={when === 'upcoming' || when === 'past' ? t(`list.empty.${when}`) : t('home:filter.empty')}
+      >
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="sm"
+          aria-label={
+            when === 'upcoming' || when === 'past' ? t(`list.${when}`) : t(`home:filter.meetings.${when}`)
+          }
+        >
           {items.map((m) => (
             <MeetingCard key={m.id} m={m} showCell={showCell} />
           ))}

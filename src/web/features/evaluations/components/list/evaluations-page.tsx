@@ -27,7 +27,9 @@ export function EvaluationsPage() {
   const sides = residenceSides(me);
   const [year, setYear] = useState(currentYear());
   const cells = cellGrants(me);
-  const [cellId, setCellId] = useState<string | null>(cells[0]?.unitId ?? null);
+  const [cellId, setCellId] = useState<string | null>(
+    cells.find((g) => g.unitId === search.cellId)?.unitId ?? cells[0]?.unitId ?? null,
+  );
   const tab = search.tab ?? 'forms';
 
   if (sides.length === 0) {
@@ -38,6 +40,9 @@ export function EvaluationsPage() {
   }
   const side = search.side && sides.includes(search.side) ? search.side : sides[0]!;
   const cellName = cells.find((g) => g.unitId === cellId)?.unitName ?? '';
+  // a count on the home page opens the list narrowed to its queue; "show all" takes the narrowing away
+  const queue = search.queue;
+  const clearQueue = () => void navigate({ search: (prev) => ({ ...prev, queue: undefined }), replace: true });
 
   return (
     <>
@@ -96,7 +101,7 @@ export function EvaluationsPage() {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="forms" pt="md">
-              <ResidenceList side="commune" year={year} />
+              <ResidenceList key={queue ?? ''} side="commune" year={year} queue={queue} onClearQueue={clearQueue} />
             </Tabs.Panel>
             <Tabs.Panel value="backlog" pt="md">
               <Stack gap="md">
@@ -107,10 +112,12 @@ export function EvaluationsPage() {
           </Tabs>
         ) : (
           <ResidenceList
-            key={`${side}:${cellId}`}
+            key={`${side}:${cellId}:${queue ?? ''}`}
             side={side}
             year={year}
             cellId={side === 'cell' ? cellId : undefined}
+            queue={queue}
+            onClearQueue={clearQueue}
           />
         )}
       </Stack>

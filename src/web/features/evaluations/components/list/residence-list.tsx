@@ -2,7 +2,8 @@ import { Box, Chip, Group, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationStatus } from '../../../../../shared/rules/evaluation';
+import type { EvaluationQueue, EvaluationStatus } from '../../../../../shared/rules/evaluation';
+import { ActiveFilter } from '../../../../components/ui/active-filter';
 import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { SearchField } from '../../../introductions/components/shared/search-field';
 import { useSelection } from '../../../introductions/components/shared/use-selection';
@@ -19,19 +20,22 @@ interface ResidenceListProps {
   year: number;
   /** the secretary's cell when they have several; the commune's per-cell filter is inside */
   cellId?: string | null;
+  /** the work queue a count on the home page opened the list with */
+  queue?: EvaluationQueue;
+  onClearQueue?: () => void;
 }
 
 /**
  * One residence side's work list (Art. 4.4–4.5): search by name (diacritics ignored), status, flagged
  * and overdue; the commune ticks signed forms to confirm or return them in one step.
  */
-export function ResidenceList({ side, year, cellId }: ResidenceListProps) {
+export function ResidenceList({ side, year, cellId, queue, onClearQueue }: ResidenceListProps) {
   const { t } = useTranslation('evaluations');
   const kindLabel = useKindLabel();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  // the commune's work is the forms the cells signed; the cells' is everything still open
-  const [status, setStatus] = useState<EvaluationStatus | null>(side === 'commune' ? 'signed' : null);
+  // the commune's work is the forms the cells signed; the cells' is everything still open (a queue says itself)
+  const [status, setStatus] = useState<EvaluationStatus | null>(side === 'commune' && !queue ? 'signed' : null);
   const [flags, setFlags] = useState<string[]>([]);
   const [communeCell, setCommuneCell] = useState<string | null>(null);
   const unitId = side === 'commune' ? communeCell : cellId;
@@ -42,6 +46,7 @@ export function ResidenceList({ side, year, cellId }: ResidenceListProps) {
     status: status ?? undefined,
     flagged: flags.includes('flagged') || undefined,
     overdue: flags.includes('overdue') || undefined,
+    queue,
     q: q || undefined,
   };
   const query = useEvaluations(filters);
@@ -52,6 +57,7 @@ export function ResidenceList({ side, year, cellId }: ResidenceListProps) {
 
   return (
     <Stack gap="sm">
+      {queue && onClearQueue && <ActiveFilter label={t(`home:filter.evaluations.${queue}`)} onClear={onClearQueue} />}
       <Group align="flex-end" gap="sm">
         {commune && (
           <Box w={{ base: '100%', sm: 320 }}>

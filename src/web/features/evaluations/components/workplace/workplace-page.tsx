@@ -85,7 +85,7 @@ export function WorkplacePage() {
             <Tabs
               value={tab}
               onChange={(v) =>
-                v && void navigate({ search: (prev) => ({ ...prev, tab: v as Tab }), replace: true })
+                v && void navigate({ search: (prev) => ({ ...prev, tab: v as Tab, queue: undefined }), replace: true })
               }
               keepMounted={false}
             >
@@ -120,7 +120,13 @@ export function WorkplacePage() {
                 <NoCommentList filters={{ side: 'workplace', unitId, year }} title={t('noComment.title')} />
               </Tabs.Panel>
               <Tabs.Panel value="requests" pt="md">
-                <WorkplaceRequests key={`${unitId}:${year}`} unitId={unitId} year={year} />
+                <WorkplaceRequests
+                  key={`${unitId}:${year}:${search.queue ?? ''}`}
+                  unitId={unitId}
+                  year={year}
+                  queue={search.queue}
+                  onClearQueue={() => void navigate({ search: (prev) => ({ ...prev, queue: undefined }), replace: true })}
+                />
               </Tabs.Panel>
             </Tabs>
           </>

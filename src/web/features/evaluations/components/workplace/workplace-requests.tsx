@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationStatus } from '../../../../../shared/rules/evaluation';
+import type { EvaluationQueue, EvaluationStatus } from '../../../../../shared/rules/evaluation';
+import { ActiveFilter } from '../../../../components/ui/active-filter';
 import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { SearchField } from '../../../introductions/components/shared/search-field';
 import { listAllEvaluations, useEvaluations, type EvaluationFilters } from '../../api/list-evaluations';
@@ -14,7 +15,18 @@ import { useKindLabel } from '../shared/use-kind-label';
 import { ReleaseModal } from './release-modal';
 
 /** The committee's requests, wherever they stand; "release all delivered" tells every member whose comment arrived. */
-export function WorkplaceRequests({ unitId, year }: { unitId: string; year: number }) {
+export function WorkplaceRequests({
+  unitId,
+  year,
+  queue,
+  onClearQueue,
+}: {
+  unitId: string;
+  year: number;
+  /** the work queue a count on the home page opened the list with */
+  queue?: EvaluationQueue;
+  onClearQueue?: () => void;
+}) {
   const { t } = useTranslation('evaluations');
   const kindLabel = useKindLabel();
   const [search, setSearch] = useState('');
@@ -28,6 +40,7 @@ export function WorkplaceRequests({ unitId, year }: { unitId: string; year: numb
     status: status ?? undefined,
     overdue: flags.includes('overdue') || undefined,
     flagged: flags.includes('flagged') || undefined,
+    queue,
     q: q || undefined,
   };
   const query = useEvaluations(filters);
@@ -48,6 +61,7 @@ export function WorkplaceRequests({ unitId, year }: { unitId: string; year: numb
 
   return (
     <Stack gap="sm">
+      {queue && onClearQueue && <ActiveFilter label={t(`home:filter.evaluations.${queue}`)} onClear={onClearQueue} />}
       <Group align="flex-end" gap="sm">
         <SearchField value={search} onChange={setSearch} minWidth={200} />
         <StatusSelect value={status} onChange={setStatus} />

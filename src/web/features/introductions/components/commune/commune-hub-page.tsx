@@ -58,7 +58,7 @@ export function CommuneHubPage() {
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="incoming" pt="md">
-            <IncomingLetters communeId={communeId} />
+            <IncomingLetters communeId={communeId} initialStatus={search.status} />
           </Tabs.Panel>
           <Tabs.Panel value="residents" pt="md">
             <ResidentList communeId={communeId} />

@@ -14,9 +14,10 @@ import { useSelection } from '../shared/use-selection';
 type Incoming = 'issued' | 'received';
 
 /** Letters addressed to the commune: receive, place in a residential cell, or send back (Art. 4.1). */
-export function IncomingLetters({ communeId }: { communeId: string }) {
+export function IncomingLetters({ communeId, initialStatus }: { communeId: string; initialStatus?: Incoming }) {
   const { t } = useTranslation('introductions');
-  const [status, setStatus] = useState<Incoming>('issued');
+  // a count on the home page opens the letters to receive or the members to place
+  const [status, setStatus] = useState<Incoming>(initialStatus ?? 'issued');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const filters: LetterFilters = { side: 'commune', unitId: communeId, status, q: q || undefined };

@@ -3,7 +3,9 @@ import { IconCalendarDue, IconDownload } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportPaths } from '../../../../../shared/contracts/reports';
+import { reportPaths, type Submissions } from '../../../../../shared/contracts/reports';
+import { reportedStatuses } from '../../../../../shared/rules/yearly-report';
+import { ActiveFilter } from '../../../../components/ui/active-filter';
 import { hrefs } from '../../../../app/paths';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/ui/query-state';
 import { formatDate, formatDateTime } from '../../../../lib/dates';
@@ -12,8 +14,29 @@ import { useSubmissions } from '../../api/get-submissions';
 import { DeadlineModal } from './deadline-modal';
 import { ReportStatusBadge } from './report-status-badge';
 
+export type SubmissionFilter = 'submitted' | 'late' | 'pending';
+
+/** The committees a count on the home page stands for: the reports to receive, the late, those not reported yet. */
+const filters: Record<SubmissionFilter, (i: Submissions['items'][number]) => boolean> = {
+  submitted: (i) => i.state === 'submitted',
+  late: (i) => i.late,
+  pending: (i) => !(reportedStatuses as readonly string[]).includes(i.state),
+};
+
 /** The committee above: who reports to it, who has submitted, who is late; the deadline and the consolidated report. */
-export function SubmissionsPanel({ year, unitId, onUnit }: { year: number; unitId?: string; onUnit: (id: string) => void }) {
+export function SubmissionsPanel({
+  year,
+  unitId,
+  onUnit,
+  state,
+  onClearState,
+}: {
+  year: number;
+  unitId?: string;
+  onUnit: (id: string) => void;
+  state?: SubmissionFilter;
+  onClearState?: () => void;
+}) {
   const { t } = useTranslation('reports');
   const query = useSubmissions({ unitId, year });
   const download = useDownloadReportFile();
@@ -21,6 +44,7 @@ export function SubmissionsPanel({ year, unitId, onUnit }: { year: number; unitI
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const s = query.data;
+  const items = state ? s.items.filter(filters[state]) : s.items;
   const file = (format: 'pdf' | 'docx' | 'xlsx') =>
     download.mutate({
       path: format === 'pdf' ? reportPaths.consolidatedPdf : format === 'docx' ? reportPaths.consolidatedDocx : reportPaths.consolidatedXlsx,
@@ -85,8 +109,9 @@ export function SubmissionsPanel({ year, unitId, onUnit }: { year: number; unitI
           </Card>
         ))}
       </SimpleGrid>
-      {s.items.length === 0 ? (
-        <EmptyState title={t('submissions.none')} />
+      {state && onClearState && <ActiveFilter label={t(`home:filter.reports.${state}`)} onClear={onClearState} />}
+      {items.length === 0 ? (
+        <EmptyState title={state ? t('home:filter.empty') : t('submissions.none')} />
       ) : (
         <Card withBorder padding="sm">
           <Table.ScrollContainer type="native" tabIndex={0} minWidth={560}>
@@ -100,7 +125,7 @@ export function SubmissionsPanel({ year, unitId, onUnit }: { year: number; unitI
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {s.items.map((i) => (
+                {items.map((i) => (
                   <Table.Tr key={i.unit.id}>
                     <Table.Th scope="row" fw={500}>
                       {i.reportId ? (

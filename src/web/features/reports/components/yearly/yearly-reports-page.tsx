@@ -47,7 +47,13 @@ export function YearlyReportsPage() {
           )}
           {receives && (
             <Tabs.Panel value="incoming" pt="md">
-              <SubmissionsPanel year={year} unitId={search.unitId} onUnit={(id) => set({ unitId: id })} />
+              <SubmissionsPanel
+                year={year}
+                unitId={search.unitId}
+                onUnit={(id) => set({ unitId: id })}
+                state={search.state}
+                onClearState={() => set({ state: undefined })}
+              />
             </Tabs.Panel>
           )}
         </Tabs>
