@@ -244,6 +244,11 @@ describe('nothing outside the actor’s reach', () => {
     expect((await today(s.nobody)).cards).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/home/today' })).statusCode).toBe(401);
   });
+
+  it('is documented in the OpenAPI description like every other route', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, { get?: { tags?: string[] } }> };
+    expect(spec.paths['/api/home/today']?.get?.tags).toEqual(['home']);
+  });
 });
 
 describe('the Front head is told when a form is ready for her co-signature', () => {
