@@ -1,4 +1,4 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HomeCard, HomeItem } from '../../../../shared/contracts/home';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
@@ -35,7 +35,12 @@ export function TodaysWork() {
       ) : query.data.cards.length === 0 ? (
         <Text>{t('noCards')}</Text>
       ) : (
-        query.data.cards.map((c) => <WorkCard key={`${c.role}:${c.unitId ?? ''}`} card={c} />)
+        // side by side on a wide screen, one under the other on a phone
+        <SimpleGrid cols={{ base: 1, md: query.data.cards.length > 1 ? 2 : 1 }} spacing="sm">
+          {query.data.cards.map((c) => (
+            <WorkCard key={`${c.role}:${c.unitId ?? ''}`} card={c} />
+          ))}
+        </SimpleGrid>
       )}
     </Stack>
   );
