@@ -94,6 +94,10 @@ export const attendanceRowSchema = z.object({
   reason: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   method: z.enum(['secretary', 'self_qr']).nullable(),
+  /** a self check-in made while the phone was offline and sent later (decision 0010) */
+  checkedInOffline: z.boolean(),
+  /** the row's version: ticks made offline send it back, so a newer change on the server wins */
+  updatedAt: z.string(),
 });
 export type AttendanceRow = z.infer<typeof attendanceRowSchema>;
 
@@ -140,6 +144,8 @@ export const meetingDetailSchema = meetingListItemSchema.extend({
   amendments: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string(), at: z.string(), by: z.string().nullable() })),
   /** for the secretary: the URL the QR at the meeting encodes (self check-in) */
   checkInUrl: z.string().nullable(),
+  /** for the secretary: the QR's changing codes over the check-in window, each from its moment (decision 0010) */
+  checkInCodes: z.array(z.object({ from: z.string(), code: z.string() })).nullable(),
   canManage: z.boolean(),
   /** the actor's own row, when they are invited */
   mine: attendanceRowSchema.nullable(),
@@ -160,7 +166,12 @@ export const rsvpBodySchema = z
   .object({ rsvp: rsvpSchema, reason: optionalText(500) })
   .refine((b) => b.rsvp === 'attending' || !!b.reason, { message: 'meetings.reasonRequired', path: ['reason'] });
 export type RsvpBody = z.infer<typeof rsvpBodySchema>;
-export const checkInBodySchema = z.object({ code: z.string().trim().min(6).max(64) });
+export const checkInBodySchema = z.object({
+  code: z.string().trim().min(6).max(64),
+  /** sent later from the phone's queue: when the QR was scanned offline (checked against the code, decision 0010) */
+  scannedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CheckInBody = z.infer<typeof checkInBodySchema>;
 
 export const attendanceBodySchema = z.object({
   rows: z
@@ -169,6 +180,8 @@ export const attendanceBodySchema = z.object({
         memberId: z.uuid(),
         status: attendanceStatusSchema.exclude(['unrecorded']),
         reason: optionalText(500),
+        /** ticks synced after working offline: the row's `updatedAt` they were made on (a newer one wins) */
+        baseUpdatedAt: z.iso.datetime({ offset: true }).optional(),
       }),
     )
     .min(1, 'field.required')
@@ -177,6 +190,9 @@ export const attendanceBodySchema = z.object({
   amendmentReason: optionalText(1000),
 });
 export type AttendanceBody = z.infer<typeof attendanceBodySchema>;
+/** The meeting after the tick list was saved, and the members whose offline ticks newer server changes overrode. */
+export const attendanceResultSchema = meetingDetailSchema.extend({ overridden: z.array(z.uuid()) });
+export type AttendanceResult = z.infer<typeof attendanceResultSchema>;
 
 export const minutesBodySchema = z.object({
   minutesSummary: optionalText(20000),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
@@ -54,6 +55,13 @@ export const meetings = pgTable(
     status: meetingStatusEnum().notNull().default('scheduled'),
     /** secret in the QR shown at the meeting: self check-in needs it (and the member's own session) */
     checkInCode: text().notNull(),
+    /**
+     * never leaves the server: signs the QR's changing codes, which prove when the QR was shown, so a check-in
+     * sent later from a phone that was offline is accepted only for the minutes the code was on screen (decision 0010)
+     */
+    checkInKey: text()
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     heldAt: timestamp({ withTimezone: true }),
     minutesSummary: text(),
     minutesDecisions: text(),
@@ -93,6 +101,8 @@ export const meetingAttendances = pgTable(
     reason: text(),
     checkedInAt: timestamp({ withTimezone: true }),
     method: checkInMethodEnum(),
+    /** a self check-in made while the phone was offline and sent later (decision 0010) */
+    checkedInOffline: boolean().notNull().default(false),
     recordedBy: uuid().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

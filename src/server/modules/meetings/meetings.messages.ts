@@ -7,6 +7,22 @@ export const meetingMessages: Record<string, { vi: string; en: string }> = {
   meeting_rsvp_closed: { vi: 'Buổi sinh hoạt đã bắt đầu, không trả lời lời mời được nữa.', en: 'The meeting has started; invitations can no longer be answered.' },
   meeting_members_only: { vi: 'Chỉ đảng viên được mời mới thực hiện được việc này.', en: 'Only invited members can do this.' },
   meeting_checkin_bad_code: { vi: 'Mã điểm danh không đúng. Hãy quét lại mã QR tại buổi sinh hoạt.', en: 'Wrong check-in code. Scan the QR code at the meeting again.' },
+  meeting_checkin_offline_needs_qr: {
+    vi: 'Đường dẫn này không cho biết đồng chí quét lúc nào nên không gửi sau được. Hãy quét mã QR tại buổi sinh hoạt.',
+    en: 'This link does not show when it was opened, so it cannot be sent later. Scan the QR code at the meeting.',
+  },
+  meeting_checkin_scan_future: {
+    vi: 'Giờ quét mã trên điện thoại ở sau giờ hiện tại. Hãy kiểm tra đồng hồ điện thoại và quét lại mã QR.',
+    en: 'The scan time on the phone is later than now. Check the phone’s clock and scan the QR code again.',
+  },
+  meeting_checkin_scan_mismatch: {
+    vi: 'Giờ quét mã trên điện thoại không khớp với thời điểm mã QR được hiển thị. Hãy quét lại mã QR tại buổi sinh hoạt.',
+    en: 'The scan time on the phone does not match when the QR code was shown. Scan the QR code at the meeting again.',
+  },
+  meeting_checkin_scan_outside: {
+    vi: 'Mã được quét ngoài thời gian điểm danh của buổi sinh hoạt nên không được ghi nhận.',
+    en: 'The code was scanned outside the meeting’s check-in time, so it is not recorded.',
+  },
   meeting_checkin_closed: { vi: 'Chỉ tự điểm danh được trong thời gian diễn ra buổi sinh hoạt.', en: 'Self check-in is open only while the meeting takes place.' },
   meeting_member_not_invited: { vi: 'Có người không thuộc danh sách đảng viên được mời của buổi này.', en: 'Someone is not on this meeting’s invitation list.' },
   meeting_minutes_locked: { vi: 'Biên bản đã khóa; chỉ sửa được bằng đính chính có lý do.', en: 'The minutes are locked; change them by an amendment with a reason.' },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { errorResponseSchema, idParamSchema } from '../../../shared/contracts/common';
 import {
   attendanceBodySchema,
+  attendanceResultSchema,
   calendarTokenSchema,
   cancelMeetingBodySchema,
   checkInBodySchema,
@@ -30,6 +31,7 @@ import { isAdmin } from '../../http/actor';
 import { BadRequest, Forbidden, NotFound } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
 import * as attachments from './attachments.service';
+import * as attendance from './attendance.service';
 import { renderAttendanceRegisterPdf } from './attendance-register';
 import { buildMemberCalendar } from './calendar';
 import * as compliance from './compliance.service';
@@ -69,9 +71,9 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/meetings/:id/rsvp', { schema: { tags, summary: 'The member answers: will attend / cannot attend with a reason', params: idParamSchema, body: rsvpBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
       async (req) => meetings.answerInvitation(deps, req.actor!, req.params.id, req.body));
     app.post('/api/meetings/:id/check-in', { schema: { tags, summary: 'Self check-in with the QR code shown at the meeting (own attendance only)', params: idParamSchema, body: checkInBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.checkIn(deps, req.actor!, req.params.id, req.body.code));
-    app.put('/api/meetings/:id/attendance', { schema: { tags, summary: 'The secretary’s tick list (after the lock: an amendment with a reason)', params: idParamSchema, body: attendanceBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.recordAttendance(deps, req.actor!, req.params.id, req.body));
+      async (req) => attendance.checkIn(deps, req.actor!, req.params.id, req.body));
+    app.put('/api/meetings/:id/attendance', { schema: { tags, summary: 'The secretary’s tick list (after the lock: an amendment with a reason)', params: idParamSchema, body: attendanceBodySchema, response: { 200: attendanceResultSchema, ...errors } } },
+      async (req) => attendance.recordAttendance(deps, req.actor!, req.params.id, req.body));
     app.put('/api/meetings/:id/minutes', { schema: { tags, summary: 'Minutes: summary and decisions (after the lock: an amendment with a reason)', params: idParamSchema, body: minutesBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
       async (req) => meetings.saveMinutes(deps, req.actor!, req.params.id, req.body));
     app.post('/api/meetings/:id/contributions', { schema: { tags, summary: 'An opinion or proposal in the minutes, and who gave it', params: idParamSchema, body: contributionBodySchema, response: { 200: meetingDetailSchema, ...errors } } },

@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../../db/client';
 import type { Clock } from '../../context';
 import type {
-  AttendanceBody,
   AttendanceRow,
   ContributionBody,
   CreateMeetingBody,
@@ -14,13 +13,15 @@ import type {
 } from '../../../shared/contracts/meetings';
 import { canMeeting, meetingTransition, type MeetingAction, type MeetingStatus } from '../../../shared/rules/meeting';
 import { meetingEntryProblem, meetingTimesProblem } from '../../../shared/rules/meeting-schedule';
-import { checkInStatus, reg213LifeRules, type AttendanceStatus, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
+import { checkInWindowOf } from '../../../shared/rules/check-in-code';
+import { reg213LifeRules, type AttendanceStatus, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach } from '../notifications/notifications.service';
 import { reportAbsenceRuns } from './absences';
+import { timedCheckInCodes } from './check-in-codes';
 import { cellManageScope, meetingReadScope } from './meetings.access';
 import { addExpectedMembers, findCellForMeeting, insertMeeting } from './meetings.repository';
 import { isAscending, meetingWhenSql, type MeetingWhen } from './meeting-queues';
@@ -32,10 +33,9 @@ export interface MeetingDeps {
   rules?: ResidenceLifeRules;
 }
 
-const rulesOf = (deps: MeetingDeps) => deps.rules ?? reg213LifeRules;
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+export const rulesOf = (deps: MeetingDeps) => deps.rules ?? reg213LifeRules;
 
-interface MeetingRow {
+export interface MeetingRow {
   id: string;
   cellId: string;
   cellName: string;
@@ -49,6 +49,7 @@ interface MeetingRow {
   topics: { title: string; directedTopicId: string | null }[];
   status: MeetingStatus;
   checkInCode: string;
+  checkInKey: string;
   heldAt: Date | null;
   minutesSummary: string | null;
   minutesDecisions: string | null;
@@ -60,11 +61,11 @@ interface MeetingRow {
 
 const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
 
-async function loadMeeting(db: Executor, actor: Actor, id: string, lock = false): Promise<MeetingRow> {
+export async function loadMeeting(db: Executor, actor: Actor, id: string, lock = false): Promise<MeetingRow> {
   const [row] = await queryRows<MeetingRow>(
     db,
     sql`select mt.id, mt.cell_id as "cellId", c.name as "cellName", c.path::text as "cellPath", mt.kind, mt.title,
-          mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, mt.agenda, mt.topics, mt.status, mt.check_in_code as "checkInCode",
+          mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, mt.agenda, mt.topics, mt.status, mt.check_in_code as "checkInCode", mt.check_in_key as "checkInKey",
           mt.held_at as "heldAt", mt.minutes_summary as "minutesSummary", mt.minutes_decisions as "minutesDecisions",
           mt.minutes_lock_at as "minutesLockAt", mt.cancel_reason as "cancelReason", mt.updated_at as "updatedAt",
           ${cellManageScope(actor, sql`mt.cell_id`)} as "canManage"
@@ -75,7 +76,7 @@ async function loadMeeting(db: Executor, actor: Actor, id: string, lock = false)
   return { ...row, startsAt: d(row.startsAt)!, endsAt: d(row.endsAt)!, heldAt: d(row.heldAt), minutesLockAt: d(row.minutesLockAt), updatedAt: d(row.updatedAt)! };
 }
 
-function requireManage(m: MeetingRow) {
+export function requireManage(m: MeetingRow) {
   if (!m.canManage) throw new Forbidden('meeting_manage_only');
 }
 
@@ -253,14 +254,14 @@ export async function holdMeeting(deps: MeetingDeps, actor: Actor, id: string): 
 
 const attendanceSelect = sql`select a.member_id as "memberId", mb.full_name as "fullName", mb.phone, mb.category,
     w.name as "workplaceCommitteeName", a.rsvp, a.rsvp_reason as "rsvpReason", a.status, a.reason,
-    a.checked_in_at as "checkedInAt", a.method
+    a.checked_in_at as "checkedInAt", a.method, a.checked_in_offline as "checkedInOffline", a.updated_at as "updatedAt"
   from meeting_attendances a join members mb on mb.id = a.member_id
   join org_units wc on wc.id = mb.cell_id
   left join org_units w on w.id = (select x.id from org_units x where x.path @> wc.path and x.id <> wc.id
     and x.type not in ('residential_cell', 'workplace_cell') order by x.depth desc limit 1)`;
 
-function toRow(r: AttendanceRow & { checkedInAt: string | Date | null }): AttendanceRow {
-  return { ...r, checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null };
+function toRow(r: AttendanceRow & { checkedInAt: string | Date | null; updatedAt: string | Date }): AttendanceRow {
+  return { ...r, checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null, updatedAt: new Date(r.updatedAt).toISOString() };
 }
 
 export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): Promise<MeetingDetail> {
@@ -315,6 +316,7 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
     amendments: amendments.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
     attachments: attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() })),
     checkInUrl: m.canManage ? `${deps.publicUrl.replace(/\/$/, '')}/meetings/${m.id}/check-in?code=${m.checkInCode}` : null,
+    checkInCodes: m.canManage ? timedCheckInCodes(m.checkInKey, m.id, checkInWindowOf(m.startsAt, m.endsAt, rulesOf(deps))) : null,
     canManage: m.canManage,
     mine: rows.find((r) => r.memberId === actor.memberId) ?? null,
     updatedAt: m.updatedAt.toISOString(),
@@ -351,7 +353,7 @@ export async function listMeetings(
 
 // ── the member's answers ──────────────────────────────────────────────────────
 
-async function ownRow(tx: Executor, actor: Actor, m: MeetingRow) {
+export async function ownRow(tx: Executor, actor: Actor, m: MeetingRow) {
   if (!actor.memberId) throw new Forbidden('meeting_members_only');
   const [row] = await queryRows<{ status: AttendanceStatus; rsvp: string | null }>(
     tx,
@@ -377,82 +379,10 @@ export async function answerInvitation(deps: MeetingDeps, actor: Actor, id: stri
   return getMeeting(deps, actor, id);
 }
 
-/**
- * Self check-in with the code of the QR shown at the meeting: only the logged-in member's own row, only
- * inside the window; a second scan changes nothing (one family member cannot check in another).
- */
-export async function checkIn(deps: MeetingDeps, actor: Actor, id: string, code: string): Promise<MeetingDetail> {
-  await deps.db.transaction(async (tx) => {
-    const m = await loadMeeting(tx, actor, id, true);
-    const row = await ownRow(tx, actor, m);
-    if (code !== m.checkInCode) throw new Invalid('meeting_checkin_bad_code');
-    if (m.status === 'cancelled') throw new Conflict('meeting_wrong_state', { action: 'checkIn', status: m.status });
-    const now = deps.clock.now();
-    const status = checkInStatus(now, m.startsAt, m.endsAt, rulesOf(deps));
-    if (!status) throw new Conflict('meeting_checkin_closed');
-    if (row.status === 'present' || row.status === 'late') return;
-    await tx.execute(sql`update meeting_attendances set status = ${status}, method = 'self_qr', checked_in_at = ${now.toISOString()}::timestamptz,
-      recorded_by = ${actor.userId}, updated_at = ${now.toISOString()}::timestamptz where meeting_id = ${id} and member_id = ${actor.memberId}`);
-    await writeAudit(tx, actor, { action: 'meeting.check_in', entityType: 'meeting', entityId: id, unitId: m.cellId, before: { status: row.status }, after: { memberId: actor.memberId, status } });
-  });
-  return getMeeting(deps, actor, id);
-}
+// ── the secretary's records (check-in and the tick list: attendance.service.ts) ─────────────
 
-// ── the secretary's records ───────────────────────────────────────────────────
-
-function minutesLocked(deps: MeetingDeps, m: MeetingRow): boolean {
+export function minutesLocked(deps: MeetingDeps, m: MeetingRow): boolean {
   return !!m.minutesLockAt && deps.clock.now() > m.minutesLockAt;
-}
-
-/** The tick list: one status per expected member; only members invited to this meeting. */
-export async function recordAttendance(deps: MeetingDeps, actor: Actor, id: string, body: AttendanceBody): Promise<MeetingDetail> {
-  await deps.db.transaction(async (tx) => {
-    const m = await loadMeeting(tx, actor, id, true);
-    requireManage(m);
-    if (m.status === 'cancelled') throw new Conflict('meeting_wrong_state', { action: 'attendance', status: m.status });
-    const now = deps.clock.now();
-    if (now.getTime() < m.startsAt.getTime() - rulesOf(deps).checkInOpensMinutesBefore * 60_000) throw new Conflict('meeting_not_started');
-    const locked = minutesLocked(deps, m);
-    if (locked && !body.amendmentReason) throw new Invalid('validation_failed', { amendmentReason: 'meetings.amendmentReasonRequired' });
-    const ids = body.rows.map((r) => r.memberId);
-    if (new Set(ids).size !== ids.length) throw new Invalid('validation_failed', { rows: 'meetings.duplicateMember' });
-    const current = await queryRows<{ memberId: string; status: AttendanceStatus; reason: string | null }>(
-      tx,
-      sql`select member_id as "memberId", status, reason from meeting_attendances where meeting_id = ${id} and member_id = any(${uuidArray(ids)}) for update`,
-    );
-    // A meeting cannot be recorded for members outside the cell's invitation list.
-    if (current.length !== ids.length) throw new Invalid('meeting_member_not_invited');
-    const missingReason = body.rows.find((r) => r.status === 'absent_excused' && !r.reason);
-    if (missingReason) throw new Invalid('validation_failed', { rows: 'meetings.reasonRequired' });
-    const byId = new Map(current.map((c) => [c.memberId, c]));
-    const changed = body.rows.filter((r) => byId.get(r.memberId)!.status !== r.status || (byId.get(r.memberId)!.reason ?? null) !== (r.reason ?? null));
-    if (changed.length === 0) return;
-    await tx.execute(sql`update meeting_attendances a set status = v.status::attendance_status, reason = v.reason, method = 'secretary',
-        recorded_by = ${actor.userId}, updated_at = ${now.toISOString()}::timestamptz,
-        checked_in_at = case when v.status in ('present', 'late') then coalesce(a.checked_in_at, ${now.toISOString()}::timestamptz) else null end
-      from unnest(${uuidArray(changed.map((r) => r.memberId))}, ${`{${changed.map((r) => r.status).join(',')}}`}::text[],
-        ${`{${changed.map((r) => (r.reason ? `"${r.reason.replace(/(["\\])/g, '\\$1')}"` : 'NULL')).join(',')}}`}::text[]) as v(member_id, status, reason)
-      where a.meeting_id = ${id} and a.member_id = v.member_id`);
-    if (locked)
-      await tx.execute(sql`insert into minutes_amendments (meeting_id, field, before, after, reason, created_by)
-        select ${id}, 'attendance:' || v.member_id, v.before, v.after, ${body.amendmentReason!}, ${actor.userId}
-        from unnest(${uuidArray(changed.map((r) => r.memberId))}, ${`{${changed.map((r) => byId.get(r.memberId)!.status).join(',')}}`}::text[],
-          ${`{${changed.map((r) => r.status).join(',')}}`}::text[]) as v(member_id, before, after)`);
-    await writeAudit(
-      tx,
-      actor,
-      changed.map((r) => ({
-        action: locked ? 'meeting.attendance_amended' : 'meeting.attendance',
-        entityType: 'meeting',
-        entityId: id,
-        unitId: m.cellId,
-        before: { memberId: r.memberId, status: byId.get(r.memberId)!.status },
-        after: { memberId: r.memberId, status: r.status, reason: r.reason ?? null, amendmentReason: body.amendmentReason ?? null },
-      })),
-    );
-    if (m.status === 'held') await reportAbsenceRuns(tx, id, rulesOf(deps));
-  });
-  return getMeeting(deps, actor, id);
 }
 
 export async function saveMinutes(deps: MeetingDeps, actor: Actor, id: string, body: MinutesBody): Promise<MeetingDetail> {

@@ -1,0 +1,2 @@
+ALTER TABLE "meeting_attendances" ADD COLUMN "checked_in_offline" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "check_in_key" text DEFAULT gen_random_uuid()::text NOT NULL;
