@@ -298,19 +298,20 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
   });
 
   it('two unexcused absences in a row reach the workplace', async () => {
-    // two meetings earlier today, both held with the member left unrecorded
+    // two meetings earlier today, over already: recorded as held afterwards, the member ticked absent
     const sec = await as('cell.secretary');
     const page = sec.page;
     const titles = [`Sinh hoạt vắng lần 1 ${stamp}`, `Sinh hoạt vắng lần 2 ${stamp}`];
     for (const [i, title] of titles.entries()) {
       await page.goto('/meetings');
-      await scheduleMeeting(page, { title, startsAt: minutesFromNow(-60 + i * 10), minutes: 5 });
-      await page.getByRole('button', { name: 'Ghi nhận đã họp' }).click();
+      await scheduleMeeting(page, { title, startsAt: minutesFromNow(-60 + i * 10), minutes: 5, record: true });
+      await page.getByText('Đã ghi lại buổi sinh hoạt đã họp. Hãy điểm danh và ghi biên bản.').waitFor();
       await page
-        .getByRole('dialog', { name: 'Ghi nhận buổi sinh hoạt đã diễn ra?' })
-        .getByRole('button', { name: 'Ghi nhận đã họp' })
+        .getByRole('article', { name: MEMBER, exact: true })
+        .getByRole('radio', { name: 'Vắng không lý do', exact: true })
         .click();
-      await page.getByText('Đã ghi nhận buổi sinh hoạt. Hãy ghi biên bản.').waitFor();
+      await page.getByRole('button', { name: 'Lưu điểm danh (1)' }).click();
+      await page.getByText('Đã lưu điểm danh 1 đảng viên.').waitFor();
     }
     await done(sec);
 

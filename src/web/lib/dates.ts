@@ -27,6 +27,34 @@ export function parseDisplayDate(input: string): string | null {
   return d.isValid() ? d.format('YYYY-MM-DD') : null;
 }
 
+/** An ISO calendar day (yyyy-mm-dd) that exists, as the contracts' `isoDateSchema` wants it. */
+export function isIsoDate(value: string | null | undefined): value is string {
+  return !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value, 'YYYY-MM-DD', true).isValid();
+}
+
+/** What is wrong with a typed date, to say it in words (`common:validation.date.<kind>`). */
+export type DateTextProblem =
+  | { kind: 'format' }
+  | { kind: 'month'; month: string }
+  | { kind: 'day'; month: string; year: number; days: number };
+
+/** Why typed text is not a date: "31/02/2026" → February 2026 has 28 days; "45/13/2026" → no month 13. */
+export function dateTextProblem(input: string): DateTextProblem | null {
+  const text = input.trim();
+  if (!text || parseDisplayDate(text)) return null;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const parts = dmy
+    ? { month: Number(dmy[2]), year: Number(dmy[3]) }
+    : ymd
+      ? { month: Number(ymd[2]), year: Number(ymd[1]) }
+      : null;
+  if (!parts) return { kind: 'format' };
+  const month = String(parts.month).padStart(2, '0');
+  if (parts.month < 1 || parts.month > 12) return { kind: 'month', month };
+  return { kind: 'day', month, year: parts.year, days: dayjs(`${parts.year}-${month}-01`).daysInMonth() };
+}
+
 export function todayIso(): string {
   return dayjs().format('YYYY-MM-DD');
 }

@@ -12,6 +12,8 @@ interface ConfirmModalProps {
   color?: string;
   loading?: boolean;
   confirmDisabled?: boolean;
+  /** why the action cannot be confirmed yet (shown next to it) */
+  confirmDisabledReason?: string;
   onConfirm: () => void;
   onClose: () => void;
 }
@@ -30,6 +32,7 @@ export function ConfirmModal(props: ConfirmModalProps) {
           onSubmit={props.onConfirm}
           color={props.color ?? 'red'}
           disabled={props.confirmDisabled}
+          disabledReason={props.confirmDisabledReason}
           loading={props.loading}
         />
       </Stack>

@@ -18,12 +18,14 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../../shared/contracts/accounts';
+import { updateAccountBodySchema, type Account } from '../../../../shared/contracts/accounts';
 import { officerPositions, roles, type Role, type RoleGrant } from '../../../../shared/contracts/auth';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
 import { RoleBadge, UnitTypeBadge } from '../../../components/ui/enum-badges';
+import { useExplained } from '../../../components/ui/explained';
 import { formatDateTime } from '../../../lib/dates';
 import { fieldErrors } from '../../../lib/form-errors';
+import { useFormCheck } from '../../../lib/use-form-check';
 import { UnitPicker } from '../../lookups/components/unit-picker';
 import { useGrantRole } from '../api/grant-role';
 import { useRevokeRole } from '../api/revoke-role';
@@ -49,10 +51,26 @@ function AccountDetail({ account }: { account: Account }) {
   const [toggleActive, setToggleActive] = useState(false);
   const [revoking, setRevoking] = useState<RoleGrant | null>(null);
   const revoke = useRevokeRole();
-  const errors = fieldErrors(update.error);
+  const profile = {
+    displayName: displayName.trim(),
+    email: email.trim() || null,
+    phone: phone.trim() || null,
+  };
+  // the profile and the new password are checked by the account contract before they are sent
+  const {
+    errors,
+    check,
+    ref: detailRef,
+  } = useFormCheck<HTMLDivElement>(updateAccountBodySchema, profile, update.error);
+  const { errors: passwordErrors, check: checkPassword } = useFormCheck(
+    updateAccountBodySchema,
+    { password },
+    null,
+  );
+  const resetExplained = useExplained(password ? null : t('reset.typeFirst'));
 
   return (
-    <Stack>
+    <Stack ref={detailRef}>
       <Group gap="xs">
         <Text size="sm" c="dimmed">
           {t('fields.username')}:
@@ -91,15 +109,9 @@ function AccountDetail({ account }: { account: Account }) {
         <Button
           loading={update.isPending}
           onClick={() =>
+            check() &&
             update.mutate(
-              {
-                id: account.id,
-                body: {
-                  displayName: displayName.trim(),
-                  email: email.trim() || null,
-                  phone: phone.trim() || null,
-                },
-              },
+              { id: account.id, body: profile },
               { onSuccess: () => notifications.show({ color: 'green', message: t('saved') }) },
             )
           }
@@ -163,14 +175,16 @@ function AccountDetail({ account }: { account: Account }) {
         description={t('auth:password.rules')}
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
-        error={errors.password}
+        error={passwordErrors.password ?? errors.password}
         autoComplete="new-password"
       />
+      {resetExplained.note}
       <Button
         variant="light"
-        disabled={!password}
         loading={update.isPending}
+        {...resetExplained.props}
         onClick={() =>
+          checkPassword() &&
           update.mutate(
             { id: account.id, body: { password } },
             {
@@ -238,6 +252,9 @@ function GrantRoleForm({ accountId }: { accountId: string }) {
   const [position, setPosition] = useState<string | null>(null);
   const errors = fieldErrors(grant.error);
   const needsUnit = role !== null && role !== 'admin' && role !== 'member';
+  const explained = useExplained(
+    !role ? t('roles.pickRole') : needsUnit && !unitId ? t('roles.pickUnit') : null,
+  );
 
   return (
     <Card withBorder padding="sm" bg="gray.0">
@@ -273,8 +290,9 @@ function GrantRoleForm({ accountId }: { accountId: string }) {
             comboboxProps={{ withinPortal: true }}
           />
         )}
+        {explained.note}
         <Button
-          disabled={!role || (needsUnit && !unitId)}
+          {...explained.props}
           loading={grant.isPending}
           onClick={() =>
             role &&

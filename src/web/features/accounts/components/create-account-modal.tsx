@@ -2,8 +2,8 @@ import { Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../../shared/contracts/accounts';
-import { fieldErrors } from '../../../lib/form-errors';
+import { createAccountBodySchema, type Account } from '../../../../shared/contracts/accounts';
+import { useFormCheck } from '../../../lib/use-form-check';
 import { useCreateAccount } from '../api/create-account';
 
 export function CreateAccountModal({
@@ -20,31 +20,30 @@ export function CreateAccountModal({
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
-  const errors = fieldErrors(mutation.error);
+  const body = {
+    username: username.trim(),
+    displayName: displayName.trim(),
+    email: email.trim() || null,
+    phone: phone.trim() || null,
+    password,
+  };
+  const { errors, check, ref: formRef } = useFormCheck(createAccountBodySchema, body, mutation.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    mutation.mutate(
-      {
-        username: username.trim(),
-        displayName: displayName.trim(),
-        email: email.trim() || null,
-        phone: phone.trim() || null,
-        password,
+    if (!check()) return;
+    mutation.mutate(body, {
+      onSuccess: (account) => {
+        notifications.show({ color: 'green', message: t('created', { name: account.displayName }) });
+        onCreated(account);
+        onClose();
       },
-      {
-        onSuccess: (account) => {
-          notifications.show({ color: 'green', message: t('created', { name: account.displayName }) });
-          onCreated(account);
-          onClose();
-        },
-      },
-    );
+    });
   };
 
   return (
     <Modal opened onClose={onClose} title={t('new')}>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <TextInput
             label={t('fields.username')}

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/ui/date-field';
 import { FormModal } from '../../../components/ui/form-modal';
 import { ModalActions } from '../../../components/ui/modal-actions';
+import { createWarningBodySchema } from '../../../../shared/contracts/cell-life';
 import { todayIso } from '../../../lib/dates';
-import { fieldErrors } from '../../../lib/form-errors';
+import { useFormCheck } from '../../../lib/use-form-check';
 import { cellGrants, communeGrants, isAdmin } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
 import { UnitPicker } from '../../lookups/components/unit-picker';
@@ -41,13 +42,13 @@ export function WarningFormModal({ onClose, member }: WarningFormModalProps) {
   const [reason, setReason] = useState('');
   const [deadline, setDeadline] = useState<string | null>(isoDaysAfter(todayIso(), DEFAULT_DAYS));
   const create = useCreateWarning();
-  const errors = fieldErrors(create.error);
-  const ready = !!cellId && !!memberId && reason.trim().length >= 5 && !!deadline;
+  const body = { cellId, memberId, kind, reason: reason.trim(), deadline };
+  const { errors, check, ref: formRef } = useFormCheck(createWarningBodySchema, body, create.error);
 
   const submit = () => {
-    if (!ready || !cellId || !memberId || !deadline) return;
+    if (!check() || !cellId || !memberId || !deadline) return;
     create.mutate(
-      { cellId, memberId, kind, reason: reason.trim(), deadline },
+      { ...body, cellId, memberId, deadline },
       {
         onSuccess: (w) => {
           notifications.show({ color: 'green', message: t('warningForm.sent', { member: w.memberName }) });
@@ -59,7 +60,13 @@ export function WarningFormModal({ onClose, member }: WarningFormModalProps) {
 
   const cellName = member?.cellName ?? cells.find((g) => g.unitId === cellId)?.unitName ?? null;
   return (
-    <FormModal title={t('warningForm.title')} onClose={onClose} onSubmit={submit} error={create.error}>
+    <FormModal
+      title={t('warningForm.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={create.error}
+      formRef={formRef}
+    >
       {member ? (
         <Text size="sm">
           {t('warningForm.member')}: <b>{member.name}</b>
@@ -91,6 +98,7 @@ export function WarningFormModal({ onClose, member }: WarningFormModalProps) {
                 setCellId(id);
                 setMemberId(null);
               }}
+              error={errors.cellId}
               size="md"
             />
           ) : (
@@ -149,7 +157,6 @@ export function WarningFormModal({ onClose, member }: WarningFormModalProps) {
       <ModalActions
         submitLabel={t('warningForm.submit')}
         onCancel={onClose}
-        disabled={!ready}
         loading={create.isPending}
         size="md"
       />

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceRow } from '../../../../shared/contracts/meetings';
 import type { AttendanceStatus } from '../../../../shared/rules/residence-rules';
 import { formatDateTime } from '../../../lib/dates';
+import type { TickStatus } from '../lib/tick-draft';
 import { attendanceColors } from './meeting-badges';
 
-export type TickStatus = Exclude<AttendanceStatus, 'unrecorded'>;
 const tickStatuses: TickStatus[] = ['present', 'late', 'absent_excused', 'absent_unexcused'];
 
 interface AttendanceRowCardProps {

@@ -13,43 +13,48 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconSearch } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../shared/contracts/meetings';
 import { attendanceStatuses, type AttendanceStatus } from '../../../../shared/rules/residence-rules';
 import { formatDateTime } from '../../../lib/dates';
 import { fieldErrors } from '../../../lib/form-errors';
+import { useFocusFirstError } from '../../../lib/use-form-check';
 import { useRecordAttendance } from '../api/record-attendance';
 import { canTick, checkInWindow } from '../lib/meeting-time';
-import { AttendanceRowCard, type TickStatus } from './attendance-row-card';
+import { unsavedTicks, type TickDrafts, type TickStatus } from '../lib/tick-draft';
+import { AttendanceRowCard } from './attendance-row-card';
 import { attendanceColors } from './meeting-badges';
 import { HoldCard } from './hold-card';
 
-interface Draft {
-  status: TickStatus;
-  reason: string;
+interface AttendanceSectionProps {
+  m: MeetingDetail;
+  now: Date;
+  /** the ticks not saved yet, kept by the page */
+  draft: TickDrafts;
+  setDraft: Dispatch<SetStateAction<TickDrafts>>;
+  /** "record as held" below the list (before the start; once started the page shows it at the top) */
+  withHold: boolean;
 }
 
 /**
  * The secretary's tick list (one row per expected member), saved together; then "record as held".
  * Changes stay on this phone until saved, so a self check-in arriving meanwhile does not undo a tick.
  */
-export function AttendanceSection({ m, now }: { m: MeetingDetail; now: Date }) {
+export function AttendanceSection({ m, now, draft, setDraft, withHold }: AttendanceSectionProps) {
   const { t } = useTranslation('meetings');
-  const [draft, setDraft] = useState<Record<string, Draft>>({});
   const [filter, setFilter] = useState<'all' | 'todo'>('all');
   const [q, setQ] = useState('');
   const [amendment, setAmendment] = useState('');
   const [missing, setMissing] = useState<Set<string>>(new Set());
+  const [amendMissing, setAmendMissing] = useState(false);
+  const { ref: sectionRef, request: revealFirstError } = useFocusFirstError<HTMLDivElement>();
   const record = useRecordAttendance();
   const errors = fieldErrors(record.error);
   const open = canTick(m, now);
 
   const byId = new Map(m.attendance.map((r) => [r.memberId, r]));
-  const changes = Object.entries(draft).filter(([id, d]) => {
-    const r = byId.get(id);
-    return !!r && (r.status !== d.status || (r.reason ?? '') !== d.reason.trim());
-  });
+  const changes = unsavedTicks(m, draft);
   const changedIds = new Set(changes.map(([id]) => id));
   const effective = (id: string): AttendanceStatus =>
     draft[id]?.status ?? byId.get(id)?.status ?? 'unrecorded';
@@ -62,12 +67,12 @@ export function AttendanceSection({ m, now }: { m: MeetingDetail; now: Date }) {
           d[memberId]?.reason ?? row?.reason ?? (status === 'absent_excused' ? (row?.rsvpReason ?? '') : '');
         return { ...d, [memberId]: { status, reason: status === 'absent_excused' ? reason : '' } };
       }),
-    [m.attendance],
+    [m.attendance, setDraft],
   );
   const onReason = useCallback(
     (memberId: string, reason: string) =>
       setDraft((d) => ({ ...d, [memberId]: { status: d[memberId]?.status ?? 'absent_excused', reason } })),
-    [],
+    [setDraft],
   );
 
   const save = () => {
@@ -75,7 +80,8 @@ export function AttendanceSection({ m, now }: { m: MeetingDetail; now: Date }) {
       .filter(([, d]) => d.status === 'absent_excused' && !d.reason.trim())
       .map(([id]) => id);
     setMissing(new Set(noReason));
-    if (noReason.length > 0 || (m.minutesLocked && !amendment.trim())) return;
+    setAmendMissing(m.minutesLocked && !amendment.trim());
+    if (noReason.length > 0 || (m.minutesLocked && !amendment.trim())) return revealFirstError();
     record.mutate(
       {
         id: m.id,
@@ -109,7 +115,7 @@ export function AttendanceSection({ m, now }: { m: MeetingDetail; now: Date }) {
   if (m.status === 'cancelled') return null;
 
   return (
-    <Stack gap="sm" component="section" aria-label={t('tick.title')}>
+    <Stack gap="sm" component="section" aria-label={t('tick.title')} ref={sectionRef}>
       {!open && (
         <Alert color="blue" variant="light">
           {t('tick.notYet', { at: formatDateTime(checkInWindow(m).opens.toISOString()) })}
@@ -193,7 +199,7 @@ export function AttendanceSection({ m, now }: { m: MeetingDetail; now: Date }) {
                 minRows={2}
                 value={amendment}
                 onChange={(e) => setAmendment(e.currentTarget.value)}
-                error={errors.amendmentReason}
+                error={amendMissing && !amendment.trim() ? t('amend.reasonRequired') : errors.amendmentReason}
               />
             )}
             <Button
@@ -202,14 +208,13 @@ export function AttendanceSection({ m, now }: { m: MeetingDetail; now: Date }) {
               leftSection={<IconDeviceFloppy />}
               onClick={save}
               loading={record.isPending}
-              disabled={m.minutesLocked && !amendment.trim()}
             >
               {t('tick.save', { count: changes.length })}
             </Button>
           </Stack>
         </Paper>
       )}
-      {m.status === 'scheduled' && <HoldCard m={m} now={now} unsaved={changes.length} />}
+      {withHold && m.status === 'scheduled' && <HoldCard m={m} now={now} unsaved={changes.length} />}
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ export function CancelMeetingModal({ m, onClose }: { m: MeetingDetail; onClose: 
       confirmLabel={t('cancel.confirm')}
       loading={cancel.isPending}
       confirmDisabled={reason.trim().length < 3}
+      confirmDisabledReason={t('cancel.reasonFirst')}
       onClose={onClose}
       onConfirm={() =>
         cancel.mutate(

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../shared/contracts/meetings';
 import { ConfirmModal } from '../../../components/ui/confirm-modal';
+import { useExplained } from '../../../components/ui/explained';
 import { formatDateTime } from '../../../lib/dates';
 import { useHoldMeeting } from '../api/hold-meeting';
 import { canHold } from '../lib/meeting-time';
@@ -18,6 +19,14 @@ export function HoldCard({ m, now, unsaved }: { m: MeetingDetail; now: Date; uns
   const [asking, setAsking] = useState(false);
   const hold = useHoldMeeting();
   const started = canHold(m, now);
+  // why it cannot be pressed yet, next to the button and read with it
+  const explained = useExplained(
+    !started
+      ? t('hold.notStarted', { at: formatDateTime(m.startsAt) })
+      : unsaved > 0
+        ? t('hold.saveFirst', { count: unsaved })
+        : null,
+  );
   const unrecorded = m.attendance.filter((r) => r.status === 'unrecorded');
   const excused = unrecorded.filter((r) => r.rsvp === 'not_attending').length;
 
@@ -28,25 +37,16 @@ export function HoldCard({ m, now, unsaved }: { m: MeetingDetail; now: Date; uns
           {t('hold.title')}
         </Title>
         <Text size="sm">{t('hold.hint')}</Text>
-        {!started && (
-          <Text size="sm" c="dimmed">
-            {t('hold.notStarted', { at: formatDateTime(m.startsAt) })}
-          </Text>
-        )}
-        {started && unsaved > 0 && (
-          <Text size="sm" c="orange.8">
-            {t('hold.saveFirst', { count: unsaved })}
-          </Text>
-        )}
         <Button
           size="lg"
           color="green"
           leftSection={<IconCircleCheck />}
           onClick={() => setAsking(true)}
-          disabled={!started || unsaved > 0}
+          {...explained.props}
         >
           {t('hold.button')}
         </Button>
+        {explained.note}
       </Stack>
       <ConfirmModal
         opened={asking}

@@ -9,7 +9,8 @@ import { canRunMeetings } from '../../../lib/roles';
 import { useCurrentUser } from '../../auth/api/get-me';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useMeeting } from '../api/get-meeting';
-import { checkInWindow } from '../lib/meeting-time';
+import { canHold, checkInWindow } from '../lib/meeting-time';
+import { unsavedTicks, type TickDrafts } from '../lib/tick-draft';
 import { useNow } from '../lib/use-now';
 import { AmendmentsCard } from './amendments-card';
 import { AttachmentsCard } from './attachments-card';
@@ -17,6 +18,7 @@ import { AttendanceSection } from './attendance-section';
 import { CancelMeetingModal } from './cancel-meeting-modal';
 import { CheckInQrCard } from './check-in-qr-card';
 import { ContributionsCard } from './contributions-card';
+import { HoldCard } from './hold-card';
 import { MeetingKindBadge, MeetingStatusBadge } from './meeting-badges';
 import { MeetingFormModal } from './meeting-form-modal';
 import { MeetingInfoCard } from './meeting-info-card';
@@ -39,6 +41,7 @@ export function MeetingPage() {
   const now = useNow(15_000);
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const [ticks, setTicks] = useState<TickDrafts>({});
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -46,6 +49,8 @@ export function MeetingPage() {
   const tab = search.tab ?? 'attendance';
   const qrUrl = m.checkInUrl;
   const showQr = !!qrUrl && m.status !== 'cancelled' && now <= checkInWindow(m).closes;
+  // Once it has started, recording it as held is the secretary's next step: at the top, not below every member.
+  const holdOnTop = m.canManage && canHold(m, now);
 
   return (
     <Stack gap="md">
@@ -93,6 +98,7 @@ export function MeetingPage() {
         </Alert>
       )}
 
+      {holdOnTop && <HoldCard m={m} now={now} unsaved={unsavedTicks(m, ticks).length} />}
       <MeetingInfoCard m={m} />
       {m.mine && <MyInvitationCard m={m} mine={m.mine} now={now} />}
 
@@ -113,7 +119,7 @@ export function MeetingPage() {
           <Tabs.Panel value="attendance" pt="md">
             <Stack gap="md">
               {showQr && <CheckInQrCard m={{ ...m, checkInUrl: qrUrl }} />}
-              <AttendanceSection m={m} now={now} />
+              <AttendanceSection m={m} now={now} draft={ticks} setDraft={setTicks} withHold={!holdOnTop} />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="minutes" pt="md">

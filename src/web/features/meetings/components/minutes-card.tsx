@@ -3,9 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail } from '../../../../shared/contracts/meetings';
+import { minutesBodySchema, type MeetingDetail } from '../../../../shared/contracts/meetings';
+import { useExplained } from '../../../components/ui/explained';
 import { formatDateTime } from '../../../lib/dates';
-import { fieldErrors } from '../../../lib/form-errors';
+import { useFormCheck } from '../../../lib/use-form-check';
 import { useSaveMinutes } from '../api/save-minutes';
 
 /**
@@ -18,18 +19,26 @@ export function MinutesCard({ m }: { m: MeetingDetail }) {
   const [decisions, setDecisions] = useState(m.minutesDecisions ?? '');
   const [reason, setReason] = useState('');
   const save = useSaveMinutes();
-  const errors = fieldErrors(save.error);
   const dirty =
     summary.trim() !== (m.minutesSummary ?? '') || decisions.trim() !== (m.minutesDecisions ?? '');
+  const body = {
+    minutesSummary: summary,
+    minutesDecisions: decisions,
+    amendmentReason: m.minutesLocked ? reason : null,
+  };
+  const {
+    errors,
+    check,
+    ref: formRef,
+  } = useFormCheck<HTMLDivElement>(minutesBodySchema, body, save.error, {
+    amendmentReason: m.minutesLocked && !reason.trim() ? t('amend.reasonRequired') : null,
+  });
+  const explained = useExplained(dirty ? null : t('minutes.nothingToSave'));
 
-  const submit = () =>
+  const submit = () => {
+    if (!check()) return;
     save.mutate(
-      {
-        id: m.id,
-        minutesSummary: summary,
-        minutesDecisions: decisions,
-        amendmentReason: m.minutesLocked ? reason : null,
-      },
+      { id: m.id, ...body },
       {
         onSuccess: (saved) => {
           setSummary(saved.minutesSummary ?? '');
@@ -42,10 +51,11 @@ export function MinutesCard({ m }: { m: MeetingDetail }) {
         },
       },
     );
+  };
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="minutes-title">
-      <Stack gap="sm">
+      <Stack gap="sm" ref={formRef}>
         <Title order={3} fz="lg" id="minutes-title">
           {t('minutes.title')}
         </Title>
@@ -99,11 +109,12 @@ export function MinutesCard({ m }: { m: MeetingDetail }) {
           leftSection={<IconDeviceFloppy size={18} />}
           onClick={submit}
           loading={save.isPending}
-          disabled={!dirty}
           style={{ alignSelf: 'flex-start' }}
+          {...explained.props}
         >
           {m.minutesLocked ? t('minutes.amend') : t('minutes.save')}
         </Button>
+        {explained.note}
       </Stack>
     </Card>
   );

@@ -28,9 +28,11 @@ describe('meeting moments (rule set reg-213-2020)', () => {
     expect(canHold({ ...m, status: 'held' }, at('2026-06-10T15:00:00Z'))).toBe(false);
   });
 
-  it('builds timestamps from the form, past midnight when the end comes first', () => {
-    const t = toMeetingTimes('2026-06-10', '23:30', '00:30')!;
-    expect(new Date(t.endsAt).getTime() - new Date(t.startsAt).getTime()).toBe(3_600_000);
-    expect(toMeetingTimes('2026-06-10', '25:00', '26:00')).toBeNull();
+  it('builds timestamps from the form, an end before the start left for the contract to refuse', () => {
+    const t = toMeetingTimes('2026-06-10', '19:30', '21:00');
+    expect(new Date(t.endsAt).getTime() - new Date(t.startsAt).getTime()).toBe(90 * 60_000);
+    const slip = toMeetingTimes('2026-06-10', '20:00', '19:00');
+    expect(new Date(slip.endsAt).getTime()).toBeLessThan(new Date(slip.startsAt).getTime());
+    expect(toMeetingTimes('2026-06-10', '25:00', '')).toEqual({ startsAt: '', endsAt: '' });
   });
 });

@@ -60,19 +60,20 @@ export function formatMeetingTime(startsAt: string, endsAt: string): string {
 }
 
 /**
- * The form's day (yyyy-mm-dd) and times (HH:mm) → ISO timestamps with the browser's offset.
- * An end before the start means the meeting runs past midnight.
+ * The form's day (yyyy-mm-dd) and times (HH:mm) → ISO timestamps with the browser's offset, each on its
+ * own: an end before the start stays so, for the contract to refuse (it is a typing slip far more often
+ * than a meeting past midnight, and moving it to the next day hid it). Unreadable parts stay empty.
  */
 export function toMeetingTimes(
   day: string,
   start: string,
   end: string,
-): { startsAt: string; endsAt: string } | null {
-  const s = dayjs(`${day} ${start}`, 'YYYY-MM-DD HH:mm', true);
-  let e = dayjs(`${day} ${end}`, 'YYYY-MM-DD HH:mm', true);
-  if (!s.isValid() || !e.isValid()) return null;
-  if (!e.isAfter(s)) e = e.add(1, 'day');
-  return { startsAt: s.format(), endsAt: e.format() };
+): { startsAt: string; endsAt: string } {
+  const at = (time: string) => {
+    const d = dayjs(`${day} ${time}`, 'YYYY-MM-DD HH:mm', true);
+    return d.isValid() ? d.format() : '';
+  };
+  return { startsAt: at(start), endsAt: at(end) };
 }
 
 /** The inverse, to fill the form when editing. */

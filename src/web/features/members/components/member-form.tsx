@@ -16,16 +16,19 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  createMemberBodySchema,
   memberStatuses,
   residenceCategorySchema,
   sexSchema,
+  updateMemberBodySchema,
   type MemberDetail,
   type MemberStatus,
 } from '../../../../shared/contracts/members';
 import { paths } from '../../../app/paths';
 import { DateField } from '../../../components/ui/date-field';
 import { isApiError } from '../../../lib/api-client';
-import { fieldErrors } from '../../../lib/form-errors';
+import { useFormCheck } from '../../../lib/use-form-check';
+import type { CreateMemberInput } from '../api/create-member';
 import { UnitPicker } from '../../lookups/components/unit-picker';
 import { useResidentialAreas } from '../../org-units/api/list-residential-areas';
 import { useCreateMember } from '../api/create-member';
@@ -87,11 +90,12 @@ function initialValues(m?: MemberDetail): Values {
   };
 }
 
+/** The body as the contract reads it; what is missing stays missing, for the check to name it. */
 function toBody(v: Values) {
   const s = (x: string) => x.trim() || null;
   return {
     fullName: v.fullName.trim(),
-    sex: v.sex ?? 'male',
+    sex: v.sex,
     dateOfBirth: v.dateOfBirth ?? '',
     cardNumber: v.cardNumber.trim(),
     citizenId: s(v.citizenId),
@@ -124,11 +128,20 @@ export function MemberFormModal(props: Props) {
   const { t } = useTranslation('members');
   const member = props.mode === 'edit' ? props.member : undefined;
   const [values, setValues] = useState<Values>(() => initialValues(member));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const create = useCreateMember();
   const update = useUpdateMember();
   const mutation = props.mode === 'create' ? create : update;
-  const errors = { ...fieldErrors(mutation.error), ...localErrors };
+  const body = toBody(values);
+  // the same contract the server parses; a typed date that is no date stays typed and is explained
+  const {
+    errors,
+    check,
+    ref: formRef,
+  } = useFormCheck(
+    props.mode === 'create' ? createMemberBodySchema : updateMemberBodySchema,
+    body,
+    mutation.error,
+  );
   const conflict = isApiError(mutation.error, 409);
   const areas = useResidentialAreas(values.residenceCommuneId);
   const navigate = useNavigate();
@@ -150,15 +163,11 @@ export function MemberFormModal(props: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const missing: Record<string, string> = {};
-    for (const key of ['fullName', 'sex', 'dateOfBirth', 'cardNumber', 'cellId'] as const) {
-      if (!values[key]) missing[key] = t('form.required');
-    }
-    setLocalErrors(missing);
-    if (Object.keys(missing).length) return;
-    const body = toBody(values);
+    if (!check()) return;
+    // checked by the contract just above: sex is set
+    const valid = body as CreateMemberInput;
     if (props.mode === 'create') {
-      create.mutate(body, {
+      create.mutate(valid, {
         onSuccess: (m) => {
           notifications.show({ color: 'green', message: t('form.created', { name: m.fullName }) });
           props.onClose();
@@ -167,7 +176,7 @@ export function MemberFormModal(props: Props) {
       });
     } else {
       update.mutate(
-        { id: props.member.id, body: { ...body, expectedUpdatedAt: props.member.updatedAt } },
+        { id: props.member.id, body: { ...valid, expectedUpdatedAt: props.member.updatedAt } },
         {
           onSuccess: () => {
             notifications.show({ color: 'green', message: t('form.saved') });
@@ -187,7 +196,7 @@ export function MemberFormModal(props: Props) {
       }
       size="xl"
     >
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {conflict && (
             <Alert color="orange" role="alert" title={t('form.conflictTitle')}>

@@ -68,6 +68,8 @@ export const CriterionEditor = memo(function CriterionEditor(props: CriterionEdi
           descriptionProps={{ component: 'div', mb: 'sm', c: 'var(--mantine-color-text)' }}
           name={`rating-${c.key}`}
           error={props.ratingError}
+          // no single input to mark invalid: the group is, for the focus to find its first level
+          data-error-group={props.ratingError ? true : undefined}
         >
           <SimpleGrid cols={{ base: 1, sm: c.levels.length }} spacing={8}>
             {c.levels.map((l) => {

@@ -21,22 +21,12 @@ import { ConfirmModal } from '../../../../components/ui/confirm-modal';
 import { DateField } from '../../../../components/ui/date-field';
 import { isApiError } from '../../../../lib/api-client';
 import { formatDateTime, todayIso } from '../../../../lib/dates';
+import { useFocusFirstError } from '../../../../lib/use-form-check';
 import { useSaveForm } from '../../api/save-form';
 import { useSignForm } from '../../api/sign-form';
 import { draftBody, draftFrom, isDirty, type Draft } from '../../lib/draft';
 import { criteriaOf } from '../../lib/rule-text';
 import { CriterionEditor } from './criterion-editor';
-
-/** Scroll the first field the server refused into view (a long form on a phone). */
-function revealFirstError(fields: Record<string, string>) {
-  const first = Object.keys(fields)[0];
-  if (!first) return;
-  const [kind, key] = first.split('.');
-  const id = kind === 'ratings' || kind === 'justifications' ? `criterion-${key}` : `field-${first}`;
-  requestAnimationFrame(() =>
-    document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
-  );
-}
 
 /**
  * Art. 4.4: the cell committee fills the form with the Front working committee: a level per criterion
@@ -58,6 +48,8 @@ export function FormEditor({ d, def }: { d: EvaluationDetail; def: RuleSetDefini
   const fields = isApiError(error, 422) ? error.fields : {};
   const needsFront = isApiError(error, 409) && error.code === 'evaluation_needs_front_sign';
   const busy = save.isPending || sign.isPending;
+  // a long form on a phone: the first field the server refused is brought into view and focused
+  const { ref: editorRef, request: revealFirstError } = useFocusFirstError<HTMLDivElement>();
 
   const onRate = useCallback(
     (key: string, level: string) => setDraft((p) => ({ ...p, ratings: { ...p.ratings, [key]: level } })),
@@ -71,7 +63,7 @@ export function FormEditor({ d, def }: { d: EvaluationDetail; def: RuleSetDefini
 
   const fail = (e: unknown) => {
     setError(e);
-    if (isApiError(e, 422)) revealFirstError(e.fields);
+    if (isApiError(e, 422)) revealFirstError();
   };
 
   const saveDraft = () =>
@@ -110,7 +102,7 @@ export function FormEditor({ d, def }: { d: EvaluationDetail; def: RuleSetDefini
     });
 
   return (
-    <Stack gap="md" component="section" aria-label={t('form.title')}>
+    <Stack gap="md" component="section" aria-label={t('form.title')} ref={editorRef}>
       <Title order={3} fz="xl">
         {t('form.title')}
       </Title>

@@ -3,10 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelfReport } from '../../../../../shared/contracts/evaluations';
+import { saveSelfReportBodySchema, type SelfReport } from '../../../../../shared/contracts/evaluations';
 import type { LocalText } from '../../../../../shared/rules/evaluation-rules';
+import { useExplained } from '../../../../components/ui/explained';
 import { isApiError } from '../../../../lib/api-client';
 import { formatDateTime } from '../../../../lib/dates';
+import { useFormCheck } from '../../../../lib/use-form-check';
 import { useSaveSelfReport } from '../../api/save-self-report';
 import { useLocalText } from '../../lib/rule-text';
 
@@ -26,10 +28,17 @@ export function SelfReportForm({ year, duties, report, locked }: SelfReportFormP
   const save = useSaveSelfReport();
   const refusedAsLocked = isApiError(save.error, 409) && save.error.code === 'self_report_locked';
   const readOnly = locked || refusedAsLocked;
-  const fields = isApiError(save.error, 422) ? save.error.fields : {};
   const written = duties.some((d) => texts[String(d.number)]?.trim());
+  // checked as the server will (length of each answer); the first one refused is brought into view
+  const {
+    errors: fields,
+    check,
+    ref: formRef,
+  } = useFormCheck<HTMLDivElement>(saveSelfReportBodySchema, { year, duties: texts }, save.error);
+  const sendExplained = useExplained(written ? null : t('selfReportForm.writeFirst'));
 
   const send = (submit: boolean) =>
+    check() &&
     save.mutate(
       { year, duties: texts, submit },
       {
@@ -43,7 +52,7 @@ export function SelfReportForm({ year, duties, report, locked }: SelfReportFormP
 
   return (
     <Card withBorder padding="md" component="section" aria-label={t('selfReportForm.title', { year })}>
-      <Stack gap="sm">
+      <Stack gap="sm" ref={formRef}>
         <Title order={3} fz="lg">
           {t('selfReportForm.title', { year })}
         </Title>
@@ -103,12 +112,14 @@ export function SelfReportForm({ year, duties, report, locked }: SelfReportFormP
               leftSection={<IconSend size={20} />}
               onClick={() => send(true)}
               loading={save.isPending && save.variables?.submit === true}
-              disabled={save.isPending || !written}
+              disabled={save.isPending}
+              {...sendExplained.props}
             >
               {report?.submittedAt ? t('selfReportForm.resend') : t('selfReportForm.send')}
             </Button>
           </SimpleGrid>
         )}
+        {!readOnly && sendExplained.note}
       </Stack>
     </Card>
   );

@@ -5,11 +5,11 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Stack,
   Switch,
   Table,
   Text,
+  TextInput,
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -24,18 +24,22 @@ import {
   contradictsResidence,
   type RuleSetDefinition,
 } from '../../../../../shared/rules/evaluation-rules';
+import { useExplained } from '../../../../components/ui/explained';
 import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
+import { useFocusFirstError } from '../../../../lib/use-form-check';
 import { SearchField } from '../../../introductions/components/shared/search-field';
 import { useSelection } from '../../../introductions/components/shared/use-selection';
 import { useRuleSet } from '../../api/get-rule-set';
 import { reviewXlsxUrl, useReview, type ReviewFilters } from '../../api/list-review';
 import { useSaveClassifications } from '../../api/save-classifications';
 import { criteriaOf, proposalLevel, toneColor, useLocalText } from '../../lib/rule-text';
+import { readScore } from '../../lib/score';
 import { EvaluationStatusBadge, FlagBadge } from '../shared/evaluation-badges';
 import { hrefs } from '../../../../app/paths';
 import { ReleaseModal } from './release-modal';
 
-type Scores = Record<string, number | ''>;
+/** what is typed per member, as typed: a wrong score stays on screen with its reason, never cleared */
+type Scores = Record<string, string>;
 
 /**
  * Art. 3.4–3.5, the year-end review: each member's residence outcome next to the workplace's own score
@@ -59,12 +63,19 @@ export function ReviewTable({ unitId, year }: { unitId: string; year: number }) 
   const save = useSaveClassifications();
   const selection = useSelection(JSON.stringify(filters));
   const [releasing, setReleasing] = useState<{ id: string; fullName: string }[] | null>(null);
-  const edited = Object.entries(scores).filter((e): e is [string, number] => e[1] !== '');
+  const edited = Object.entries(scores).filter(([, text]) => text.trim() !== '');
+  const readings = edited.map(([memberId, text]) => ({ memberId, reading: readScore(text) }));
   const releasable = items.filter((i) => i.status === 'delivered' && i.evaluationId);
+  const { ref: tableRef, request: revealFirstError } = useFocusFirstError<HTMLDivElement>();
+  const saveExplained = useExplained(edited.length === 0 ? t('review.nothingTyped') : null);
 
-  const saveScores = () =>
+  const saveScores = () => {
+    const valid = readings.flatMap(({ memberId, reading }) =>
+      reading && 'score' in reading ? [{ memberId, score: reading.score }] : [],
+    );
+    if (valid.length < readings.length) return revealFirstError();
     save.mutate(
-      { year, items: edited.map(([memberId, score]) => ({ memberId, score })) },
+      { year, items: valid },
       {
         onSuccess: (r) => {
           notifications.show({ color: 'green', message: t('review.saved', { count: r.saved }) });
@@ -72,6 +83,7 @@ export function ReviewTable({ unitId, year }: { unitId: string; year: number }) 
         },
       },
     );
+  };
 
   return (
     <Stack gap="sm">
@@ -93,12 +105,13 @@ export function ReviewTable({ unitId, year }: { unitId: string; year: number }) 
       <Group gap="xs">
         <Button
           leftSection={<IconDeviceFloppy size={18} />}
-          disabled={edited.length === 0}
           loading={save.isPending}
           onClick={saveScores}
+          {...saveExplained.props}
         >
           {t('review.saveScores', { count: edited.length })}
         </Button>
+        {saveExplained.note}
         <Button
           variant="light"
           leftSection={<IconSend size={18} />}
@@ -125,7 +138,7 @@ export function ReviewTable({ unitId, year }: { unitId: string; year: number }) 
         emptyTitle={t('review.empty')}
         shown={t('shown', { count: items.length })}
       >
-        <Table.ScrollContainer minWidth={1080}>
+        <Table.ScrollContainer minWidth={1080} ref={tableRef}>
           <Table striped verticalSpacing="xs" aria-label={t('review.title')} bg="white">
             <Table.Thead>
               <Table.Tr>
@@ -182,8 +195,8 @@ export function ReviewTable({ unitId, year }: { unitId: string; year: number }) 
 interface ReviewRowProps {
   item: ReviewItem;
   def: RuleSetDefinition | undefined;
-  score: number | '' | undefined;
-  onScore: (value: number | '') => void;
+  score: string | undefined;
+  onScore: (value: string) => void;
   selected: boolean;
   onSelect: () => void;
 }
@@ -192,8 +205,13 @@ function ReviewRow({ item: i, def, score, onScore, selected, onSelect }: ReviewR
   const { t } = useTranslation('evaluations');
   const lt = useLocalText();
   const editing = score !== undefined;
-  const value = editing ? score : (i.score ?? '');
-  const numeric = typeof value === 'number' ? value : null;
+  const value = editing ? score : i.score === null ? '' : String(i.score).replace('.', ',');
+  const reading = editing ? readScore(score) : null;
+  const numeric = reading && 'score' in reading ? reading.score : null;
+  const problem =
+    reading && 'problem' in reading
+      ? t(`common:validation.score.${reading.problem}`, { value: score })
+      : null;
   // the level and the "at odds" mark follow what is typed, by the same rules as the server
   const levelKey = editing
     ? def && numeric !== null
@@ -253,17 +271,16 @@ function ReviewRow({ item: i, def, score, onScore, selected, onSelect }: ReviewR
       </Table.Td>
       <Table.Td fz="sm">{proposal && i.proposal !== 'none' ? lt(proposal.label) : '—'}</Table.Td>
       <Table.Td>
-        <NumberInput
+        <TextInput
           aria-label={t('review.scoreOf', { name: i.fullName })}
-          min={0}
-          max={100}
-          decimalScale={1}
-          clampBehavior="strict"
-          hideControls
+          inputMode="decimal"
           value={value}
-          onChange={(v) => onScore(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
-          w={90}
-          styles={editing ? { input: { borderColor: 'var(--mantine-color-yellow-6)' } } : undefined}
+          onChange={(e) => onScore(e.currentTarget.value)}
+          error={problem}
+          w={problem ? 180 : 90}
+          styles={
+            editing && !problem ? { input: { borderColor: 'var(--mantine-color-yellow-6)' } } : undefined
+          }
         />
       </Table.Td>
       <Table.Td>

@@ -35,6 +35,7 @@ export function RejectModal({ onClose, onDone, ...props }: RejectModalProps) {
       confirmLabel={t('reject.submit')}
       loading={reject.isPending}
       confirmDisabled={needsNote}
+      confirmDisabledReason={t('reject.noteFirst')}
       onClose={onClose}
       onConfirm={() =>
         reject.mutate(

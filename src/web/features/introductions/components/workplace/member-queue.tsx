@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateLettersResponse } from '../../../../../shared/contracts/introductions';
 import { introductionStages, type IntroductionStage } from '../../../../../shared/rules/introduction-letter';
+import { useExplained } from '../../../../components/ui/explained';
 import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useCreateLetters } from '../../api/create-letters';
 import { useWorkplaceMembers, type QueueFilters } from '../../api/list-workplace-members';
@@ -42,6 +43,7 @@ export function MemberQueue({ unitId, canSign, scope, onScope }: MemberQueueProp
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const selectable = items.filter(canCreate).map((m) => m.memberId);
   const selection = useSelection(JSON.stringify(filters));
+  const pickFirst = useExplained(selection.size === 0 ? t('queue.pickFirst') : null);
   const create = useCreateLetters();
   const [result, setResult] = useState<CreateLettersResponse | null>(null);
   const [cellModal, setCellModal] = useState(false);
@@ -97,9 +99,10 @@ export function MemberQueue({ unitId, canSign, scope, onScope }: MemberQueueProp
       <Group gap="xs">
         <Button
           leftSection={<IconFilePlus size={18} />}
-          disabled={selection.size === 0 || (create.isPending && !!create.variables?.issue)}
+          disabled={create.isPending && !!create.variables?.issue}
           loading={create.isPending && !create.variables?.issue}
           onClick={() => run(false)}
+          {...pickFirst.props}
         >
           {t('queue.createLetters', { count: selection.size })}
         </Button>
@@ -107,9 +110,10 @@ export function MemberQueue({ unitId, canSign, scope, onScope }: MemberQueueProp
           <Button
             variant="light"
             leftSection={<IconSignature size={18} />}
-            disabled={selection.size === 0 || create.isPending}
+            disabled={create.isPending}
             loading={create.isPending && !!create.variables?.issue}
             onClick={() => run(true)}
+            {...pickFirst.props}
           >
             {t('queue.createAndIssue', { count: selection.size })}
           </Button>
@@ -122,6 +126,7 @@ export function MemberQueue({ unitId, canSign, scope, onScope }: MemberQueueProp
           {t('queue.wholeCell')}
         </Button>
       </Group>
+      {pickFirst.note}
 
       <InfiniteListState
         query={query}
