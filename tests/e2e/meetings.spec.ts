@@ -99,7 +99,7 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
     page = mb.page;
     await page.goto('/notifications');
     await notificationCard(page, `“${title}”`).getByRole('button', { name: 'Mở' }).click();
-    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    await page.getByRole('heading', { name: title }).waitFor();
     const invitation = page.getByRole('region', { name: 'Lời mời của đồng chí' });
     await invitation.getByRole('button', { name: 'Không tham dự được' }).click();
     await invitation.getByLabel('Lý do không tham dự').fill('Đi công tác Hà Nội');
