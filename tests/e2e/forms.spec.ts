@@ -177,6 +177,33 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     await done(tp);
   });
 
+  it('a button that cannot be used yet says why, to the eye and to a screen reader, and stays reachable', async () => {
+    const tp = await as('cell.secretary');
+    const { page } = tp;
+    const cellId = await grantUnit(page, 'cell_secretary');
+    const startsAt = new Date(Date.now() + 5 * 3_600_000);
+    const m = await api<MeetingJson>(page, 'POST', '/api/meetings', {
+      cellId,
+      title: `Sinh hoạt chiều nay ${stamp}`,
+      place: 'Nhà văn hóa khối 5',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+    });
+    await page.goto(`/meetings/${m.id}`);
+    const hold = page.getByRole('button', { name: 'Ghi nhận đã họp' });
+    expect(await hold.isDisabled()).toBe(true);
+    const reason = page.locator(`[id="${await hold.getAttribute('aria-describedby')}"]`);
+    expect(await reason.textContent()).toMatch(
+      /^Ghi nhận được từ giờ bắt đầu \(\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)\.$/,
+    );
+    await hold.focus();
+    expect(await hold.evaluate((el) => el === document.activeElement)).toBe(true);
+    await hold.press('Enter');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await api(page, 'POST', `/api/meetings/${m.id}/cancel`, { reason: 'Buổi thử của kiểm thử' });
+    await done(tp);
+  });
+
   it('add member: the first error is scrolled into view and focused; a date of birth 31/02/1990 is explained', async () => {
     const tp = await as('admin');
     const { page } = tp;

@@ -34,8 +34,10 @@ export function DateField({
   const { t } = useTranslation();
   const [left, setLeft] = useState(false);
   const [calendarAsked, setCalendarAsked] = useState(false);
-  const min = minDate ? iso(minDate) : null;
-  const max = maxDate ? iso(maxDate) : null;
+  // a bound taken from another field may itself be text that is no date: then there is no bound
+  const bound = (d: DateValue | undefined) => (d && isIsoDate(iso(d)) ? iso(d) : null);
+  const min = bound(minDate);
+  const max = bound(maxDate);
   const outside = (day: string) =>
     (min !== null && day < min) || (max !== null && day > max) || Boolean(excludeDate?.(day));
   const day = isIsoDate(value) ? value : null;
