@@ -6,6 +6,7 @@ import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/providers';
+import { registerServiceWorker } from './lib/offline/register-sw';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
@@ -14,3 +15,4 @@ createRoot(root).render(
     <AppProviders />
   </StrictMode>,
 );
+registerServiceWorker();

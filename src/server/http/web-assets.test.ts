@@ -22,6 +22,13 @@ beforeAll(async () => {
   mkdirSync(path.join(webDir, 'assets'));
   writeFileSync(path.join(webDir, 'index.html'), html);
   writeFileSync(path.join(webDir, 'assets', 'app-1a2b3c.js'), script);
+  // what vite-plugin-pwa writes next to index.html (decision 0010)
+  writeFileSync(path.join(webDir, 'sw.js'), `self.__WB_MANIFEST = []; ${script}`);
+  writeFileSync(
+    path.join(webDir, 'manifest.webmanifest'),
+    JSON.stringify({ name: 'Residence Link', start_url: '/' }),
+  );
+  writeFileSync(path.join(webDir, 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   // what `vite build` does after writing the bundle
   const plugin = precompress();
   const writeBundle = plugin.writeBundle as (
@@ -92,6 +99,26 @@ describe('web assets: compression and caching', () => {
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(html);
     }
+  });
+
+  it('has the service worker, the web app manifest and the icons revalidated, so an update reaches phones at once', async () => {
+    const sw = await get('/sw.js', 'br');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['cache-control']).toBe(REVALIDATE);
+    const manifest = await get('/manifest.webmanifest');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe(REVALIDATE);
+    expect(manifest.json()).toMatchObject({ name: 'Residence Link' });
+    const icon = await get('/icon-192.png');
+    expect(icon.headers['content-type']).toBe('image/png');
+    expect(icon.headers['cache-control']).toBe(REVALIDATE);
+    // not built (yet): a 404, never the app's HTML in the worker's place
+    rmSync(path.join(webDir, 'sw.js'));
+    const missing = await get('/sw.js');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).not.toMatch(/text\/html/);
   });
 
   it('compresses large API JSON on the fly and leaves small answers alone', async () => {

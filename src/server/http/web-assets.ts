@@ -7,7 +7,10 @@ import { requestLocale } from './locale';
 
 /** Files under /assets carry a content hash in their name: a new build gives new names, so they never change. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** index.html and other unhashed files: revalidated on every load, so a new build is picked up at once. */
+/**
+ * index.html and other unhashed files, among them the service worker (sw.js), the web app manifest and the
+ * icons (decision 0010): revalidated on every load, so a new build, and a new worker, is picked up at once.
+ */
 export const REVALIDATE = 'no-cache';
 
 /**

@@ -64,6 +64,7 @@ import {
   workplaceGrants,
 } from '../lib/roles';
 import { hrefs, paths } from './paths';
+import { OfflineStatus } from './offline-status';
 
 interface NavItem {
   label: string;
@@ -272,6 +273,7 @@ function Shell({ me }: { me: Me }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <OfflineStatus />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -11,11 +11,15 @@ declare module '@tanstack/react-query' {
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
+      // without signal a read still goes out: the service worker answers with the saved copy, or it fails
+      // at once (a paused query would spin with no message, issue 11); a 4xx or no answer is not retried
+      networkMode: 'always',
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // a 4xx will not get better by asking again
       retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
     },
+    mutations: { networkMode: 'always' },
   },
   mutationCache: new MutationCache({
     onError: (error, _vars, _ctx, mutation) => {

@@ -1,4 +1,8 @@
+import i18n from 'i18next';
 import { errorResponseSchema } from '../../shared/contracts/errors';
+import { noteNetwork, phoneSaysOnline } from './offline/network';
+import { noteRead } from './offline/saved-reads';
+import { SAVED_AT_HEADER } from './offline/saved-api';
 
 /** Error thrown for every non-2xx answer; `message` is already localised by the server. */
 export class ApiError extends Error {
@@ -12,6 +16,22 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/**
+ * No answer: no signal (`offline`) or none in time (`timeout`). Status 0; the message says what to do. A change
+ * that can wait on the phone is queued by its page instead (decision 0010).
+ */
+export function isOfflineError(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 0;
+}
+
+function noAnswer(code: 'offline' | 'timeout'): ApiError {
+  return new ApiError(0, code, i18n.t(code === 'offline' ? 'offline.noConnection' : 'offline.timeout'));
+}
+
+/** How long to wait for an answer to begin: reads fall back to the saved copy at 6 s (src/web/sw.ts). */
+const READ_TIMEOUT_MS = 12_000;
+const WRITE_TIMEOUT_MS = 20_000;
 
 let csrfToken: string | null = null;
 let currentLocale = 'vi';
@@ -68,13 +88,33 @@ async function send<T>(path: string, options: RequestOptions<T>, accept: string)
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // Without signal a change fails at once instead of spinning; a read still asks (the service worker has a copy).
+  if (method !== 'GET' && !phoneSaysOnline()) throw noAnswer('offline');
 
-  const response = await fetch(buildUrl(path, options.query), {
-    method,
-    headers,
-    body,
-    credentials: 'same-origin',
-  });
+  const controller = new AbortController();
+  // an upload on a slow line may take minutes: only its own progress tells
+  const timer = options.formData
+    ? null
+    : setTimeout(() => controller.abort(), method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: controller.signal,
+    });
+  } catch {
+    noteNetwork(false);
+    throw noAnswer(controller.signal.aborted ? 'timeout' : 'offline');
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  const savedAt = method === 'GET' ? response.headers.get(SAVED_AT_HEADER) : null;
+  // an answer from the copy the service worker saved means the network did not answer
+  noteNetwork(!savedAt);
+  if (method === 'GET') noteRead(buildUrl(path, options.query), savedAt ? new Date(savedAt) : null);
 
   if (!response.ok) {
     let payload: unknown = null;

@@ -5,6 +5,7 @@ import { apiRequest, setCsrfToken } from '../../../lib/api-client';
 import i18n, { toAppLocale } from '../../../lib/i18n';
 import { meQueryKey } from './get-me';
 import { setLocale } from './set-locale';
+import { forgetSavedReads } from '../../../lib/offline/saved-api';
 
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -32,6 +33,8 @@ export function useLogin() {
     meta: { silent: true },
     onSuccess: (me) => {
       queryClient.clear();
+      // pages saved for someone else on this phone are not this person's (decision 0010)
+      void forgetSavedReads();
       queryClient.setQueryData(meQueryKey, me);
     },
   });

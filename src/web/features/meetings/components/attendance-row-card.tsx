@@ -15,6 +15,8 @@ interface AttendanceRowCardProps {
   status: AttendanceStatus;
   reason: string;
   changed: boolean;
+  /** saved on the phone without signal, not sent yet (decision 0010) */
+  pending?: boolean;
   disabled: boolean;
   reasonError?: string;
   onStatus: (memberId: string, status: TickStatus) => void;
@@ -30,6 +32,7 @@ export const AttendanceRowCard = memo(function AttendanceRowCard({
   status,
   reason,
   changed,
+  pending = false,
   disabled,
   reasonError,
   onStatus,
@@ -87,9 +90,19 @@ export const AttendanceRowCard = memo(function AttendanceRowCard({
               {t('tick.selfCheckIn', { at: formatDateTime(row.checkedInAt) })}
             </Badge>
           )}
+          {row.checkedInOffline && (
+            <Badge variant="light" color="gray">
+              {t('offline.checkedInOffline')}
+            </Badge>
+          )}
           {changed && (
             <Badge variant="filled" color="yellow" c="dark">
               {t('tick.unsaved')}
+            </Badge>
+          )}
+          {pending && (
+            <Badge variant="filled" color="blue">
+              {t('offline.pending')}
             </Badge>
           )}
         </Group>

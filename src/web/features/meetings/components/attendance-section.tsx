@@ -20,12 +20,16 @@ import { attendanceStatuses, type AttendanceStatus } from '../../../../shared/ru
 import { formatDateTime } from '../../../lib/dates';
 import { fieldErrors } from '../../../lib/form-errors';
 import { useFocusFirstError } from '../../../lib/use-form-check';
+import { isOfflineError } from '../../../lib/api-client';
+import { isOnline } from '../../../lib/offline/network';
 import { useRecordAttendance } from '../api/record-attendance';
+import { useOfflineTicks } from '../lib/use-offline-ticks';
 import { canTick, checkInWindow } from '../lib/meeting-time';
 import { unsavedTicks, type TickDrafts, type TickStatus } from '../lib/tick-draft';
 import { AttendanceRowCard } from './attendance-row-card';
 import { attendanceColors } from './meeting-badges';
 import { HoldCard } from './hold-card';
+import { TickSyncStatus } from './tick-sync-status';
 
 interface AttendanceSectionProps {
   m: MeetingDetail;
@@ -56,8 +60,10 @@ export function AttendanceSection({ m, now, draft, setDraft, withHold }: Attenda
   const byId = new Map(m.attendance.map((r) => [r.memberId, r]));
   const changes = unsavedTicks(m, draft);
   const changedIds = new Set(changes.map(([id]) => id));
+  // ticks saved on the phone without signal show over what the server said until they are sent (decision 0010)
+  const offline = useOfflineTicks(m);
   const effective = (id: string): AttendanceStatus =>
-    draft[id]?.status ?? byId.get(id)?.status ?? 'unrecorded';
+    draft[id]?.status ?? offline.pending.get(id)?.status ?? byId.get(id)?.status ?? 'unrecorded';
 
   const onStatus = useCallback(
     (memberId: string, status: TickStatus) =>
@@ -82,22 +88,27 @@ export function AttendanceSection({ m, now, draft, setDraft, withHold }: Attenda
     setMissing(new Set(noReason));
     setAmendMissing(m.minutesLocked && !amendment.trim());
     if (noReason.length > 0 || (m.minutesLocked && !amendment.trim())) return revealFirstError();
+    const rows = changes.map(([memberId, d]) => ({
+      memberId,
+      status: d.status,
+      reason: d.reason.trim() || null,
+    }));
+    const amendmentReason = m.minutesLocked ? amendment.trim() : null;
+    const done = (message: string, color: string) => {
+      notifications.show({ color, message });
+      setDraft({});
+      setAmendment('');
+    };
+    const keepOnPhone = () =>
+      void offline
+        .queue(rows, amendmentReason)
+        .then(() => done(t('offline.ticksSavedOffline', { count: rows.length }), 'blue'));
+    if (!isOnline()) return keepOnPhone();
     record.mutate(
+      { id: m.id, rows, amendmentReason },
       {
-        id: m.id,
-        rows: changes.map(([memberId, d]) => ({
-          memberId,
-          status: d.status,
-          reason: d.reason.trim() || null,
-        })),
-        amendmentReason: m.minutesLocked ? amendment.trim() : null,
-      },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('tick.saved', { count: changes.length }) });
-          setDraft({});
-          setAmendment('');
-        },
+        onSuccess: () => done(t('tick.saved', { count: changes.length }), 'green'),
+        onError: (error) => isOfflineError(error) && keepOnPhone(),
       },
     );
   };
@@ -121,6 +132,7 @@ export function AttendanceSection({ m, now, draft, setDraft, withHold }: Attenda
           {t('tick.notYet', { at: formatDateTime(checkInWindow(m).opens.toISOString()) })}
         </Alert>
       )}
+      <TickSyncStatus meetingId={m.id} waiting={offline.pending.size} />
       <Group gap={6} aria-label={t('tick.summary')}>
         {attendanceStatuses
           .filter((s) => counts.get(s))
@@ -162,8 +174,11 @@ export function AttendanceSection({ m, now, draft, setDraft, withHold }: Attenda
                 key={r.memberId}
                 row={r}
                 status={effective(r.memberId)}
-                reason={draft[r.memberId]?.reason ?? r.reason ?? ''}
+                reason={
+                  draft[r.memberId]?.reason ?? offline.pending.get(r.memberId)?.reason ?? r.reason ?? ''
+                }
                 changed={changedIds.has(r.memberId)}
+                pending={offline.pending.has(r.memberId) && !changedIds.has(r.memberId)}
                 disabled={!open || record.isPending}
                 reasonError={missing.has(r.memberId) ? t('tick.reasonRequired') : undefined}
                 onStatus={onStatus}
@@ -185,7 +200,7 @@ export function AttendanceSection({ m, now, draft, setDraft, withHold }: Attenda
           aria-label={t('tick.saveBar')}
         >
           <Stack gap="xs">
-            {record.error && !errors.amendmentReason && (
+            {record.error && !errors.amendmentReason && !isOfflineError(record.error) && (
               <Alert color="red" role="alert">
                 {record.error.message}
               </Alert>

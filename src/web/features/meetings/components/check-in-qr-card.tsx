@@ -12,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { IconArrowsMaximize, IconCheck, IconCopy } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../shared/contracts/meetings';
 import { formatDateTime } from '../../../lib/dates';
+import { checkInUrlAt } from '../lib/check-in-url';
 import { checkInWindow } from '../lib/meeting-time';
+import { useNow } from '../lib/use-now';
 
 function useQrImage(url: string) {
   return useQuery({
@@ -28,6 +30,8 @@ function useQrImage(url: string) {
       return QRCode.toDataURL(url, { width: 640, margin: 1, errorCorrectionLevel: 'M' });
     },
     staleTime: Infinity,
+    // the code changes every five minutes: the old picture stays until the new one is drawn
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -37,7 +41,9 @@ function useQrImage(url: string) {
  */
 export function CheckInQrCard({ m }: { m: MeetingDetail & { checkInUrl: string } }) {
   const { t } = useTranslation('meetings');
-  const qr = useQrImage(m.checkInUrl);
+  // the QR's code changes every five minutes, so a check-in sent later shows when it was scanned (decision 0010)
+  const now = useNow(15_000);
+  const qr = useQrImage(checkInUrlAt(m, now));
   const [big, setBig] = useState(false);
   const w = checkInWindow(m);
   const alt = t('qr.alt', { title: m.title });
@@ -50,6 +56,9 @@ export function CheckInQrCard({ m }: { m: MeetingDetail & { checkInUrl: string }
         </Title>
         <Text size="sm" style={{ alignSelf: 'flex-start' }}>
           {t('qr.hint')}
+        </Text>
+        <Text size="sm" c="dimmed" style={{ alignSelf: 'flex-start' }}>
+          {t('offline.qrChanges')}
         </Text>
         <Text size="sm" c="dimmed" style={{ alignSelf: 'flex-start' }}>
           {t('qr.window', {
