@@ -49,7 +49,7 @@ describe.skipIf(skipBrowser)('administration screens', () => {
       .getByRole('link', { name: /Thông báo/ })
       .first()
       .click();
-    await page.getByRole('heading', { name: 'Thông báo', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
     await page
       .getByText(/Chào mừng|Đồng chí chưa có thông báo/)
       .first()
@@ -104,7 +104,7 @@ describe.skipIf(skipBrowser)('administration screens', () => {
     await modal.getByLabel(/^Tên khu dân cư/).fill(`Tổ dân phố thử ${suffix}`);
     await screenshot(page, 'unit-create');
     await modal.getByRole('button', { name: 'Tạo mới' }).click();
-    await page.getByRole('heading', { name: `Chi bộ tổ dân phố thử ${suffix}`, level: 2 }).waitFor();
+    await page.getByRole('heading', { name: `Chi bộ tổ dân phố thử ${suffix}`, level: 1 }).waitFor();
     expect(await page.getByText(`Tổ dân phố thử ${suffix}`).count()).toBeGreaterThan(0);
     expectNoConsoleErrors(tp);
     await tp.context.close();

@@ -77,7 +77,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
       expect.arrayContaining(['Phong trào địa phương', 'Nhắc nhở đảng viên', 'Chủ đề định hướng']),
     );
     await openNav(page, 'Phong trào địa phương');
-    await page.getByRole('heading', { level: 2, name: 'Phong trào, cuộc vận động' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Phong trào, cuộc vận động' }).waitFor();
     await page.getByRole('button', { name: 'Ghi nhận phong trào' }).click();
     let dialog = page.getByRole('dialog', { name: 'Ghi nhận phong trào, cuộc vận động' });
     await dialog.getByText(`Đơn vị: ${CELL}`).waitFor();
@@ -94,7 +94,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     await ends.press('Tab');
     await shot(page, 'activity-form-phone');
     await dialog.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: activityTitle }).waitFor();
+    await page.getByRole('heading', { level: 1, name: activityTitle }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
     const id = activityIdOf(page);
     await page.getByText(`${dayFromToday(-2)} – ${dayFromToday(12)}`).waitFor();
@@ -128,7 +128,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     expect(memberNav).not.toContain('Chủ đề định hướng');
     await openNav(page, 'Phong trào địa phương');
     await page.getByRole('link', { name: activityTitle }).click();
-    await page.getByRole('heading', { level: 2, name: activityTitle }).waitFor();
+    await page.getByRole('heading', { level: 1, name: activityTitle }).waitFor();
     expect(await page.getByRole('button', { name: 'Ghi nhận đóng góp' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Đề nghị ghi nhận phần của tôi' }).click();
     dialog = page.getByRole('dialog', { name: 'Đề nghị ghi nhận đóng góp của tôi' });
@@ -158,7 +158,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     await page.goto('/notifications');
     await notificationCard(page, `“${activityTitle}”`).getByText(`Đồng chí ${MEMBER} đề nghị`).waitFor();
     await notificationCard(page, `“${activityTitle}”`).getByRole('button', { name: 'Mở' }).click();
-    await page.getByRole('heading', { level: 2, name: activityTitle }).waitFor();
+    await page.getByRole('heading', { level: 1, name: activityTitle }).waitFor();
     await page.getByText('Có 2 đóng góp do đảng viên tự đề nghị đang chờ chi bộ xác nhận.').waitFor();
     const proposals = page.getByRole('article', { name: MEMBER, exact: true });
     const inKind = proposals.filter({ hasText: '10 bao xi măng' });
@@ -206,10 +206,10 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     await page.getByRole('table').getByText('Led it').waitFor();
     await shot(page, 'activity-secretary-desktop-en');
     await page.goto('/warnings');
-    await page.getByRole('heading', { level: 2, name: 'Member warnings' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Member warnings' }).waitFor();
     await shot(page, 'warnings-secretary-desktop-en');
     await page.getByText('VI', { exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: 'Nhắc nhở đảng viên' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nhắc nhở đảng viên' }).waitFor();
     await done(pc);
   });
 
@@ -220,7 +220,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     const sec = await as('cell.secretary', phone);
     let page = sec.page;
     await openNav(page, 'Nhắc nhở đảng viên');
-    await page.getByRole('heading', { level: 2, name: 'Nhắc nhở đảng viên' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nhắc nhở đảng viên' }).waitFor();
     await page.getByRole('button', { name: 'Nhắc nhở đảng viên' }).click();
     let dialog = page.getByRole('dialog', { name: 'Nhắc nhở đảng viên' });
     await dialog.getByText(`Chi bộ: ${CELL}`).waitFor();
@@ -248,7 +248,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
       })
       .waitFor();
     await openNav(page, 'Nhắc nhở của tôi');
-    await page.getByRole('heading', { level: 2, name: 'Nhắc nhở của tôi' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nhắc nhở của tôi' }).waitFor();
     const mine = page.getByRole('article').filter({ hasText: reason });
     await mine.getByRole('button', { name: 'Trả lời chi bộ' }).click();
     await mine
@@ -326,7 +326,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     const cm = await as('commune.officer');
     let page = cm.page;
     await page.getByRole('navigation').getByRole('link', { name: 'Chủ đề định hướng', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: 'Chủ đề định hướng' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Chủ đề định hướng' }).waitFor();
     await page.getByRole('button', { name: 'Định hướng chủ đề' }).click();
     const dialog = page.getByRole('dialog', { name: 'Định hướng chủ đề cho các chi bộ' });
     await dialog.getByText('Xã/phường: Đảng bộ phường Thành Vinh').waitFor();
@@ -346,7 +346,7 @@ describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, direct
     await page.goto('/notifications');
     await notificationCard(page, 'Xã/phường định hướng chủ đề sinh hoạt').getByText(`“${title}”`).waitFor();
     await openNav(page, 'Chủ đề định hướng');
-    await page.getByRole('heading', { level: 2, name: 'Chủ đề định hướng' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Chủ đề định hướng' }).waitFor();
     const topic = page.getByRole('article', { name: title });
     await topic.getByText('Do Đảng bộ phường Thành Vinh định hướng').waitFor();
     expect(

@@ -96,7 +96,7 @@ describe.skipIf(skipBrowser)('the yearly residence evaluation', () => {
   async function openFromList(page: Page) {
     await search(page);
     await page.getByRole('link', { name: member.fullName }).first().click();
-    await page.getByRole('heading', { level: 2, name: member.fullName }).waitFor();
+    await page.getByRole('heading', { level: 1, name: member.fullName }).waitFor();
   }
   async function status(page: Page, text: string) {
     await page.locator('.mantine-Badge-root').filter({ hasText: text }).first().waitFor();
@@ -288,7 +288,7 @@ describe.skipIf(skipBrowser)('the yearly residence evaluation', () => {
     await shot(page, 'workplace-review');
 
     await row.getByRole('link', { name: member.fullName }).click();
-    await page.getByRole('heading', { level: 2, name: member.fullName }).waitFor();
+    await page.getByRole('heading', { level: 1, name: member.fullName }).waitFor();
     const side = page.getByRole('region', { name: 'Đảng ủy nơi công tác' });
     await side.getByText('Xếp loại của nơi công tác: 92 điểm — Hoàn thành xuất sắc nhiệm vụ').waitFor();
     await page.getByRole('button', { name: 'Tải PDF' }).waitFor();
@@ -318,7 +318,7 @@ describe.skipIf(skipBrowser)('the yearly residence evaluation', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);
     await shot(page, 'member-released');
     await page.getByRole('link', { name: 'Xem phiếu nhận xét' }).click();
-    await page.getByRole('heading', { level: 2, name: member.fullName }).waitFor();
+    await page.getByRole('heading', { level: 1, name: member.fullName }).waitFor();
     const form = page.getByRole('region', { name: 'Phiếu nhận xét' });
     await form.getByText('Chưa', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Đề nghị xem xét lại' }).click();

@@ -56,7 +56,7 @@ describe.skipIf(skipBrowser)('members', () => {
     await screenshot(page, 'members-search');
     await link.click();
 
-    await page.getByRole('heading', { name: fullName, level: 2 }).waitFor();
+    await page.getByRole('heading', { name: fullName, level: 1 }).waitFor();
     await page.getByText('Thông tin Đảng').waitFor();
     await screenshot(page, 'member-page');
     await page.getByRole('tab', { name: 'Quá trình sinh hoạt' }).click();
@@ -78,7 +78,7 @@ describe.skipIf(skipBrowser)('members', () => {
     const res = await page.request.get('/api/members?q=tran&limit=5');
     const first = ((await res.json()) as { items: { id: string; fullName: string }[] }).items[0]!;
     await page.goto(`/members/${first.id}`);
-    await page.getByRole('heading', { name: first.fullName, level: 2 }).waitFor();
+    await page.getByRole('heading', { name: first.fullName, level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Sửa' }).click();
     const form = page.getByRole('dialog');
     const phone = form.getByLabel('Điện thoại');

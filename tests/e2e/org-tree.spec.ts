@@ -40,7 +40,7 @@ describe.skipIf(skipBrowser)('organisation tree', () => {
     const name = (await items.first().innerText()).trim();
     await items.first().click();
 
-    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
     const crumbs = page.locator('.mantine-Breadcrumbs-root');
     expect(await crumbs.innerText()).toContain('Tổ chức');
     await page.getByText('Đảng viên đang công tác').first().waitFor();

@@ -2,6 +2,7 @@ import {
   Anchor,
   AppShell,
   Avatar,
+  Box,
   Burger,
   Group,
   Menu,
@@ -11,7 +12,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import {
   IconBuildingCommunity,
@@ -20,6 +21,7 @@ import {
   IconId,
   IconKey,
   IconLogout,
+  IconUser,
   IconUserCog,
   IconUsers,
   IconApi,
@@ -31,6 +33,8 @@ import {
   IconChartBar,
   IconHeartHandshake,
   IconAlertTriangle,
+  IconCheck,
+  IconLanguage,
   IconSpeakerphone,
   IconClipboardCheck,
   IconScale,
@@ -41,9 +45,10 @@ import {
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitcher } from '../components/ui/language-switcher';
+import { appLocales, LanguageSwitcher, useLocaleChoice } from '../components/ui/language-switcher';
 import type { Me } from '../../shared/contracts/auth';
 import { useMe } from '../features/auth/api/get-me';
+import { useDialogFocusReturn } from '../lib/use-dialog-focus-return';
 import { useLogout } from '../features/auth/api/logout';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import {
@@ -92,6 +97,9 @@ function Shell({ me }: { me: Me }) {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const logout = useLogout();
   const navigate = useNavigate();
+  const locale = useLocaleChoice();
+  const isWide = useMediaQuery('(min-width: 48em)', true);
+  useDialogFocusReturn();
 
   const items: NavItem[] = [
     { label: t('nav.home'), to: paths.home, icon: <IconHome size={20} />, exact: true },
@@ -165,9 +173,18 @@ function Shell({ me }: { me: Me }) {
     });
   // Art. 5: the picture upward and the yearly report to the committee above
   if (canSeeReports(me))
-    items.push({ label: t('nav.reports'), to: paths.reports, icon: <IconChartInfographic size={20} />, exact: true });
+    items.push({
+      label: t('nav.reports'),
+      to: paths.reports,
+      icon: <IconChartInfographic size={20} />,
+      exact: true,
+    });
   if (canUseYearlyReports(me))
-    items.push({ label: t('nav.yearlyReports'), to: paths.yearlyReports, icon: <IconReportAnalytics size={20} /> });
+    items.push({
+      label: t('nav.yearlyReports'),
+      to: paths.yearlyReports,
+      icon: <IconReportAnalytics size={20} />,
+    });
   if (canImportMembers(me))
     items.push({ label: t('nav.import'), to: paths.import, icon: <IconFileImport size={20} /> });
   if (isAdmin(me))
@@ -215,14 +232,24 @@ function Shell({ me }: { me: Me }) {
             </UnstyledButton>
           </Group>
           <Group gap={6} wrap="nowrap">
-            <LanguageSwitcher />
+            {/* a phone has no room for it in the header: the language is chosen in the account menu there */}
+            <Box visibleFrom="sm">
+              <LanguageSwitcher />
+            </Box>
             <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')}>
+                {/* the name shown from md up is part of the accessible name (WCAG 2.5.3) */}
+                <UnstyledButton
+                  aria-label={t('user.menuOf', { name: me.user.displayName })}
+                  miw={44}
+                  mih={44}
+                  style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+                >
                   <Group gap={6} wrap="nowrap">
+                    {/* an icon, not the initial: a letter before the name would be text the accessible name lacks */}
                     <Avatar color="red" radius="xl" size={34}>
-                      {initials(me.user.displayName)}
+                      <IconUser size={20} aria-hidden />
                     </Avatar>
                     <Text size="sm" fw={500} visibleFrom="md" maw={160} truncate>
                       {me.user.displayName}
@@ -238,6 +265,28 @@ function Shell({ me }: { me: Me }) {
                 <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={doLogout}>
                   {t('user.logout')}
                 </Menu.Item>
+                {/* rendered only on a phone, so the arrow keys never land on a hidden item */}
+                {!isWide && (
+                  <>
+                    <Menu.Divider />
+                    <Menu.Label>
+                      <Group gap={6}>
+                        <IconLanguage size={14} />
+                        {t('language.label')}
+                      </Group>
+                    </Menu.Label>
+                    {appLocales.map((code) => (
+                      <Menu.Item
+                        key={code}
+                        lang={code}
+                        leftSection={code === locale.current ? <IconCheck size={16} /> : <Box w={16} />}
+                        onClick={() => locale.change(code)}
+                      >
+                        {t(`language.${code}`)}
+                      </Menu.Item>
+                    ))}
+                  </>
+                )}
               </Menu.Dropdown>
             </Menu>
           </Group>
@@ -278,10 +327,4 @@ function Shell({ me }: { me: Me }) {
       </AppShell.Main>
     </AppShell>
   );
-}
-
-function initials(name: string) {
-  const parts = name.trim().split(/\s+/);
-  const last = parts[parts.length - 1] ?? '';
-  return (last[0] ?? '?').toUpperCase();
 }

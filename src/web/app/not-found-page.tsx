@@ -8,7 +8,9 @@ export function NotFoundPage() {
   return (
     <Center py={80}>
       <Stack align="center">
-        <Title order={2}>{t('notFound.title')}</Title>
+        <Title order={1} size="h2">
+          {t('notFound.title')}
+        </Title>
         <Text c="dimmed">{t('notFound.text')}</Text>
         <Button component={Link} to={paths.home}>
           {t('notFound.home')}

@@ -13,7 +13,10 @@ export function PageHeader({
   return (
     <Group justify="space-between" align="flex-start" mb="md" gap="sm">
       <Stack gap={2}>
-        <Title order={2}>{title}</Title>
+        {/* the page's one level-one heading, drawn at the size of a section title */}
+        <Title order={1} size="h2">
+          {title}
+        </Title>
         {subtitle && (
           <Text c="gray.7" size="sm">
             {subtitle}

@@ -43,7 +43,7 @@ export function LoginPage() {
   };
 
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
       <Stack w="100%" maw={420} gap="md">
         <Group justify="space-between" align="flex-start">
           <Stack gap={0}>

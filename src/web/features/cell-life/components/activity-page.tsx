@@ -44,7 +44,7 @@ export function ActivityPage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4} style={{ minWidth: 0 }}>
-          <Title order={2} style={{ wordBreak: 'break-word' }}>
+          <Title order={1} size="h2" style={{ wordBreak: 'break-word' }}>
             {a.title}
           </Title>
           <Group gap="xs">

@@ -64,7 +64,7 @@ export function MeetingPage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4}>
-          <Title order={2}>{m.title}</Title>
+          <Title order={1} size="h2">{m.title}</Title>
           <Group gap="xs">
             <MeetingStatusBadge value={m.status} size="lg" />
             <MeetingKindBadge value={m.kind} />

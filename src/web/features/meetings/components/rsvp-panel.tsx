@@ -103,7 +103,7 @@ export function RsvpPanel({ meetingId, rsvp, reason, open }: RsvpPanelProps) {
               rsvp === 'attending'
                 ? {
                     root: {
-                      backgroundColor: 'var(--mantine-color-teal-7)',
+                      backgroundColor: 'var(--mantine-color-teal-9)',
                       color: 'var(--mantine-color-white)',
                     },
                   }

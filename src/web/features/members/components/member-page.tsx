@@ -47,7 +47,7 @@ export function MemberPage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={2}>{m.fullName}</Title>
+          <Title order={1} size="h2">{m.fullName}</Title>
           <Group gap="xs">
             <CategoryBadge value={m.category} />
             <MemberStatusBadge value={m.status} />

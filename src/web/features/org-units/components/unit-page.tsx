@@ -72,7 +72,7 @@ export function UnitPage() {
 
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={2}>{unit.name}</Title>
+          <Title order={1} size="h2">{unit.name}</Title>
           <Group gap="xs">
             <UnitTypeBadge value={unit.type} />
             <UnitStatusBadge value={unit.status} />

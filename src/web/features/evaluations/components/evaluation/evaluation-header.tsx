@@ -14,7 +14,7 @@ export function EvaluationHeader({ d, def }: { d: EvaluationDetail; def: RuleSet
   return (
     <Stack gap="sm">
       <Stack gap={4}>
-        <Title order={2}>{d.fullName}</Title>
+        <Title order={1} size="h2">{d.fullName}</Title>
         <Text c="dimmed" size="sm">
           {t('header.cardOf', { card: d.cardNumber, workplace: d.workplaceUnitName })}
         </Text>

@@ -39,7 +39,7 @@ export function LetterPage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4}>
-          <Title order={2}>{title}</Title>
+          <Title order={1} size="h2">{title}</Title>
           <Group gap="xs">
             <LetterStatusBadge value={l.status} size="lg" />
             {l.overdue && <OverdueBadge issuedAt={l.issuedAt} />}

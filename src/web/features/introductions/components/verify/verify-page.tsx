@@ -17,7 +17,7 @@ export function VerifyPage() {
   const query = useVerifyLetter(code);
 
   return (
-    <Center mih="100vh" p="md" bg="gray.0" style={{ alignItems: 'flex-start' }}>
+    <Center component="main" mih="100vh" p="md" bg="gray.0" style={{ alignItems: 'flex-start' }}>
       <Stack w="100%" maw={520} gap="md" pt="lg">
         <Group justify="space-between" align="flex-start">
           <Stack gap={0}>
