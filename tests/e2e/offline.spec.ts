@@ -85,7 +85,7 @@ describe.skipIf(skipBrowser)('offline at the meeting', () => {
     return m.checkInCodes!.findLast((c) => new Date(c.from).getTime() <= Date.now())!.code;
   }
 
-  it('the member’s residence page reads offline after a first visit, saying when it was saved', async () => {
+  it('the member’s residence and meetings pages read offline after a first visit, saying when they were saved', async () => {
     const mb = await phoneOf('member');
     const { page, context } = mb;
     await page.goto('/my-residence');
@@ -102,6 +102,20 @@ describe.skipIf(skipBrowser)('offline at the meeting', () => {
       .getByText(/^Không có mạng — đang hiển thị dữ liệu đã lưu lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/)
       .waitFor();
     await screenshot(page, 'offline-member-residence');
+    // my meetings too, once read
+    await context.setOffline(false);
+    await page.goto('/meetings');
+    await page.getByRole('heading', { name: 'Sinh hoạt nơi cư trú' }).waitFor();
+    await page.getByText('Buổi sắp tới').first().waitFor();
+    await page.waitForFunction(
+      async () => !!(await caches.open('rl-api').then((c) => c.match('/api/meetings/mine'))),
+    );
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('Buổi sắp tới').first().waitFor();
+    await banner(page)
+      .getByText(/^Không có mạng — đang hiển thị dữ liệu đã lưu lúc/)
+      .waitFor();
     await context.setOffline(false);
     await page.reload();
     await page.getByText('Chi bộ khối 5').first().waitFor();
@@ -155,6 +169,10 @@ describe.skipIf(skipBrowser)('offline at the meeting', () => {
       .getByRole('article', { name: MEMBER, exact: true })
       .getByText('Điểm danh khi mất mạng')
       .waitFor();
+    // the QR on the secretary's phone changes every five minutes, and says so
+    const qrNote = sec.page.getByText('Mã QR đổi 5 phút một lần để ghi đúng giờ điểm danh');
+    await qrNote.scrollIntoViewIfNeeded();
+    await screenshot(sec.page, 'offline-secretary-qr');
     await close(sec);
   });
 
