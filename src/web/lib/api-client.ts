@@ -29,9 +29,14 @@ function noAnswer(code: 'offline' | 'timeout'): ApiError {
   return new ApiError(0, code, i18n.t(code === 'offline' ? 'offline.noConnection' : 'offline.timeout'));
 }
 
-/** How long to wait for an answer to begin: reads fall back to the saved copy at 6 s (src/web/sw.ts). */
-const READ_TIMEOUT_MS = 12_000;
-const WRITE_TIMEOUT_MS = 20_000;
+/**
+ * How long to wait for an answer to begin on a network that takes requests and gives nothing back (a hall's
+ * Wi-Fi without internet). Long enough for the heaviest server work (a batch over thousands of members, a
+ * report's PDF); the offline pages' reads fall back to the saved copy at 6 s already (src/web/sw.ts).
+ */
+const READ_TIMEOUT_MS = 30_000;
+const WRITE_TIMEOUT_MS = 60_000;
+const FILE_TIMEOUT_MS = 120_000;
 
 let csrfToken: string | null = null;
 let currentLocale = 'vi';
@@ -75,6 +80,8 @@ interface RequestOptions<T> {
   schema?: ResponseSchema<T>;
   /** do not trigger the global 401 redirect */
   allowUnauthorized?: boolean;
+  /** how long to wait for the answer to begin (defaults by method) */
+  timeoutMs?: number;
 }
 
 async function send<T>(path: string, options: RequestOptions<T>, accept: string): Promise<Response> {
@@ -93,9 +100,8 @@ async function send<T>(path: string, options: RequestOptions<T>, accept: string)
 
   const controller = new AbortController();
   // an upload on a slow line may take minutes: only its own progress tells
-  const timer = options.formData
-    ? null
-    : setTimeout(() => controller.abort(), method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS);
+  const limit = options.timeoutMs ?? (method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS);
+  const timer = options.formData ? null : setTimeout(() => controller.abort(), limit);
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
@@ -165,7 +171,7 @@ export async function apiBlob(
   path: string,
   options: Omit<RequestOptions<never>, 'schema'> = {},
 ): Promise<{ blob: Blob; fileName: string | null }> {
-  const response = await send(path, options, '*/*');
+  const response = await send(path, { timeoutMs: FILE_TIMEOUT_MS, ...options }, '*/*');
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
   const raw = match?.[1] ?? match?.[2] ?? null;
