@@ -28,18 +28,25 @@ export function searchCondition(
   q: string,
   mode: SearchMode = 'exact',
   columns: SearchColumns = memberColumns,
+  scope: SearchScope = 'wide',
 ): SQL | undefined {
   const trimmed = q.trim();
   if (!trimmed) return undefined;
   if (/^\d+$/.test(trimmed)) return sql`${columns.cardNumber} like ${`${escapeLike(trimmed)}%`}`;
   const tokens = foldVietnamese(trimmed).split(' ').filter(Boolean).slice(0, 6);
   if (tokens.length === 0) return undefined;
-  if (mode === 'fuzzy') return sql`lower(immutable_unaccent(${trimmed})) <% ${columns.searchName}`;
+  // Within a scope, the scope's indexes find a few thousand rows and the name is a filter over them; the
+  // trigram index would read every "nguyen" in the country first (hundreds of thousands) to intersect.
+  const name = scope === 'scoped' ? sql`(${columns.searchName} || '')` : columns.searchName;
+  if (mode === 'fuzzy') return sql`lower(immutable_unaccent(${trimmed})) <% ${name}`;
   return sql`(${sql.join(
-    tokens.map((t) => sql`${columns.searchName} like ${`% ${escapeLike(t)}%`}`),
+    tokens.map((t) => sql`${name} like ${`% ${escapeLike(t)}%`}`),
     sql` and `,
   )})`;
 }
+
+/** 'wide': the whole register (administrators) — the trigram index; 'scoped': within an actor's units. */
+export type SearchScope = 'wide' | 'scoped';
 
 interface SearchColumns {
   cardNumber: SQL;
@@ -51,13 +58,15 @@ const memberColumns: SearchColumns = {
 };
 
 /** The same search over `members` under an alias in raw SQL (e.g. `m`). */
-export function searchMembersAs(alias: string, q: string | undefined): SQL | undefined {
+export function searchMembersAs(alias: string, q: string | undefined, scope: SearchScope = 'scoped'): SQL | undefined {
   if (!/^[a-z_]+$/.test(alias)) throw new Error(`bad alias ${alias}`);
   return q
-    ? searchCondition(q, 'exact', {
-        cardNumber: sql.raw(`${alias}.card_number`),
-        searchName: sql.raw(`${alias}.search_name`),
-      })
+    ? searchCondition(
+        q,
+        'exact',
+        { cardNumber: sql.raw(`${alias}.card_number`), searchName: sql.raw(`${alias}.search_name`) },
+        scope,
+      )
     : undefined;
 }
 

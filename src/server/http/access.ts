@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { members, orgUnits } from '../db/schema';
 import { grantsWith, isAdmin, type Actor } from './actor';
 
@@ -17,8 +17,13 @@ function anyOf(conditions: SQL[]): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;
 }
 
-function unitsUnder(path: string): SQL {
-  return sql`(select u.id from org_units u where u.path <@ ${path}::ltree)`;
+/**
+ * `column` names a unit in the subtree at `path`. Written as `= any(array(…))`, not `in (select …)`: the
+ * subtree is read once (GiST on path) and several of these ORed stay one bitmap scan over the columns'
+ * indexes, where ORed `in (subquery)` conditions make PostgreSQL scan the whole table.
+ */
+export function inSubtree(column: SQL | AnyColumn, path: string): SQL {
+  return sql`${column} = any(array(select u.id from org_units u where u.path <@ ${path}::ltree))`;
 }
 
 /** Members the actor may read. */
@@ -27,12 +32,12 @@ export function memberReadScope(actor: Actor): SQL {
   const conditions: SQL[] = [];
   for (const g of grantsWith(actor, 'committee_officer')) {
     // Own members (party cell in the subtree) and working members living in the subtree (Art. 4.1).
-    conditions.push(sql`${members.cellId} in ${unitsUnder(g.unitPath!)}`);
-    conditions.push(sql`${members.residenceCommuneId} in ${unitsUnder(g.unitPath!)}`);
-    conditions.push(sql`${members.residenceCellId} in ${unitsUnder(g.unitPath!)}`);
+    conditions.push(inSubtree(members.cellId, g.unitPath!));
+    conditions.push(inSubtree(members.residenceCommuneId, g.unitPath!));
+    conditions.push(inSubtree(members.residenceCellId, g.unitPath!));
   }
   for (const g of grantsWith(actor, 'cell_secretary')) {
-    conditions.push(sql`${members.cellId} in ${unitsUnder(g.unitPath!)}`);
+    conditions.push(inSubtree(members.cellId, g.unitPath!));
     conditions.push(sql`${members.residenceCellId} = ${g.unitId}`);
     if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${g.residentialAreaId}`);
   }
@@ -50,7 +55,7 @@ export function memberReadScope(actor: Actor): SQL {
 /** Members the actor may edit: committee officers over members whose party cell is in their subtree. */
 export function memberWriteScope(actor: Actor): SQL {
   if (isAdmin(actor)) return TRUE;
-  return anyOf(grantsWith(actor, 'committee_officer').map((g) => sql`${members.cellId} in ${unitsUnder(g.unitPath!)}`));
+  return anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(members.cellId, g.unitPath!)));
 }
 
 /** Whether a unit (by path) lies in a subtree where the actor is a committee officer (or admin). */
@@ -84,7 +89,7 @@ export function unitReadScope(actor: Actor): SQL {
 /** Unit ids whose audit log the actor may read: officers and cell secretaries over their subtree. */
 export function auditUnitScope(actor: Actor, unitIdColumn: SQL): SQL {
   if (isAdmin(actor)) return TRUE;
-  return anyOf(grantsWith(actor, 'committee_officer', 'cell_secretary').map((g) => sql`${unitIdColumn} in ${unitsUnder(g.unitPath!)}`));
+  return anyOf(grantsWith(actor, 'committee_officer', 'cell_secretary').map((g) => inSubtree(unitIdColumn, g.unitPath!)));
 }
 
 /**

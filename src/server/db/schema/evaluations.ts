@@ -118,6 +118,8 @@ export const evaluations = pgTable(
     index().on(t.workplaceUnitId, t.year, t.status),
     index().on(t.communeId, t.year, t.status),
     index().on(t.cellId, t.year, t.status),
+    // the residence side of a form without a cell counts under its area's cell (dashboards)
+    index().on(t.residenceAreaId, t.year).where(sql`${t.residenceAreaId} is not null`),
     index().on(t.memberId, t.year),
     uniqueIndex('evaluations_verification_code').on(t.verificationCode).where(sql`verification_code is not null`),
   ],

@@ -79,6 +79,8 @@ export const introductionLetters = pgTable(
     index().on(t.issuingUnitId, t.status),
     index().on(t.receivingCommuneId, t.status),
     index().on(t.residenceCellId, t.status),
+    // letters to an area without a cell yet count under the area's cell (dashboards)
+    index().on(t.residenceAreaId).where(sql`${t.residenceAreaId} is not null`),
     index().on(t.batchId),
     index('introduction_letters_overdue').on(t.issuedAt).where(sql`status = 'issued' and reminder_sent_at is null`),
   ],

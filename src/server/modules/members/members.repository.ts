@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { members, orgUnits, residentialAreas, unitMemberships } from '../../db/schema';
-import { livesAwaySql, searchCondition, type Cursor, type SearchMode } from '../../db/member-sql';
+import { livesAwaySql, searchCondition, type Cursor, type SearchMode, type SearchScope } from '../../db/member-sql';
 import type { MemberListQuery } from '../../../shared/contracts/members';
 
 // Search and paging helpers live in db/member-sql.ts (shared by every module that lists members).
@@ -34,12 +34,17 @@ export const listColumns = {
   sortKey: members.sortKey,
 };
 
-export function listFilters(scope: SQL, query: Omit<MemberListQuery, 'limit' | 'cursor'>, mode: SearchMode = 'exact'): SQL[] {
+export function listFilters(
+  scope: SQL,
+  query: Omit<MemberListQuery, 'limit' | 'cursor'>,
+  mode: SearchMode = 'exact',
+  searchScope: SearchScope = 'scoped',
+): SQL[] {
   const where: SQL[] = [scope];
-  const search = query.q ? searchCondition(query.q, mode) : undefined;
+  const search = query.q ? searchCondition(query.q, mode, undefined, searchScope) : undefined;
   if (search) where.push(search);
   if (query.unitId)
-    where.push(sql`${members.cellId} in (select u.id from org_units u where u.path <@ (select p.path from org_units p where p.id = ${query.unitId}))`);
+    where.push(sql`${members.cellId} = any(array(select u.id from org_units u where u.path <@ (select p.path from org_units p where p.id = ${query.unitId})))`);
   if (query.residenceCommuneId) where.push(eq(members.residenceCommuneId, query.residenceCommuneId));
   if (query.category) where.push(eq(members.category, query.category));
   if (query.status) where.push(eq(members.status, query.status));

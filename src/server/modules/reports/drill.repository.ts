@@ -299,7 +299,7 @@ export async function drillRows(db: Executor, s: DrillStatement): Promise<DrillR
   const sel = kind.select({ year: s.year });
   const keys = kind.order.map((k) => sql`(${k})::text collate "C"`);
   const where: SQL[] = [s.predicate, ...s.period];
-  if (s.units) where.push(s.touches(s.units), sql`${s.anchor} in ${s.units}`);
+  if (s.units) where.push(s.touches(s.units), sql`${s.anchor} = any(${s.units})`);
   else where.push(sql`${s.anchor} is not null`);
   const search = s.q ? kind.search(s.q) : undefined;
   if (search) where.push(search);
@@ -331,11 +331,11 @@ export async function drillRows(db: Executor, s: DrillStatement): Promise<DrillR
   }));
 }
 
-/** The units of a subtree, as a subquery for `anchor in …`. */
+/** The units of a subtree, as an array for `anchor = any(…)` (an array, not a subquery: ORs of them stay index scans). */
 export function subtreeUnits(path: string): SQL {
-  return sql`(select su.id from org_units su where su.path <@ ${path}::ltree)`;
+  return sql`array(select su.id from org_units su where su.path <@ ${path}::ltree)`;
 }
 
 export function oneUnit(id: string): SQL {
-  return sql`(select ${id}::uuid)`;
+  return sql`array[${id}::uuid]`;
 }

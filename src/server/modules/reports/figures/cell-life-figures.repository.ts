@@ -23,7 +23,7 @@ const HELD = isValue(sql`mt.status`, 'held' satisfies MeetingStatus);
 export const meetingsSource: FigureSource = {
   name: 'meetings',
   drill: 'meetings',
-  sides: { residence: { anchor: sql`mt.cell_id`, touches: (units) => sql`mt.cell_id in ${units}` } },
+  sides: { residence: { anchor: sql`mt.cell_id`, touches: (units) => sql`mt.cell_id = any(${units})` } },
   from: () => sql`meetings mt where true`,
   year: vnYearOf(sql`mt.starts_at`),
   half: vnHalfOf(sql`mt.starts_at`),
@@ -38,7 +38,7 @@ export const meetingsSource: FigureSource = {
 export const cellsSource: FigureSource = {
   name: 'cells',
   drill: 'cells',
-  sides: { residence: { anchor: sql`c.id`, touches: (units) => sql`c.id in ${units}` } },
+  sides: { residence: { anchor: sql`c.id`, touches: (units) => sql`c.id = any(${units})` } },
   from: () => sql`org_units c where c.type = 'residential_cell' and c.status = 'active'`,
   year: null,
   figures: () => ({ cellsTotal: sql`true` }),
@@ -80,8 +80,9 @@ export const attendanceSource: FigureSource = {
   name: 'attendance',
   drill: 'attendance',
   sides: {
-    residence: { anchor: sql`a.unit_id`, touches: (units) => sql`a.unit_id in ${units}` },
-    workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id in ${units}` },
+    // the meeting's cell (attendance rows carry it too, unindexed): meetings index → attendance key
+    residence: { anchor: sql`mt.cell_id`, touches: (units) => sql`mt.cell_id = any(${units})` },
+    workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id = any(${units})` },
   },
   from: () =>
     sql`meeting_attendances a join meetings mt on mt.id = a.meeting_id join members m on m.id = a.member_id where ${HELD}`,
@@ -103,8 +104,8 @@ export const alertsSource: FigureSource = {
   name: 'alerts',
   drill: 'alerts',
   sides: {
-    residence: { anchor: sql`mt.cell_id`, touches: (units) => sql`mt.cell_id in ${units}` },
-    workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id in ${units}` },
+    residence: { anchor: sql`mt.cell_id`, touches: (units) => sql`mt.cell_id = any(${units})` },
+    workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id = any(${units})` },
   },
   from: () =>
     sql`attendance_alerts al join meetings mt on mt.id = al.meeting_id join members m on m.id = al.member_id where true`,
@@ -113,8 +114,8 @@ export const alertsSource: FigureSource = {
 };
 
 const warningSides: FigureSource['sides'] = {
-  residence: { anchor: sql`w.cell_id`, touches: (units) => sql`w.cell_id in ${units}` },
-  workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id in ${units}` },
+  residence: { anchor: sql`w.cell_id`, touches: (units) => sql`w.cell_id = any(${units})` },
+  workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id = any(${units})` },
 };
 const WARNINGS = sql`member_warnings w join members m on m.id = w.member_id where true`;
 
@@ -143,7 +144,7 @@ export const warningsIssuedSource: FigureSource = {
 export const activitiesSource: FigureSource = {
   name: 'activities',
   drill: 'activities',
-  sides: { residence: { anchor: sql`act.unit_id`, touches: (units) => sql`act.unit_id in ${units}` } },
+  sides: { residence: { anchor: sql`act.unit_id`, touches: (units) => sql`act.unit_id = any(${units})` } },
   from: () => sql`activities act where true`,
   year: sql`extract(year from act.starts_on)::int`,
   figures: () => ({ activities: sql`true` }),
@@ -154,8 +155,8 @@ export const contributionsSource: FigureSource = {
   name: 'contributions',
   drill: 'contributions',
   sides: {
-    residence: { anchor: sql`act.unit_id`, touches: (units) => sql`act.unit_id in ${units}` },
-    workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id in ${units}` },
+    residence: { anchor: sql`act.unit_id`, touches: (units) => sql`act.unit_id = any(${units})` },
+    workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id = any(${units})` },
   },
   from: () => sql`activity_contributions ac join activities act on act.id = ac.activity_id join members m on m.id = ac.member_id
     where ${isValue(sql`ac.status`, 'confirmed' satisfies ContributionStatus)}`,

@@ -25,7 +25,7 @@ export const WORKING_MEMBERS = sql`members m
   where ${isValue(sql`m.status`, 'active')}`;
 
 const memberSides = {
-  workplace: { anchor: sql`m.cell_id`, touches: (units: SQL) => sql`m.cell_id in ${units}` },
+  workplace: { anchor: sql`m.cell_id`, touches: (units: SQL) => sql`m.cell_id = any(${units})` },
   residence: { anchor: residenceAnchor('m'), touches: (units: SQL) => residenceTouches('m', units) },
 };
 
@@ -105,8 +105,8 @@ export const requestsSource: FigureSource = {
   name: 'requests',
   drill: 'requests',
   sides: {
-    residence: { anchor: sql`r.commune_id`, touches: (units) => sql`r.commune_id in ${units}` },
-    workplace: { anchor: sql`r.workplace_unit_id`, touches: (units) => sql`r.workplace_unit_id in ${units}` },
+    residence: { anchor: sql`r.commune_id`, touches: (units) => sql`r.commune_id = any(${units})` },
+    workplace: { anchor: sql`r.workplace_unit_id`, touches: (units) => sql`r.workplace_unit_id = any(${units})` },
   },
   from: () => sql`introduction_requests r where ${isValue(sql`r.status`, 'open')}`,
   year: null,
@@ -120,11 +120,11 @@ function letterFlow(name: string, figure: FigureKey, at: string): FigureSource {
     name,
     drill: 'letters',
     sides: {
-      workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id in ${units}` },
+      workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id = any(${units})` },
       residence: {
         anchor: sql`coalesce(l.residence_cell_id, ${areaCell(sql`l.residence_area_id`)}, l.receiving_commune_id)`,
-        touches: (units) => sql`(l.residence_cell_id in ${units} or l.receiving_commune_id in ${units}
-          or l.residence_area_id in (select tu.residential_area_id from org_units tu where tu.id in ${units}))`,
+        touches: (units) => sql`(l.residence_cell_id = any(${units}) or l.receiving_commune_id = any(${units})
+          or l.residence_area_id = any(array(select tu.residential_area_id from org_units tu where tu.id = any(${units}))))`,
       },
     },
     from: () =>

@@ -32,11 +32,11 @@ const DELIVERED = oneOf(sql`e.status`, deliveredStatuses);
 const status = (s: EvaluationStatus) => isValue(sql`e.status`, s);
 
 const evaluationSides: FigureSource['sides'] = {
-  workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id in ${units}` },
+  workplace: { anchor: sql`m.cell_id`, touches: (units) => sql`m.cell_id = any(${units})` },
   residence: {
     anchor: sql`coalesce(e.cell_id, ${areaCell(sql`e.residence_area_id`)}, e.commune_id)`,
-    touches: (units) => sql`(e.cell_id in ${units} or e.commune_id in ${units}
-      or e.residence_area_id in (select tu.residential_area_id from org_units tu where tu.id in ${units}))`,
+    touches: (units) => sql`(e.cell_id = any(${units}) or e.commune_id = any(${units})
+      or e.residence_area_id = any(array(select tu.residential_area_id from org_units tu where tu.id = any(${units}))))`,
   },
 };
 

@@ -15,7 +15,7 @@ import { figureSources } from './figure-sources';
  * one merge), then tree rows bottom-up (a unit's tree = its own rows + its children's tree rows).
  */
 
-const RF = sql`(select id from report_refresh_units)`;
+const RF = sql`array(select id from report_refresh_units)`;
 const columnNames = figureColumns.map((c) => sql.raw(figureColumnSql(c.column)));
 const columnList = sql.join(columnNames, sql`, `);
 
@@ -103,7 +103,7 @@ export async function recomputeOwnRows(
     await tx.execute(
       sql`insert into report_refresh_units (id) select distinct unnest(${uuidList(unitIds)}) on conflict do nothing`,
     );
-    await tx.execute(sql`delete from report_figures where scope = 'own' and unit_id in ${RF}`);
+    await tx.execute(sql`delete from report_figures where scope = 'own' and unit_id = any(${RF})`);
   } else {
     await tx.execute(sql`delete from report_figures`);
   }
@@ -151,7 +151,7 @@ function partialRows(source: FigureSource, side: ReportSide, ctx: FigureContext,
     targets.push(sql.raw(figureColumnSql(col.column)));
   });
   const where = [sql`x.unit_id is not null`];
-  if (restricted) where.push(sql`x.unit_id in ${RF}`);
+  if (restricted) where.push(sql`x.unit_id = any(${RF})`);
   if (source.year) where.push(sql`x.year = any(${`{${ctx.years.join(',')}}`}::int[])`);
   return sql`${source.with ? sql`with ${source.with}` : sql``}
     insert into report_refresh_rows (unit_id, scope, side, year, ${sql.join(targets, sql`, `)})
@@ -166,7 +166,7 @@ function partialRows(source: FigureSource, side: ReportSide, ctx: FigureContext,
 function breakdownRows(source: FigureSource, side: ReportSide, ctx: FigureContext, restricted: boolean): SQL {
   const s = source.sides[side]!;
   const where = [sql`x.unit_id is not null`];
-  if (restricted) where.push(sql`x.unit_id in ${RF}`);
+  if (restricted) where.push(sql`x.unit_id = any(${RF})`);
   return sql`${source.with ? sql`with ${source.with}` : sql``}
     insert into report_refresh_rows (unit_id, scope, side, year, breakdown)
     select unit_id, 'own', ${literal(side)}, year, jsonb_object_agg(k, n)
@@ -185,7 +185,7 @@ export async function collectTreeUnits(tx: Executor, all: boolean): Promise<{ de
     await tx.execute(sql`insert into report_refresh_tree (id, depth) select id, nlevel(path) from org_units`);
   else
     await tx.execute(sql`insert into report_refresh_tree (id, depth)
-      select distinct a.id, nlevel(a.path) from org_units d join org_units a on a.path @> d.path where d.id in ${RF}
+      select distinct a.id, nlevel(a.path) from org_units d join org_units a on a.path @> d.path where d.id = any(${RF})
       on conflict do nothing`);
   const rows = await queryRows<{ depth: number }>(
     tx,

@@ -1,0 +1,2 @@
+CREATE INDEX "introduction_letters_residence_area_id_index" ON "introduction_letters" USING btree ("residence_area_id") WHERE "introduction_letters"."residence_area_id" is not null;--> statement-breakpoint
+CREATE INDEX "evaluations_residence_area_id_year_index" ON "evaluations" USING btree ("residence_area_id","year") WHERE "evaluations"."residence_area_id" is not null;
