@@ -42,6 +42,8 @@ export interface AttendanceRegisterData {
     status: 'present' | 'late' | 'absent_excused' | 'absent_unexcused' | 'excused_exempt' | 'unrecorded';
     reason: string | null;
     method: 'secretary' | 'self_qr' | null;
+    /** the self check-in was made offline and sent later (decision 0010) */
+    checkedInOffline?: boolean;
   }[];
   secretaryName: string | null;
   printedAt: string; // ISO datetime
@@ -114,7 +116,7 @@ function rsvpText(row: Row): string {
 }
 
 function noteText(row: Row): string {
-  const notes = [row.reason?.trim() || null, row.method === 'self_qr' ? '(tự điểm danh QR)' : null];
+  const notes = [row.reason?.trim() || null, row.method === 'self_qr' ? (row.checkedInOffline ? '(tự điểm danh QR khi mất mạng)' : '(tự điểm danh QR)') : null];
   return notes.filter((n): n is string => n !== null).join('\n');
 }
 

@@ -92,7 +92,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           communeName: cell?.commune ?? null,
           cellName: m.cellName,
           meeting: { title: m.title, kind: m.kind, startsAt: m.startsAt, endsAt: m.endsAt, place: m.place, agenda: m.agenda },
-          rows: m.attendance.map((a) => ({ fullName: a.fullName, workplace: a.workplaceCommitteeName, rsvp: a.rsvp, rsvpReason: a.rsvpReason, status: a.status, reason: a.reason, method: a.method })),
+          rows: m.attendance.map((a) => ({ fullName: a.fullName, workplace: a.workplaceCommitteeName, rsvp: a.rsvp, rsvpReason: a.rsvpReason, status: a.status, reason: a.reason, method: a.method, checkedInOffline: a.checkedInOffline })),
           secretaryName: cell?.secretary ?? null,
           printedAt: ctx.clock.now().toISOString(),
         });
