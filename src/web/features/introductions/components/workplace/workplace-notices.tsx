@@ -1,11 +1,13 @@
 import { SimpleGrid, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InfiniteListState } from '../../../../components/ui/infinite-list-state';
 import { useNotices } from '../../api/list-notices';
 import { NoticeCard } from '../shared/notice-card';
 import { TabIntro } from '../shared/tab-intro';
-import { NoticeFormModal } from './notice-form-modal';
+
+// the form (with its date picker) loads when it is opened: the hub stays within the page budget
+const NoticeFormModal = lazy(() => import('./notice-form-modal').then((m) => ({ default: m.NoticeFormModal })));
 
 /** Notices the workplace sent: often away, mobile, special duty, position change, transfer, expulsion… */
 export function WorkplaceNotices({ unitId }: { unitId: string }) {
@@ -28,7 +30,11 @@ export function WorkplaceNotices({ unitId }: { unitId: string }) {
           ))}
         </SimpleGrid>
       </InfiniteListState>
-      {creating && <NoticeFormModal unitId={unitId} onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <NoticeFormModal unitId={unitId} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
