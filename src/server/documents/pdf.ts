@@ -37,12 +37,15 @@ export async function renderPdf(setup: PdfSetup, draw: (doc: Pdf) => void): Prom
     margins: setup.margins ?? defaultMargins,
     autoFirstPage: false,
     bufferPages: true,
-    // A TTF as the default font keeps PDFKit from ever falling back to Helvetica, which has no Vietnamese glyphs.
-    font: paths.regular,
     lang: 'vi-VN',
     info: { Title: setup.title, Author: setup.author, Subject: setup.subject, Creator: 'Residence Link' },
   });
+  // The styles go in under their names and 'regular' is selected at once, so nothing is ever drawn in PDFKit's
+  // Helvetica (no Vietnamese glyphs). Not the constructor's `font` option: a registered style whose font PDFKit
+  // already holds under another key is re-read from disk and re-parsed on every doc.font() call (PDFKit 0.17
+  // caches it only under the first key) — 12 s of a province's consolidated report went there.
   for (const style of fontStyles) doc.registerFont(style, paths[style]);
+  doc.font('regular');
   const done = collect(doc);
   draw(doc);
   doc.end();
