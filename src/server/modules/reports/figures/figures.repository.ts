@@ -56,12 +56,17 @@ export async function claimDirty(
   withinPath: string | null,
   limit: number,
 ): Promise<DirtyClaim> {
+  // The oldest `limit` marks choose the units; every visible mark of those units up to the newest chosen one is
+  // claimed with them (a busy unit gathers a mark per statement: one recompute covers them all).
+  const first = withinPath
+    ? sql`select d.id, d.unit_id from report_dirty d join org_units u on u.id = d.unit_id
+          where u.path <@ ${withinPath}::ltree order by d.id limit ${limit}`
+    : sql`select id, unit_id from report_dirty order by id limit ${limit}`;
   const rows = await queryRows<{ id: number; unitId: string }>(
     tx,
-    withinPath
-      ? sql`select d.id::int8 as id, d.unit_id as "unitId" from report_dirty d join org_units u on u.id = d.unit_id
-            where u.path <@ ${withinPath}::ltree order by d.id limit ${limit}`
-      : sql`select id::int8 as id, unit_id as "unitId" from report_dirty order by id limit ${limit}`,
+    sql`with first as (${first})
+        select d.id::int8 as id, d.unit_id as "unitId" from report_dirty d
+        where d.unit_id = any(array(select distinct unit_id from first)) and d.id <= (select max(id) from first)`,
   );
   return { ids: rows.map((r) => Number(r.id)), unitIds: [...new Set(rows.map((r) => r.unitId))] };
 }
