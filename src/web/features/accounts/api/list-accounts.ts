@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { accountPaths, accountSchema } from '../../../../shared/contracts/accounts';
 import { pageSchema } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
@@ -15,5 +15,7 @@ export function useAccounts(q: string | undefined) {
     queryFn: ({ pageParam }) => listAccounts(q, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // while a new search loads, the last results stay: the open account's drawer must not close and reopen
+    placeholderData: keepPreviousData,
   });
 }
