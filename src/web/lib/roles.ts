@@ -70,5 +70,11 @@ export const canUseYearlyReports = (me: Me | null | undefined) =>
   (me?.roles ?? []).some(
     (g) =>
       g.role === 'committee_officer' &&
-      ['commune_committee', 'workplace_committee', 'bloc_committee', 'district_committee', 'province_committee'].includes(g.unitType ?? ''),
+      [
+        'commune_committee',
+        'workplace_committee',
+        'bloc_committee',
+        'district_committee',
+        'province_committee',
+      ].includes(g.unitType ?? ''),
   );

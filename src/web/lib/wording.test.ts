@@ -32,7 +32,8 @@ function stringsOf(value: unknown, prefix: string, out: Array<[string, string]>)
   if (typeof value === 'string') out.push([prefix, value]);
   else if (Array.isArray(value)) value.forEach((item, i) => stringsOf(item, `${prefix}[${i}]`, out));
   else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) stringsOf(child, prefix ? `${prefix}.${key}` : key, out);
+    for (const [key, child] of Object.entries(value))
+      stringsOf(child, prefix ? `${prefix}.${key}` : key, out);
   }
   return out;
 }

@@ -78,7 +78,11 @@ export function CompliancePage() {
           <Text size="sm">
             <Anchor
               renderRoot={(props) => (
-                <Link {...props} to={paths.reports} search={{ unitId, year, section: 'cellLife', side: 'residence' }} />
+                <Link
+                  {...props}
+                  to={paths.reports}
+                  search={{ unitId, year, section: 'cellLife', side: 'residence' }}
+                />
               )}
             >
               {t('compliance.byUnit')}
