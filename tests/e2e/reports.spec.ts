@@ -48,7 +48,12 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await page.getByRole('heading', { name: 'Lượt có mặt (kể cả đến muộn)' }).waitFor();
     const rows = page.getByRole('table', { name: 'Lượt có mặt (kể cả đến muộn)' }).locator('tbody tr');
     await rows.first().waitFor();
-    while (await page.getByRole('button', { name: 'Xem thêm' }).isVisible()) await page.getByRole('button', { name: 'Xem thêm' }).click();
+    // "Xem thêm" until every row is there; each click waits for the next page, not for the button
+    const more = page.getByRole('button', { name: 'Xem thêm' });
+    for (let count = await rows.count(); count < shown; count = await rows.count()) {
+      await more.click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(count);
+    }
     await expect.poll(() => rows.count()).toBe(shown);
     await page.getByText(`Bảng số liệu ghi: ${shown}`).waitFor();
     await screenshot(page, 'reports-list');
