@@ -26,6 +26,12 @@ export const users = pgTable(
     locale: localeEnum().notNull().default('vi'),
     isActive: boolean().notNull().default(true),
     passwordChangedAt: timestamp({ withTimezone: true }),
+    /** set for accounts an admin creates or resets: the next login must choose a new password first */
+    mustChangePassword: boolean().notNull().default(false),
+    /** TOTP secret, sealed with the server's secret (src/server/modules/auth/totp.ts); set during enrolment */
+    totpSecret: text(),
+    /** when enrolment was confirmed with a first valid code; null = no second factor yet */
+    totpEnabledAt: timestamp({ withTimezone: true }),
     lastLoginAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -81,6 +87,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ip: text(),
     userAgent: text(),
+    /** when the second factor was given in this session; null while it is still asked for (or not needed) */
+    secondFactorAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.userId), index().on(t.expiresAt)],
 );

@@ -1,6 +1,10 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-/** Append-only: a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE. */
+/**
+ * Append-only: a trigger (migration 0002) refuses UPDATE, DELETE and TRUNCATE. Hash-chained (migration 0012): a
+ * trigger gives every new row the next `chainSeq` and `hash = sha256(previous hash | row)`; `npm run audit:verify`
+ * recomputes the chain and names the first altered, inserted or missing row.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -17,6 +21,9 @@ export const auditLog = pgTable(
     after: jsonb(),
     requestId: text(),
     ip: text(),
+    /** tamper evidence (migration 0012): position in the hash chain and SHA-256 over the previous hash and this row */
+    chainSeq: bigint({ mode: 'number' }),
+    hash: text(),
   },
-  (t) => [index().on(t.entityType, t.entityId, t.id), index().on(t.unitId, t.id), index().on(t.actorUserId, t.id)],
+  (t) => [index().on(t.entityType, t.entityId, t.id), index().on(t.unitId, t.id), index().on(t.actorUserId, t.id), uniqueIndex('audit_log_chain_seq_key').on(t.chainSeq)],
 );

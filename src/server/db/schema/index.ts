@@ -8,3 +8,4 @@ export * from './introductions';
 export * from './meetings';
 export * from './evaluations';
 export * from './reports';
+export * from './security';
