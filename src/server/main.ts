@@ -9,10 +9,7 @@ import { EnvError, loadDotEnv, loadEnv, type Env } from './env';
 import { fileMailer, smtpMailer } from './modules/notifications/mailer';
 import { startOutboxWorker } from './modules/notifications/outbox';
 import { documentSecret, sessionSecret } from './secrets';
-import { startMeetingJobs } from './modules/meetings/meetings.jobs';
-import { startEvaluationJobs } from './modules/evaluations/evaluations.jobs';
-import { startReminderWorker } from './modules/introductions/reminders';
-import { startReportJobs } from './modules/reports/reports.jobs';
+import { startJobRunner } from './jobs/runner';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -74,17 +71,10 @@ async function main() {
   };
   const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
   const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
-  const stopMeetingJobs = startMeetingJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'meeting jobs'));
-  const stopEvaluationJobs = startEvaluationJobs({ db: database.db, clock: systemClock }, 3_600_000, (err) => app.log.error({ err }, 'evaluation jobs'));
-  const stopReportJobs = startReportJobs(
+  // Every periodic job, each tick claimed once across the servers on this database (decision 0011).
+  const jobRunner = startJobRunner(
     { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
-    15_000,
-    (err) => app.log.error({ err }, 'report figures'),
-  );
-  const stopReminders = startReminderWorker(
-    { db: database.db, clock: systemClock, overdueDays: env.INTRODUCTION_OVERDUE_DAYS },
-    3_600_000,
-    (err) => app.log.error({ err }, 'reminders'),
+    { onError: (err, job) => app.log.error({ err, job }, 'periodic job') },
   );
 
   let closing = false;
@@ -93,11 +83,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopOutbox();
-    stopReminders();
-    stopMeetingJobs();
-    stopEvaluationJobs();
-    stopReportJobs();
     try {
+      await jobRunner.stop();
       await app.close();
     } finally {
       await database.close();

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import type { Clock } from '../../context';
-import { runPeriodically } from '../../periodic';
 import { notifyEach } from '../notifications/notifications.service';
 import { perPerson, usersWithRoleOn } from './evaluations.repository';
 import { vnDay } from './requests.service';
@@ -35,8 +34,4 @@ export async function remindOverdueEvaluations(deps: { db: Db; clock: Clock }): 
     await notifyEach(tx, items, { email: true });
     return { evaluations: rows.length, people: new Set(items.map((i) => i.userId)).size };
   });
-}
-
-export function startEvaluationJobs(deps: { db: Db; clock: Clock }, everyMs: number, onError: (err: unknown) => void): () => void {
-  return runPeriodically(() => remindOverdueEvaluations(deps), everyMs, onError);
 }

@@ -35,21 +35,3 @@ export async function sendOverdueReminders(deps: { db: Db; clock: Clock; overdue
   });
 }
 
-/** Runs the reminder check periodically; returns a stop function for graceful shutdown. */
-export function startReminderWorker(deps: { db: Db; clock: Clock; overdueDays: number }, everyMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sendOverdueReminders(deps);
-    } catch (err) {
-      onError(err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

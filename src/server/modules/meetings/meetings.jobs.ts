@@ -5,7 +5,6 @@ import { halfYearOf, halfYearRange, previousHalfYear, reg213LifeRules, type Resi
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
 import { vnDateTime } from './meetings.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
-import { runPeriodically } from '../../periodic';
 
 export interface JobDeps {
   db: Db;
@@ -95,14 +94,10 @@ export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
   });
 }
 
-/** Everything periodic in a cell's life; the server runs it hourly, tests call it with their clock. */
+/** Everything periodic in a cell's life at once (the admin endpoint, tests); the server runs each as its own job. */
 export async function runMeetingJobs(deps: JobDeps) {
   const reminders = await sendMeetingReminders(deps);
   const missedHalfYears = await flagMissedHalfYears(deps);
   const escalatedWarnings = await escalateOverdueWarnings(deps);
   return { reminders, missedHalfYears, escalatedWarnings };
-}
-
-export function startMeetingJobs(deps: JobDeps, everyMs: number, onError: (err: unknown) => void): () => void {
-  return runPeriodically(() => runMeetingJobs(deps), everyMs, onError);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import type { Clock } from '../../context';
 import type { Mailer } from './mailer';
+import { runPeriodically } from '../../periodic';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -45,18 +46,10 @@ export async function processOutbox(db: Db, mailer: Mailer, clock: Clock, batch 
   return { sent, failed };
 }
 
-/** Poll the outbox in the background; returns a stop function for graceful shutdown. */
-export function startOutboxWorker(db: Db, mailer: Mailer, clock: Clock, intervalMs = 15_000, log?: (err: unknown) => void) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    processOutbox(db, mailer, clock)
-      .catch((err) => log?.(err))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * Poll the outbox in the background, in every server: rows are claimed one by one (SKIP LOCKED), so more
+ * servers send faster and never the same row. Returns a stop function for graceful shutdown.
+ */
+export function startOutboxWorker(db: Db, mailer: Mailer, clock: Clock, intervalMs = 15_000, log: (err: unknown) => void = () => {}) {
+  return runPeriodically(() => processOutbox(db, mailer, clock), intervalMs, log);
 }
