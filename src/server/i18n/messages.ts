@@ -19,6 +19,10 @@ const messages: Record<string, { vi: string; en: string }> = {
   rate_limited: { vi: 'Đồng chí thao tác quá nhanh, hãy thử lại sau ít phút.', en: 'Too many attempts; try again in a few minutes.' },
   conflict: { vi: 'Dữ liệu đã thay đổi hoặc bị trùng, hãy tải lại và thử lại.', en: 'The data changed or is a duplicate; reload and try again.' },
   duplicate: { vi: 'Giá trị này đã tồn tại.', en: 'This value already exists.' },
+  unit_not_found: {
+    vi: 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của đồng chí.',
+    en: 'Unit not found, or outside your reach.',
+  },
   internal_error: { vi: 'Có lỗi hệ thống. Dữ liệu của đồng chí không bị mất; hãy thử lại.', en: 'Something went wrong on our side. Nothing was lost; try again.' },
   // auth
   invalid_credentials: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong login or password.' },
@@ -55,6 +59,13 @@ const messages: Record<string, { vi: string; en: string }> = {
   'field.invalidOption': { vi: 'Lựa chọn không hợp lệ.', en: 'Invalid choice.' },
   'field.tooSmall': { vi: 'Giá trị quá nhỏ (tối thiểu {min}).', en: 'Too small (at least {min}).' },
   'field.tooBig': { vi: 'Giá trị quá lớn (tối đa {max}).', en: 'Too big (at most {max}).' },
+  'field.tooFew': { vi: 'Cần chọn ít nhất {min}.', en: 'Choose at least {min}.' },
+  'field.tooMany': { vi: 'Chỉ được chọn tối đa {max}.', en: 'Choose at most {max}.' },
+  'field.invalidTime': { vi: 'Thời điểm không hợp lệ.', en: 'Invalid date and time.' },
+  'field.expectedList': { vi: 'Giá trị phải là một danh sách.', en: 'This must be a list.' },
+  'field.expectedNumber': { vi: 'Giá trị phải là một số.', en: 'This must be a number.' },
+  'field.expectedBoolean': { vi: 'Giá trị phải là có hoặc không.', en: 'This must be yes or no.' },
+  'field.expectedObject': { vi: 'Giá trị phải là một nhóm thông tin.', en: 'This must be a group of fields.' },
 };
 
 /** Add a module's messages (each module registers its own codes). */

@@ -78,10 +78,6 @@ export const figureLabels: Record<FigureKey, Text> = {
 };
 
 export const reportMessages: Record<string, Text> = {
-  unit_not_found: {
-    vi: 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của đồng chí.',
-    en: 'Unit not found, or outside your reach.',
-  },
   reports_no_unit: {
     vi: 'Đồng chí chưa được giao vai trò cán bộ cấp ủy nên chưa có số liệu tổng hợp để xem.',
     en: 'You hold no committee officer role, so there are no consolidated figures for you to see.',
