@@ -10,7 +10,7 @@ import { z } from 'zod';
 const textSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type LocalText = z.infer<typeof textSchema>;
 
-const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,60}$/, 'key');
+const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,60}$/, 'ruleSet.keyFormat');
 
 /** How a level reads: positive and negative levels drive the workplace's "good at work, poor at home" flag. */
 export const toneSchema = z.enum(['positive', 'neutral', 'negative']);
@@ -71,7 +71,7 @@ export const classificationLevelSchema = z.object({
 
 export const ruleSetDefinitionSchema = z
   .object({
-    code: z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, 'code'),
+    code: z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, 'ruleSet.codeFormat'),
     name: textSchema,
     /** the regulation and guide it implements */
     basis: textSchema,
@@ -94,7 +94,7 @@ export const ruleSetDefinitionSchema = z
     for (const formKind of ['full', 'exempt'] as const) {
       const keys = def.forms[formKind].criteria.map((c) => c.key);
       if (new Set(keys).size !== keys.length)
-        ctx.addIssue({ code: 'custom', path: ['forms', formKind, 'criteria'], message: 'duplicate criterion key' });
+        ctx.addIssue({ code: 'custom', path: ['forms', formKind, 'criteria'], message: 'ruleSet.duplicateKey' });
     }
     const all = [...def.forms.full.criteria, ...def.forms.exempt.criteria];
     def.flags.forEach((f, i) => {

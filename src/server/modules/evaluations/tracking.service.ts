@@ -3,7 +3,7 @@ import { queryRows, type Executor } from '../../db/client';
 import type { Backlog, BacklogCounts, ReviewItem } from '../../../shared/contracts/evaluations';
 import { classificationLevel, isNegative, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
-import { NotFound } from '../../http/errors';
+import { Forbidden, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { pathInReach } from './evaluations.access';
@@ -22,7 +22,9 @@ type Side = 'workplace' | 'residence';
 async function sideUnit(db: Executor, actor: Actor, side: Side, unitId?: string) {
   const grants = side === 'workplace' ? grantsWith(actor, 'committee_officer') : grantsWith(actor, 'committee_officer', 'cell_secretary', 'front_head');
   // an administrator without a unit of their own reads from the top of the tree
-  const id = unitId ?? grants[0]?.unitId ?? (isAdmin(actor) ? (actor.grants.find((g) => g.unitId)?.unitId ?? (await topUnitId(db))) : undefined);
+  // a member or anyone with no role on this side has no progress to follow: say so rather than "no unit"
+  if (!unitId && grants.length === 0 && !isAdmin(actor)) throw new Forbidden('evaluation_no_unit');
+  const id = unitId ?? grants[0]?.unitId ?? actor.grants.find((g) => g.unitId)?.unitId ?? (await topUnitId(db));
   if (!id) throw new NotFound('unit_not_found');
   const reach = pathInReach(actor, grants, sql`u.path`);
   const [unit] = await queryRows<{ id: string; name: string; path: string }>(db, sql`select u.id, u.name, u.path::text as path from org_units u where u.id = ${id} and ${reach}`);
