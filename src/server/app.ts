@@ -32,6 +32,8 @@ import { evaluationDocumentRoutes } from './modules/evaluations/evaluation-docum
 import { reportRoutes } from './modules/reports/reports.routes';
 import { yearlyReportRoutes } from './modules/reports/yearly-reports.routes';
 import { homeRoutes } from './modules/home/home.routes';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { registerReadLog } from './modules/privacy/read-log';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -75,6 +77,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHook(app, ctx);
+  // officers' reads of members' records, buffered off the request path (issue 12)
+  registerReadLog(app, ctx.db);
 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
@@ -93,6 +97,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(reportRoutes(ctx));
   await app.register(yearlyReportRoutes(ctx));
   await app.register(homeRoutes(ctx));
+  await app.register(privacyRoutes(ctx));
 
   await registerWebApp(app, ctx.config.webDir);
 

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contracts/members';
 import type { AppContext } from '../../context';
 import * as service from './members.service';
+import { logRecordRead } from '../privacy/read-log';
 
 export function memberRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,7 +37,12 @@ export function memberRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: memberDetailSchema, 404: errorResponseSchema },
         },
       },
-      async (request) => service.getMember(deps, request.actor!, request.params.id),
+      async (request) => {
+        const member = await service.getMember(deps, request.actor!, request.params.id);
+        // Personal Data Protection Law: an officer's read is logged (buffered, off the request path)
+        logRecordRead(request, member.id, 'record');
+        return member;
+      },
     );
     app.post(
       memberPaths.list,
