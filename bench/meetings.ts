@@ -83,7 +83,7 @@ try {
       // ahead: a meeting already over is recorded as held, not scheduled
       startsAt: new Date(Date.now() + 1_800_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(),
     });
-    meetingId = m.id;
+    meetingId = m.meeting.id;
   });
   await db.execute(sql`update meetings set status = 'held' where id = ${meetingId}`);
   await db.execute(sql`update meeting_attendances set status = 'absent_unexcused' where meeting_id = ${meetingId}`);

@@ -142,6 +142,8 @@ export const residenceNotices = pgTable(
     index().on(t.residenceCommuneId, t.createdAt),
     index().on(t.residenceCellId, t.createdAt),
     index().on(t.issuingUnitId, t.createdAt),
+    // Issue 12 natural key: one notice of a kind for a member on a date; a resend of it answers the first.
+    uniqueIndex('residence_notices_natural_key').on(t.memberId, t.kind, t.effectiveDate),
   ],
 );
 
@@ -205,5 +207,9 @@ export const introductionRequests = pgTable(
     uniqueIndex('introduction_requests_one_open')
       .on(t.communeId, t.cardNumber)
       .where(sql`status = 'open' and card_number is not null`),
+    // Issue 12 natural key without a card number: the same person (name, date of birth) asked of the same workplace.
+    uniqueIndex('introduction_requests_one_open_by_name')
+      .on(t.communeId, t.workplaceUnitId, sql`lower(${t.fullName})`, sql`coalesce(${t.dateOfBirth}, '0001-01-01'::date)`)
+      .where(sql`status = 'open' and card_number is null`),
   ],
 );

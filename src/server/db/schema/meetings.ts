@@ -78,6 +78,8 @@ export const meetings = pgTable(
   (t) => [
     index().on(t.cellId, t.startsAt),
     index('meetings_upcoming').on(t.startsAt).where(sql`status = 'scheduled'`),
+    // Issue 12 natural key: a cell's meeting is its start and title; scheduling it again answers the first.
+    uniqueIndex('meetings_natural_key').on(t.cellId, t.startsAt, t.title).where(sql`status <> 'cancelled'`),
   ],
 );
 
@@ -297,6 +299,8 @@ export const memberWarnings = pgTable(
     index().on(t.memberId, t.createdAt),
     index().on(t.cellId, t.status),
     index('member_warnings_due').on(t.deadline).where(sql`status = 'open'`),
+    // Issue 12 natural key: one open reminder or warning of a member for one reason.
+    uniqueIndex('member_warnings_one_open').on(t.memberId, t.kind, sql`md5(${t.reason})`).where(sql`status = 'open'`),
   ],
 );
 

@@ -3,6 +3,10 @@ export const cellLifeMessages: Record<string, { vi: string; en: string }> = {
   cell_life_manage_only: { vi: 'Chỉ chi ủy/bí thư chi bộ (hoặc cấp ủy cấp trên) mới thực hiện được việc này.', en: 'Only the cell committee (or the committee above) can do this.' },
   cell_life_member_not_here: { vi: 'Đảng viên không cư trú tại đơn vị này.', en: 'The member does not live in this unit.' },
   contribution_decided: { vi: 'Đóng góp này đã được xử lý.', en: 'This contribution has already been decided.' },
+  warning_exists: {
+    vi: 'Đảng viên này đã có một {kind} đang mở với cùng nội dung nhưng khác chi bộ hoặc thời hạn. Đồng chí hãy mở {kind} đó thay vì gửi lại.',
+    en: 'This member already has an open {kind} with the same reason but another cell or deadline. Open that {kind} instead of sending it again.',
+  },
   warning_reply_own: { vi: 'Chỉ đảng viên được nhắc nhở mới trả lời được.', en: 'Only the member concerned can reply.' },
   warning_wrong_state: { vi: 'Không thực hiện được: nhắc nhở đang ở trạng thái “{status}”.', en: 'Not possible: the warning is “{status}”.' },
   'status.open': { vi: 'đang mở', en: 'open' },

@@ -53,8 +53,12 @@ export function cellLifeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const wtags = ['warnings'];
     app.get(p.warnings, { schema: { tags: wtags, summary: 'Reminders and warnings (the cell’s, a member’s, or one’s own)', querystring: warningListQuerySchema, response: { 200: warningListResponseSchema } } },
       async (req) => warnings.listWarnings(deps, req.actor!, req.query));
-    app.post(p.warnings, { schema: { tags: wtags, summary: 'The cell committee reminds or warns a member, with a deadline', body: createWarningBodySchema, response: { 201: warningItemSchema, ...errors } } },
-      async (req, reply) => reply.status(201).send(await warnings.createWarning(deps, req.actor!, req.body)));
+    app.post(p.warnings, { schema: { tags: wtags, summary: 'The cell committee reminds or warns a member, with a deadline', body: createWarningBodySchema, response: { 200: warningItemSchema, 201: warningItemSchema, ...errors } } },
+      async (req, reply) => {
+        // the same open warning sent again answers the first one (200) instead of a second record (issue 12)
+        const { warning, created } = await warnings.createWarning(deps, req.actor!, req.body);
+        return reply.status(created ? 201 : 200).send(warning);
+      });
     app.post('/api/warnings/:id/reply', { schema: { tags: wtags, summary: 'The member replies', params: idParamSchema, body: warningReplyBodySchema, response: { 200: warningItemSchema, ...errors } } },
       async (req) => warnings.replyToWarning(deps, req.actor!, req.params.id, req.body.reply));
     app.post('/api/warnings/:id/resolve', { schema: { tags: wtags, summary: 'The cell records that the member improved', params: idParamSchema, body: warningResolveBodySchema, response: { 200: warningItemSchema, ...errors } } },

@@ -56,10 +56,10 @@ async function load(tx: Executor, actor: Actor, id: string): Promise<WarningItem
   return toItem(w);
 }
 
-export async function createWarning(deps: CellLifeDeps, actor: Actor, body: CreateWarningBody): Promise<WarningItem> {
+export async function createWarning(deps: CellLifeDeps, actor: Actor, body: CreateWarningBody): Promise<{ warning: WarningItem; created: boolean }> {
   const today = todayInVietnam(deps.clock.now());
   if (body.deadline <= today) throw new Invalid('validation_failed', { deadline: 'cellLife.deadlinePast' });
-  const id = await deps.db.transaction(async (tx) => {
+  const { id, created } = await deps.db.transaction(async (tx) => {
     const [cell] = await queryRows<{ ok: boolean; name: string }>(tx, sql`select ${manageScope(actor, sql`id`)} as ok, name from org_units where id = ${body.cellId} and type = 'residential_cell'`);
     if (!cell?.ok) throw new NotFound();
     // Only a working member of this cell.
@@ -68,14 +68,28 @@ export async function createWarning(deps: CellLifeDeps, actor: Actor, body: Crea
     const [w] = await queryRows<{ id: string }>(
       tx,
       sql`insert into member_warnings (member_id, cell_id, kind, reason, deadline, created_by)
-          values (${body.memberId}, ${body.cellId}, ${body.kind}, ${body.reason}, ${body.deadline}::date, ${actor.userId}) returning id`,
+          values (${body.memberId}, ${body.cellId}, ${body.kind}, ${body.reason}, ${body.deadline}::date, ${actor.userId})
+          on conflict do nothing returning id`,
     );
+    // Issue 12: one open reminder or warning per member and reason (index member_warnings_one_open).
+    if (!w) return { id: await existingWarning(tx, body), created: false };
     await writeAudit(tx, actor, { action: 'warning.created', entityType: 'member_warning', entityId: w!.id, unitId: body.cellId, after: body });
     const users = await queryRows<{ userId: string }>(tx, sql`select id as "userId" from users where member_id = ${body.memberId} and is_active`);
     await notifyEach(tx, users.map((u) => ({ userId: u.userId, kind: 'warning_issued', params: { kind: body.kind, cell: cell.name, deadline: body.deadline }, link: '/warnings' })), { email: true });
-    return w!.id;
+    return { id: w.id, created: true };
   });
-  return toItem(await load(deps.db, actor, id));
+  return { warning: toItem(await load(deps.db, actor, id)), created };
+}
+
+/** The open warning a second identical create repeats; the same reason with another cell or deadline is a 409. */
+async function existingWarning(tx: Executor, body: CreateWarningBody): Promise<string> {
+  const [row] = await queryRows<{ id: string; cellId: string; deadline: string }>(
+    tx,
+    sql`select id, cell_id as "cellId", deadline::text as deadline from member_warnings
+        where member_id = ${body.memberId} and kind = ${body.kind} and md5(reason) = md5(${body.reason}) and status = 'open'`,
+  );
+  if (!row || row.cellId !== body.cellId || row.deadline !== body.deadline) throw new Conflict('warning_exists', { kind: body.kind });
+  return row.id;
 }
 
 async function step(deps: CellLifeDeps, actor: Actor, id: string, action: WarningAction, apply: (tx: Executor, w: WarningItem) => Promise<Record<string, unknown>>): Promise<WarningItem> {

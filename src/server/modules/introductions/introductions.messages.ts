@@ -25,6 +25,10 @@ export const introductionMessages: Record<string, { vi: string; en: string }> = 
   member_not_active: { vi: 'Đảng viên không còn sinh hoạt (đã chuyển, bị khai trừ, xóa tên…).', en: 'The member is no longer active (transferred, expelled, removed…).' },
   move_member_only: { vi: 'Chỉ đảng viên mới tự báo chuyển nơi cư trú của mình.', en: 'Only members report their own move.' },
   move_same_place: { vi: 'Địa chỉ mới trùng địa chỉ hiện tại.', en: 'The new address is the current one.' },
+  notice_exists: {
+    vi: 'Đã có thông báo “{noticeKind}” ngày {date} cho đảng viên này với nội dung khác. Đồng chí hãy mở thông báo đó, hoặc chọn ngày hiệu lực khác.',
+    en: 'A “{noticeKind}” notice dated {date} already exists for this member with different content. Open it, or choose another effective date.',
+  },
   request_exists: { vi: 'Xã/phường đã gửi đề nghị cho đảng viên này và đang chờ xử lý.', en: 'There is already an open request for this member.' },
   request_closed: { vi: 'Đề nghị này đã được xử lý.', en: 'This request has already been handled.' },
   // params

@@ -117,8 +117,12 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // ── "known here, no letter" ──
     app.get(p.requests, { schema: { tags, summary: 'Requests to introduce members found living in a commune', querystring: requestListQuerySchema, response: { 200: requestListResponseSchema } } },
       async (req) => residence.listRequests(deps, req.actor!, req.query));
-    app.post(p.requests, { schema: { tags, summary: 'The commune asks a workplace to introduce a member living here', body: createRequestBodySchema, response: { 201: createRequestResponseSchema, ...errors } } },
-      async (req, reply) => reply.status(201).send(await residence.createRequest(deps, req.actor!, req.body)));
+    app.post(p.requests, { schema: { tags, summary: 'The commune asks a workplace to introduce a member living here', body: createRequestBodySchema, response: { 200: createRequestResponseSchema, 201: createRequestResponseSchema, ...errors } } },
+      async (req, reply) => {
+        // the same open request sent again answers the first one (200) instead of a second record (issue 12)
+        const { created, ...body } = await residence.createRequest(deps, req.actor!, req.body);
+        return reply.status(created ? 201 : 200).send(body);
+      });
     app.post('/api/introductions/requests/:id/fulfil', { schema: { tags, summary: 'The workplace answers with a letter for the member', params: idParamSchema, body: fulfilRequestBodySchema, response: { 200: letterIdResponseSchema, ...errors } } },
       async (req) => residence.fulfilRequest(deps, req.actor!, req.params.id, req.body));
     app.post('/api/introductions/requests/:id/decline', { schema: { tags, summary: 'The workplace declines a request with a note', params: idParamSchema, body: declineRequestBodySchema, response: { 200: okSchema, ...errors } } },
@@ -130,8 +134,11 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // ── notices ──
     app.get(p.notices, { schema: { tags, summary: 'Notices sent (workplace) or received (residence side)', querystring: noticeListQuerySchema, response: { 200: noticeListResponseSchema } } },
       async (req) => residence.listNotices(deps, req.actor!, req.query));
-    app.post(p.notices, { schema: { tags, summary: 'The workplace notifies the residence side of a change (Art. 3.1, 3.2)', body: createNoticeBodySchema, response: { 201: createNoticeResponseSchema, ...errors } } },
-      async (req, reply) => reply.status(201).send(await residence.createNotice(deps, req.actor!, req.body)));
+    app.post(p.notices, { schema: { tags, summary: 'The workplace notifies the residence side of a change (Art. 3.1, 3.2)', body: createNoticeBodySchema, response: { 200: createNoticeResponseSchema, 201: createNoticeResponseSchema, ...errors } } },
+      async (req, reply) => {
+        const { created, ...body } = await residence.createNotice(deps, req.actor!, req.body);
+        return reply.status(created ? 201 : 200).send(body);
+      });
     app.post('/api/introductions/notices/:id/seen', { schema: { tags, summary: 'The residence side marks a notice seen', params: idParamSchema, response: { 200: okSchema, 404: errorResponseSchema } } },
       async (req) => {
         await residence.markNoticeSeen(deps, req.actor!, req.params.id);

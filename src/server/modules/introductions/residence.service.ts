@@ -18,6 +18,7 @@ import { notifyEach, type NotificationItem } from '../notifications/notification
 import { todayInVietnam } from '../org-units/org-units.service';
 import { reachesPath, signerGrants, workplaceMemberScope } from './introductions.access';
 import * as repo from './letters.repository';
+import { existingNotice, existingRequest } from './natural-keys';
 import { cancelOpenEvaluationsOfMember } from '../evaluations/placement';
 import { endLettersOfMember, issueLetters, residenceAddress, toListItem, type LetterDeps } from './letters.service';
 
@@ -71,10 +72,13 @@ function checkNotice(body: CreateNoticeBody): void {
  * The workplace tells the residence side of a change (Art. 3.2); the notice is delivered at once and the
  * member's record follows: exempt period, new job title, new workplace cell, or the end of residence activity.
  */
-export async function createNotice(deps: LetterDeps, actor: Actor, body: CreateNoticeBody): Promise<{ id: string }> {
+export async function createNotice(deps: LetterDeps, actor: Actor, body: CreateNoticeBody): Promise<{ id: string; created: boolean }> {
   checkNotice(body);
   return deps.db.transaction(async (tx) => {
     const m = await lockMember(tx, actor, body.memberId, workplaceMemberScope(actor));
+    // Issue 12: sent again (after the member's lock, so a parallel twin sees the first) → the same notice.
+    const existing = await existingNotice(tx, body);
+    if (existing) return { ...existing, created: false };
     if (m.status !== 'active') throw new Conflict('member_not_active');
     const now = deps.clock.now();
     let newCommittee: { id: string } | undefined;
@@ -115,7 +119,7 @@ export async function createNotice(deps: LetterDeps, actor: Actor, body: CreateN
       })),
       { email: true },
     );
-    return { id: notice!.id };
+    return { id: notice!.id, created: true };
   });
 }
 
@@ -380,7 +384,11 @@ export async function myResidence(deps: LetterDeps, actor: Actor): Promise<MyRes
 
 // ── "known here, no letter" (Art. 4.1) ────────────────────────────────────────
 
-export async function createRequest(deps: LetterDeps, actor: Actor, body: CreateRequestBody): Promise<{ id: string; workplaceUnitName: string }> {
+export async function createRequest(
+  deps: LetterDeps,
+  actor: Actor,
+  body: CreateRequestBody,
+): Promise<{ id: string; workplaceUnitName: string; created: boolean }> {
   return deps.db.transaction(async (tx) => {
     const [commune] = await queryRows<{ path: string; type: string; name: string }>(
       tx,
@@ -405,6 +413,8 @@ export async function createRequest(deps: LetterDeps, actor: Actor, body: Create
           and type in ('workplace_committee', 'bloc_committee', 'province_committee', 'commune_committee', 'district_committee')`,
     );
     if (!workplace) throw new Invalid('validation_failed', { workplaceUnitId: 'introductions.workplaceInvalid' });
+    const repeated = await existingRequest(tx, body, workplaceUnitId);
+    if (repeated) return { ...repeated, created: false };
     const [created] = await queryRows<{ id: string }>(
       tx,
       sql`insert into introduction_requests (commune_id, workplace_unit_id, member_id, full_name, date_of_birth, card_number, phone,
@@ -414,7 +424,12 @@ export async function createRequest(deps: LetterDeps, actor: Actor, body: Create
             ${body.note ?? null}, ${actor.userId}, ${deps.clock.now().toISOString()}::timestamptz)
           on conflict do nothing returning id`,
     );
-    if (!created) throw new Conflict('request_exists');
+    if (!created) {
+      // a parallel twin committed first: answer it (or 409 when it differs)
+      const twin = await existingRequest(tx, body, workplaceUnitId);
+      if (!twin) throw new Conflict('request_exists');
+      return { ...twin, created: false };
+    }
     await writeAudit(tx, actor, { action: 'introduction_request.created', entityType: 'introduction_request', entityId: created.id, unitId: body.communeId, after: body });
     const officers = await repo.usersOnUnits(tx, 'committee_officer', [workplaceUnitId]);
     await notifyEach(
@@ -422,7 +437,7 @@ export async function createRequest(deps: LetterDeps, actor: Actor, body: Create
       officers.map((o) => ({ userId: o.userId, kind: 'introduction_requested', params: { member: body.fullName, commune: commune.name }, link: '/introductions' })),
       { email: true },
     );
-    return { id: created.id, workplaceUnitName: workplace.name };
+    return { id: created.id, workplaceUnitName: workplace.name, created: true };
   });
 }
 

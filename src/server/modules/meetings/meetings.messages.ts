@@ -1,6 +1,10 @@
 /** Server messages of residential cell life (errors, validation keys, emails), Vietnamese first. */
 export const meetingMessages: Record<string, { vi: string; en: string }> = {
   meeting_not_found: { vi: 'Không tìm thấy buổi sinh hoạt, hoặc đồng chí không có quyền xem.', en: 'Meeting not found, or you are not allowed to see it.' },
+  meeting_exists: {
+    vi: 'Chi bộ đã có buổi sinh hoạt cùng tên vào đúng thời điểm này nhưng khác địa điểm, giờ kết thúc, nội dung hoặc chuyên đề. Đồng chí hãy sửa buổi đó thay vì lên lịch lại.',
+    en: 'The cell already has a meeting with this title at this time but with another place, end, agenda or topics. Edit that meeting instead of scheduling it again.',
+  },
   meeting_manage_only: { vi: 'Chỉ bí thư chi bộ (hoặc cấp ủy cấp trên) mới thực hiện được việc này.', en: 'Only the cell secretary (or the committee above) can do this.' },
   meeting_wrong_state: { vi: 'Không thể {action}: buổi sinh hoạt đang ở trạng thái “{status}”.', en: 'Cannot {action}: the meeting is “{status}”.' },
   meeting_not_started: { vi: 'Buổi sinh hoạt chưa bắt đầu.', en: 'The meeting has not started yet.' },

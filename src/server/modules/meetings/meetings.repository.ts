@@ -32,7 +32,8 @@ export interface NewMeeting {
   createdBy: string;
 }
 
-export async function insertMeeting(db: Executor, m: NewMeeting): Promise<string> {
+/** The new meeting's id; null when the cell already has this meeting (index meetings_natural_key, issue 12). */
+export async function insertMeeting(db: Executor, m: NewMeeting): Promise<string | null> {
   const b = m.body;
   const [row] = await queryRows<{ id: string }>(
     db,
@@ -40,9 +41,28 @@ export async function insertMeeting(db: Executor, m: NewMeeting): Promise<string
         values (${b.cellId}, ${b.kind}, ${b.title}, ${b.startsAt}::timestamptz, ${b.endsAt}::timestamptz, ${b.place},
           ${b.agenda ?? null}, ${JSON.stringify(b.topics)}::jsonb, ${m.status}, ${m.heldAt}::timestamptz, ${m.minutesLockAt}::timestamptz,
           ${randomBytes(12).toString('base64url')}, ${m.createdBy})
-        returning id`,
+        on conflict do nothing returning id`,
   );
-  return row!.id;
+  return row?.id ?? null;
+}
+
+export interface MeetingKeyRow {
+  id: string;
+  kind: string;
+  endsAt: string;
+  place: string;
+  agenda: string | null;
+  topics: unknown;
+}
+
+/** The cell's meeting, not cancelled, at this start with this title: what a second scheduling of it repeats. */
+export async function findMeetingByKey(db: Executor, b: Pick<CreateMeetingBody, 'cellId' | 'startsAt' | 'title'>): Promise<MeetingKeyRow | null> {
+  const [row] = await queryRows<MeetingKeyRow>(
+    db,
+    sql`select id, kind, ends_at as "endsAt", place, agenda, topics from meetings
+        where cell_id = ${b.cellId} and starts_at = ${b.startsAt}::timestamptz and title = ${b.title} and status <> 'cancelled'`,
+  );
+  return row ?? null;
 }
 
 /**

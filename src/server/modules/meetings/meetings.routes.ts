@@ -52,8 +52,12 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(p.list, { schema: { tags, summary: 'Meetings the actor may see (upcoming soonest first, past newest first)', querystring: meetingListQuerySchema, response: { 200: meetingListResponseSchema } } },
       async (req) => meetings.listMeetings(deps, req.actor!, req.query));
-    app.post(p.list, { schema: { tags, summary: 'The cell schedules a meeting; every working member placed in the cell is invited', body: createMeetingBodySchema, response: { 201: meetingDetailSchema, ...errors } } },
-      async (req, reply) => reply.status(201).send(await meetings.createMeeting(deps, req.actor!, req.body)));
+    app.post(p.list, { schema: { tags, summary: 'The cell schedules a meeting; every working member placed in the cell is invited', body: createMeetingBodySchema, response: { 200: meetingDetailSchema, 201: meetingDetailSchema, ...errors } } },
+      async (req, reply) => {
+        // the same meeting scheduled again answers the first one (200), inviting nobody twice (issue 12)
+        const { meeting, created } = await meetings.createMeeting(deps, req.actor!, req.body);
+        return reply.status(created ? 201 : 200).send(meeting);
+      });
     app.get(p.mine, { schema: { tags, summary: 'The member’s own meetings with their answer and attendance', response: { 200: myMeetingsSchema, 404: errorResponseSchema } } },
       async (req) => ({ items: await meetings.myMeetings(deps, req.actor!) }));
     app.get(p.compliance, { schema: { tags, summary: 'Meetings held per half-year against the rule, per residential cell', querystring: complianceQuerySchema, response: { 200: complianceSchema, 404: errorResponseSchema } } },

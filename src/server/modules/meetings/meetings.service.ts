@@ -23,6 +23,7 @@ import { notifyEach } from '../notifications/notifications.service';
 import { reportAbsenceRuns } from './absences';
 import { timedCheckInCodes } from './check-in-codes';
 import { cellManageScope, meetingReadScope } from './meetings.access';
+import { existingMeeting } from './scheduling-keys';
 import { addExpectedMembers, findCellForMeeting, insertMeeting } from './meetings.repository';
 import { isAscending, meetingWhenSql, type MeetingWhen } from './meeting-queues';
 
@@ -123,14 +124,14 @@ export function vnDateTime(at: Date): string {
  * minutes lock as any held meeting's do (the rule set's days after its end), so a record entered later than
  * that is written as amendments with their reasons.
  */
-export async function createMeeting(deps: MeetingDeps, actor: Actor, body: CreateMeetingBody): Promise<MeetingDetail> {
+export async function createMeeting(deps: MeetingDeps, actor: Actor, body: CreateMeetingBody): Promise<{ meeting: MeetingDetail; created: boolean }> {
   checkTimes(body.startsAt, body.endsAt);
   const now = deps.clock.now();
   const problem = meetingEntryProblem(body.entry, body.startsAt, body.endsAt, now);
   if (problem) throw new Invalid('validation_failed', { [problem.field]: problem.key });
   const { to: status } = meetingTransition(body.entry);
   const held = status === 'held';
-  const id = await deps.db.transaction(async (tx) => {
+  const { id, created } = await deps.db.transaction(async (tx) => {
     const cell = await findCellForMeeting(tx, body.cellId, cellManageScope(actor, sql`c.id`));
     if (!cell || !cell.allowed) throw new NotFound();
     if (cell.type !== 'residential_cell' || cell.status !== 'active') throw new Invalid('validation_failed', { cellId: 'meetings.cellInvalid' });
@@ -141,6 +142,8 @@ export async function createMeeting(deps: MeetingDeps, actor: Actor, body: Creat
       minutesLockAt: held ? minutesLockAfter(deps, new Date(body.endsAt)).toISOString() : null,
       createdBy: actor.userId,
     });
+    // Issue 12: the same meeting scheduled again answers the first; nobody is invited twice.
+    if (!meetingId) return { id: await existingMeeting(tx, body), created: false };
     const expected = await addExpectedMembers(tx, meetingId, body.cellId);
     await writeAudit(tx, actor, {
       action: held ? 'meeting.recorded' : 'meeting.created',
@@ -149,7 +152,7 @@ export async function createMeeting(deps: MeetingDeps, actor: Actor, body: Creat
       unitId: body.cellId,
       after: { ...body, status, expected: expected.length, invited: held ? 0 : expected.length },
     });
-    if (held) return meetingId;
+    if (held) return { id: meetingId, created: true };
     const users = await inviteeUsers(tx, meetingId);
     await notifyEach(
       tx,
@@ -161,9 +164,9 @@ export async function createMeeting(deps: MeetingDeps, actor: Actor, body: Creat
       })),
       { email: true },
     );
-    return meetingId;
+    return { id: meetingId, created: true };
   });
-  return getMeeting(deps, actor, id);
+  return { meeting: await getMeeting(deps, actor, id), created };
 }
 
 export async function updateMeeting(deps: MeetingDeps, actor: Actor, id: string, body: UpdateMeetingBody): Promise<MeetingDetail> {

@@ -1,0 +1,4 @@
+CREATE UNIQUE INDEX "introduction_requests_one_open_by_name" ON "introduction_requests" USING btree ("commune_id","workplace_unit_id",lower("full_name"),coalesce("date_of_birth", '0001-01-01'::date)) WHERE status = 'open' and card_number is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "residence_notices_natural_key" ON "residence_notices" USING btree ("member_id","kind","effective_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "meetings_natural_key" ON "meetings" USING btree ("cell_id","starts_at","title") WHERE status <> 'cancelled';--> statement-breakpoint
+CREATE UNIQUE INDEX "member_warnings_one_open" ON "member_warnings" USING btree ("member_id","kind",md5("reason")) WHERE status = 'open';
