@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -11,9 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
-import { registerCompression } from './http/compression';
 import { registerErrorHandler } from './http/error-handler';
-import { registerRequestLog } from './http/request-log';
 import { documentIdempotencyHeader, registerIdempotency } from './http/idempotency';
 import { registerSessionHook } from './http/session';
 import { registerWebApp } from './http/web-assets';
@@ -43,8 +42,6 @@ export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    // one line per answered request instead of two (http/request-log.ts)
-    disableRequestLogging: true,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -53,10 +50,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerRequestLog(app);
 
-  // API JSON on the fly over 1 KB: gzip below 4 KB, brotli above (http/compression.ts, decisions 0009, 0015)
-  await registerCompression(app);
+  // API JSON on the fly (brotli quality 4, the plugin's default, cheap for the CPU; gzip for the rest) once
+  // over 1 KB; the web app's files are compressed once by the build instead (decision 0009).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
@@ -82,9 +79,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHook(app, ctx);
+  registerIdempotency(app, ctx);
   // officers' reads of members' records, buffered off the request path (issue 12)
   registerReadLog(app, ctx.db);
-  registerIdempotency(app, ctx);
 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
