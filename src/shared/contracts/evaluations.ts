@@ -217,8 +217,13 @@ export const evaluationDetailSchema = evaluationListItemSchema.extend({
   proposalAnswer: z.enum(proposalAnswers).nullable(),
   proposalAnswerNote: z.string().nullable(),
   verificationCode: z.string().nullable(),
-  /** the current version, when the actor may see it (workplace: once delivered; member: once released) */
+  /**
+   * the current version, when the actor may see it (workplace: once delivered; member: once released); while a
+   * released comment is revised after a dispute, the member keeps the version released to them
+   */
   form: formContentSchema.nullable(),
+  /** a released comment is being revised after a dispute: the revised version is not released yet */
+  underRevision: z.boolean(),
   /** live figures from the record while the form is open; the signed version keeps its own */
   evidence: evidenceSchema.nullable(),
   selfReport: selfReportSchema.nullable(),
@@ -266,7 +271,7 @@ export const myEvaluationsSchema = z.object({
   duties: z.array(z.object({ number: z.number().int(), label: z.object({ vi: z.string(), en: z.string() }) })),
   selfReport: selfReportSchema.nullable(),
   /** the member's own evaluations (content only once released) */
-  items: z.array(evaluationListItemSchema.extend({ released: z.boolean() })),
+  items: z.array(evaluationListItemSchema.extend({ released: z.boolean(), underRevision: z.boolean() })),
   canRequest: z.boolean(),
   purposes: z.array(z.object({ key: z.string(), label: z.object({ vi: z.string(), en: z.string() }) })),
 });

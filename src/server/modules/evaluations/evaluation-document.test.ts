@@ -232,3 +232,27 @@ describe('evaluation form DOCX', () => {
     expect(text).not.toContain('Mã xác thực');
   });
 });
+
+describe('evidence on the paper when the cell held no meeting', () => {
+  const noMeeting = confirmedForm({
+    checks: [
+      { criterion: 3, label: 'Đánh giá "thường xuyên, tích cực" nhưng chưa dự buổi sinh hoạt nào', metric: 'meetingsAttended', actual: 0, noMeetingHeld: true },
+      { criterion: 2, label: 'Tỷ lệ dự sinh hoạt', metric: 'attendanceRate', actual: 100, noMeetingHeld: true },
+    ],
+  });
+
+  it('says "no meeting held" instead of a rate or a count, in the PDF and the DOCX', async () => {
+    const pdf = pdfText(await renderEvaluationPdf(noMeeting)).text.replace(/\s+/g, ' ');
+    const docx = docxText(await renderEvaluationDocx(noMeeting)).replace(/\s+/g, ' ');
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('(số liệu theo dõi: chi bộ chưa tổ chức buổi sinh hoạt nào trong năm)');
+      expect(text).not.toContain('100%');
+      expect(text).not.toContain('dự 0 buổi');
+    }
+  });
+
+  it('still gives the figures of a year with meetings', async () => {
+    const held = confirmedForm({ checks: [{ criterion: 2, label: 'Tỷ lệ dự sinh hoạt', metric: 'attendanceRate', actual: 50, noMeetingHeld: false }] });
+    expect(docxText(await renderEvaluationDocx(held)).replace(/\s+/g, ' ')).toContain('tỷ lệ dự sinh hoạt 50%');
+  });
+});

@@ -112,7 +112,7 @@ export interface EvaluationFormData {
   }[];
   otherComments: string | null;
   /** ratings that contradicted the record and were justified (criterion number is 1-based) */
-  checks: { criterion: number; label: string; metric: EvidenceMetric; actual: number }[];
+  checks: { criterion: number; label: string; metric: EvidenceMetric; actual: number; noMeetingHeld?: boolean }[];
   cellSigner: { name: string | null };
   frontSigner: { name: string | null; signedOn: string | null };
   /** the document's date (the day the cell signed), ISO */
@@ -210,6 +210,13 @@ const metricPhrase: Record<EvidenceMetric, (n: number) => string> = {
   selfReported: (n) => (n > 0 ? 'đã nộp bản tự báo cáo' : 'chưa nộp bản tự báo cáo'),
 };
 
+/** A year with no meeting held has no attendance to count: the paper says so instead of "100 %" or "0 buổi". */
+const NO_MEETING_PHRASE = 'chi bộ chưa tổ chức buổi sinh hoạt nào trong năm';
+const MEETING_METRICS: readonly EvidenceMetric[] = ['meetingsHeld', 'meetingsAttended', 'attendanceRate'];
+function checkPhrase(c: EvaluationFormData['checks'][number]): string {
+  return c.noMeetingHeld && MEETING_METRICS.includes(c.metric) ? NO_MEETING_PHRASE : metricPhrase[c.metric](c.actual);
+}
+
 function formText(f: EvaluationFormData): FormText {
   const draft = f.verification === null;
   const cell = f.cellName?.trim() || null;
@@ -260,7 +267,7 @@ function formText(f: EvaluationFormData): FormText {
           heading: 'Ghi chú đối chiếu số liệu',
           lines: f.checks.map(
             (c) =>
-              `– Tiêu chí ${c.criterion}: ${typographic(c.label)} (số liệu theo dõi: ${metricPhrase[c.metric](c.actual)}); chi ủy đã giải trình.`,
+              `– Tiêu chí ${c.criterion}: ${typographic(c.label)} (số liệu theo dõi: ${checkPhrase(c)}); chi ủy đã giải trình.`,
           ),
         }
       : null,

@@ -48,6 +48,8 @@ interface PrintRow {
   justifications: Record<string, string>;
   otherComments: string | null;
   flags: RaisedFlag[];
+  /** meetings the cell held in the year, as the version's evidence counted them (null: not counted) */
+  meetingsHeld: number | null;
   jointMeetingOn: string | null;
   jointMeetingParticipants: string | null;
   frontSignerName: string | null;
@@ -71,6 +73,7 @@ function loadForPrint(db: Executor, ids: string[]): Promise<PrintRow[]> {
           wc.name as "workplaceCellName", wu.name as "workplaceCommitteeName", cu.name as "communeName", cl.name as "cellName",
           ra.name as "areaName", ra.front_head_name as "frontHeadName", m.residence_street as street, mra.name as "residenceAreaName",
           m.residence_province as "residenceProvince", v.ratings, v.justifications, v.other_comments as "otherComments", v.flags,
+          (v.evidence->>'meetingsHeld')::int as "meetingsHeld",
           to_char(v.joint_meeting_on, 'YYYY-MM-DD') as "jointMeetingOn", v.joint_meeting_participants as "jointMeetingParticipants",
           v.front_signer_name as "frontSignerName", ${vnDate('v.front_signed_at')} as "frontSignedOn",
           v.signer_name as "signerName", ${vnDate('v.signed_at')} as "signedOn",
@@ -146,6 +149,7 @@ async function toDocument(db: Executor, r: PrintRow, publicUrl: string): Promise
                 label: rule.label.vi,
                 metric: f.metric as EvidenceMetric,
                 actual: f.actual,
+                noMeetingHeld: r.meetingsHeld === 0,
               },
             ]
           : [];

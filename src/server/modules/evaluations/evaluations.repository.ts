@@ -118,6 +118,17 @@ export async function loadVersion(db: Executor, evaluationId: string, version: n
   return row ?? null;
 }
 
+/** The last version released to the member (confirmed before the comment's latest release), if any. */
+export async function lastReleasedVersion(db: Executor, evaluationId: string, releasedAt: Date | string | null): Promise<number | null> {
+  if (!releasedAt) return null;
+  const [row] = await queryRows<{ version: number | null }>(
+    db,
+    sql`select max(v.version)::int as version from evaluation_versions v
+        where v.evaluation_id = ${evaluationId} and v.confirmed_at is not null and v.confirmed_at <= ${new Date(releasedAt).toISOString()}::timestamptz`,
+  );
+  return row?.version ?? null;
+}
+
 export function listVersions(db: Executor, evaluationId: string) {
   return queryRows<{ version: number; signedAt: Date | null; confirmedAt: Date | null; openedReason: string | null }>(
     db,

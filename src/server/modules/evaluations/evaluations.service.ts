@@ -24,6 +24,7 @@ import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { evaluationScopeSql } from './evaluation-queues';
 import {
   listDisputes,
+  lastReleasedVersion,
   listVersions,
   loadRows,
   loadSelfReport,
@@ -67,6 +68,11 @@ export function toListItem(r: EvaluationRow, today: string): EvaluationListItem 
   };
 }
 
+/** A released comment sent back for revision after a dispute, its revised version not released yet. */
+export function isUnderRevision(r: Pick<EvaluationRow, 'status' | 'releasedAt'>): boolean {
+  return r.releasedAt !== null && !releasedStatuses.includes(r.status) && r.status !== 'cancelled';
+}
+
 /** Content of the form: the residence side always; the workplace once delivered; the member once released. */
 export function canSeeContent(r: EvaluationRow): boolean {
   return r.asCell || r.asFront || r.asCommune || (r.asWorkplace && deliveredStatuses.includes(r.status)) || (r.asMember && releasedStatuses.includes(r.status));
@@ -107,14 +113,21 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
   const [r] = await loadRows(deps.db, actor, [id]);
   if (!r) throw new NotFound('evaluation_not_found');
   const today = vnDay(deps.clock.now());
-  const visible = canSeeContent(r);
-  const version = visible ? await loadVersion(deps.db, r.id, r.version) : null;
+  const underRevision = isUnderRevision(r);
+  // while a disputed comment is revised, the member keeps reading the version released to them
+  const released = !canSeeContent(r) && r.asMember && underRevision ? await lastReleasedVersion(deps.db, r.id, r.releasedAt) : null;
+  const visible = canSeeContent(r) || released !== null;
+  const version = visible ? await loadVersion(deps.db, r.id, released ?? r.version) : null;
   const open = ['requested', 'drafted', 'returned'].includes(r.status);
   // the residence side drafts against the live record; a signed version carries its own
   const evidence = r.asCell || r.asFront || r.asCommune ? (open ? await evidenceOf(deps.db, r.memberId, r.year) : (version?.evidence ?? null)) : (version?.evidence ?? null);
   const selfReport = r.asMember || r.asCell || r.asFront || r.asCommune || r.asWorkplace ? await loadSelfReport(deps.db, r.memberId, r.year) : null;
   // the workplace keeps the versions it was delivered while the residence side revises (see getVersion)
-  const versions = visible ? await listVersions(deps.db, r.id) : r.asWorkplace ? (await listVersions(deps.db, r.id)).filter((v) => v.confirmedAt) : [];
+  const versions = canSeeContent(r)
+    ? await listVersions(deps.db, r.id)
+    : r.asWorkplace || released !== null
+      ? (await listVersions(deps.db, r.id)).filter((v) => v.confirmedAt && (released === null || v.version <= released))
+      : [];
   const disputes = r.asMember || r.asWorkplace || r.asCommune || r.asCell ? await listDisputes(deps.db, r.id) : [];
   let classification: EvaluationDetail['classification'] = null;
   if (r.asWorkplace) {
@@ -143,8 +156,9 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
     releasedAt: iso(r.releasedAt),
     proposalAnswer: (r.proposalAnswer as EvaluationDetail['proposalAnswer']) ?? null,
     proposalAnswerNote: r.proposalAnswerNote,
-    verificationCode: visible ? r.verificationCode : null,
+    verificationCode: canSeeContent(r) ? r.verificationCode : null,
     form: version ? toContent(version) : null,
+    underRevision,
     evidence,
     selfReport: selfReport && (selfReport.submittedAt || r.asMember) ? toSelfReport(selfReport) : null,
     versions: versions.map((v) => ({ version: v.version, signedAt: iso(v.signedAt), confirmedAt: iso(v.confirmedAt), openedReason: v.openedReason })),
@@ -167,8 +181,10 @@ export async function getVersion(deps: EvaluationDeps, actor: Actor, id: string,
   const [r] = await loadRows(deps.db, actor, [id]);
   if (!r) throw new NotFound('evaluation_not_found');
   const v = version <= r.version ? await loadVersion(deps.db, id, version) : null;
-  // the workplace keeps every version it was delivered (a revision does not take the old one away)
-  const visible = canSeeContent(r) || (r.asWorkplace && v?.confirmedAt != null);
+  // the workplace keeps every version it was delivered (a revision does not take the old one away), the
+  // member every version released to them
+  const releasedToMember = r.asMember && v?.confirmedAt != null && r.releasedAt != null && new Date(v.confirmedAt) <= new Date(r.releasedAt);
+  const visible = canSeeContent(r) || (r.asWorkplace && v?.confirmedAt != null) || releasedToMember;
   if (!visible) throw new NotFound('evaluation_not_found');
   if (!v) throw new NotFound('evaluation_version_not_found');
   return toContent(v);
@@ -235,7 +251,8 @@ export async function myEvaluations(deps: EvaluationDeps, actor: Actor, yearQuer
     ruleSetCode: def.code,
     duties: def.duties,
     selfReport: self ? toSelfReport(self) : null,
-    items: rows.map((r) => ({ ...toListItem(r, today), released: releasedStatuses.includes(r.status) })),
+    // a comment under revision stays readable as it was released (see getEvaluation)
+    items: rows.map((r) => ({ ...toListItem(r, today), released: releasedStatuses.includes(r.status) || isUnderRevision(r), underRevision: isUnderRevision(r) })),
     canRequest: m?.status === 'active' && m.category !== 'not_introduced' && Boolean(m.communeId),
     purposes: def.onDemandPurposes,
   };

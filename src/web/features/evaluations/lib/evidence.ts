@@ -8,6 +8,8 @@ export interface EvidenceLine {
   concern: boolean;
 }
 
+const MEETING_METRICS = new Set<EvidenceMetric>(['meetingsHeld', 'meetingsAttended', 'attendanceRate']);
+
 /**
  * The figures a criterion shows, as short phrases ("Dự 0/1 buổi sinh hoạt · 1 buổi vắng không lý do").
  * Held and attended meetings read as one phrase; the rate is left out when both counts are shown.
@@ -20,13 +22,19 @@ export function evidenceLines(
   const value = (m: EvidenceMetric) => evidence[m] ?? 0;
   const lines: EvidenceLine[] = [];
   const both = has('meetingsHeld') && has('meetingsAttended');
+  // No meeting held in the year: no count and no rate (a rate of 100 % would claim an attendance that never
+  // happened), one phrase instead, however many of the meeting figures the criterion shows.
+  const noMeeting = evidence.meetingsHeld === 0;
   for (const m of metrics) {
     if (!has(m)) continue;
     const v = value(m);
+    if (noMeeting && MEETING_METRICS.has(m)) {
+      if (!lines.some((l) => l.key === 'noMeetings')) lines.push({ key: 'noMeetings', params: {}, concern: false });
+      continue;
+    }
     switch (m) {
       case 'meetingsHeld':
-        if (both && v === 0) lines.push({ key: 'noMeetings', params: {}, concern: false });
-        else if (both)
+        if (both)
           lines.push({
             key: 'attendedOfHeld',
             params: { attended: value('meetingsAttended'), held: v },

@@ -80,6 +80,11 @@ function EvaluationBody({ d, def }: { d: EvaluationDetail; def: RuleSetDefinitio
           {d.returnReason}
         </Alert>
       )}
+      {d.underRevision && own && d.form && (
+        <Alert color="orange" title={t('page.underRevisionTitle')}>
+          {t('page.underRevision', { version: d.form.version })}
+        </Alert>
+      )}
       {d.status === 'cancelled' && (
         <Alert color="gray" title={t('page.cancelledTitle')}>
           {d.cancelReason}
@@ -132,7 +137,7 @@ function EvaluationBody({ d, def }: { d: EvaluationDetail; def: RuleSetDefinitio
       ) : d.form ? (
         <>
           <FormView form={d.form} def={def} formKind={d.formKind} liveEvidence={d.evidence} />
-          {d.status !== 'cancelled' && d.form.signedAt && <FormDownloads d={d} />}
+          {d.status !== 'cancelled' && d.form.signedAt && !(own && d.underRevision) && <FormDownloads d={d} />}
           {!own && <SelfReportCard report={d.selfReport} def={def} />}
         </>
       ) : (

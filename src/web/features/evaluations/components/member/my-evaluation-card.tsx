@@ -35,7 +35,7 @@ export function MyEvaluationCard({
   e,
   def,
 }: {
-  e: EvaluationListItem & { released: boolean };
+  e: EvaluationListItem & { released: boolean; underRevision: boolean };
   def: RuleSetDefinition | undefined;
 }) {
   const { t, i18n } = useTranslation('evaluations');
@@ -51,11 +51,16 @@ export function MyEvaluationCard({
               {t('status.disputed')}
             </Badge>
           )}
+          {e.underRevision && (
+            <Badge color="orange" variant="light">
+              {t('mine.underRevision')}
+            </Badge>
+          )}
         </Group>
         <Text fw={600}>{t(`plain.${e.status}`)}</Text>
         <Text size="sm" c="dimmed">
           {e.cellName ? t('mine.cell', { cell: e.cellName }) : t('mine.noCell', { commune: e.communeName })}
-          {!e.released && e.status !== 'cancelled'
+          {(!e.released || e.underRevision) && e.status !== 'cancelled'
             ? ` · ${t('mine.due', { date: formatDate(e.dueDate) })}`
             : ''}
         </Text>
