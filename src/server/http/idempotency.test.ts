@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { createTestDatabase } from '../../../tests/fixtures/test-db';
@@ -77,6 +78,21 @@ describe('the header: failures, other users, scope, expiry', () => {
     const fixed = await send(t, w.s.secretary, '/api/warnings', body, key);
     expect(fixed.statusCode, fixed.body).toBe(201);
     expect(fixed.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('a compressed answer is kept as its JSON and replayed to a retry that accepts another encoding', async () => {
+    const c = w.cases.find((x) => x.name === 'meeting')!;
+    const body = c.body(next());
+    const key = randomUUID();
+    const decode = (r: { rawPayload: Buffer; headers: Record<string, unknown> }) =>
+      r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.rawPayload).toString() : r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.rawPayload).toString() : r.rawPayload.toString();
+    const headers = { ...c.who().headers, 'idempotency-key': key };
+    const first = await t.app.inject({ method: 'POST', url: c.url, headers: { ...headers, 'accept-encoding': 'gzip' }, payload: body });
+    expect(first.statusCode).toBe(201);
+    const again = await t.app.inject({ method: 'POST', url: c.url, headers: { ...headers, 'accept-encoding': 'identity' }, payload: body });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.body).toBe(decode(first));
   });
 
   it('another user’s same key is independent, and a replay never shows one user’s answer to another', async () => {

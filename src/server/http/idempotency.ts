@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
@@ -66,6 +67,21 @@ async function claimOrReplay(ctx: AppContext, request: FastifyRequest, reply: Fa
   }
 }
 
+/**
+ * The JSON text of an answer: the serialised string, or a small answer already gzipped by an earlier onSend hook
+ * (http/compression.ts), unpacked so the replay is encoded for the retry's own Accept-Encoding.
+ */
+function jsonText(reply: FastifyReply, payload: unknown): string | null {
+  if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return null;
+  if (typeof payload === 'string') return payload;
+  if (!Buffer.isBuffer(payload)) return null;
+  const encoding = reply.getHeader('content-encoding');
+  if (!encoding) return payload.toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(payload).toString('utf8');
+  if (encoding === 'br') return brotliDecompressSync(payload).toString('utf8');
+  return null;
+}
+
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
   let purgedAt = 0;
@@ -86,16 +102,16 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     if (replayed) return replayed;
   });
 
-  // Before compression (route-level onSend hooks run after this one): the payload is still the JSON text.
+  // The answer as sent; the JSON text is kept, a file is not (the request goes through again).
   app.addHook('onSend', async (request, reply, payload) => {
     const ref = request.idempotency;
     if (!ref) return payload;
     request.idempotency = null;
-    const keep = reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string';
+    const text = reply.statusCode >= 200 && reply.statusCode < 300 ? jsonText(reply, payload) : null;
     try {
-      if (keep) {
-        const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-        await repo.finishKey(ctx.db, ref, reply.statusCode, contentType, payload, ctx.clock.now());
+      if (text !== null) {
+        const contentType = String(reply.getHeader('content-type'));
+        await repo.finishKey(ctx.db, ref, reply.statusCode, contentType, text, ctx.clock.now());
       } else {
         await repo.releaseKey(ctx.db, ref);
       }
