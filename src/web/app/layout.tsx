@@ -20,6 +20,7 @@ import {
   IconHome,
   IconId,
   IconKey,
+  IconShieldLock,
   IconLogout,
   IconUser,
   IconUserCog,
@@ -262,6 +263,11 @@ function Shell({ me }: { me: Me }) {
                 <Menu.Item component={Link} to={paths.changePassword} leftSection={<IconKey size={16} />}>
                   {t('user.changePassword')}
                 </Menu.Item>
+                {me.user.memberId && (
+                  <Menu.Item component={Link} to={paths.myData} leftSection={<IconShieldLock size={16} />}>
+                    {t('privacy:menu')}
+                  </Menu.Item>
+                )}
                 <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={doLogout}>
                   {t('user.logout')}
                 </Menu.Item>

@@ -10,6 +10,8 @@ export const paths = {
   accounts: '/accounts',
   notifications: '/notifications',
   changePassword: '/account/password',
+  /** the member's own data: download it, see who read the record (Personal Data Protection Law) */
+  myData: '/account/my-data',
   introductions: '/introductions',
   introductionsInbox: '/introductions/inbox',
   introductionsCell: '/introductions/cell',

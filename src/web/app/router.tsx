@@ -134,6 +134,12 @@ const changePasswordRoute = createRoute({
   ),
 });
 
+const myDataRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.myData,
+  component: lazyRouteComponent(() => import('../features/privacy/components/my-data-page'), 'MyDataPage'),
+});
+
 const introductionsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: paths.introductions,
@@ -335,6 +341,7 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     notificationsRoute,
     changePasswordRoute,
+    myDataRoute,
     introductionsRoute,
     introductionsInboxRoute,
     introductionsCellRoute,

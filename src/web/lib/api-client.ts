@@ -82,11 +82,13 @@ interface RequestOptions<T> {
   allowUnauthorized?: boolean;
   /** how long to wait for the answer to begin (defaults by method) */
   timeoutMs?: number;
+  /** extra request headers (e.g. X-Read-Source: the page a member's record is read from) */
+  headers?: Record<string, string>;
 }
 
 async function send<T>(path: string, options: RequestOptions<T>, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { 'Accept-Language': currentLocale, Accept: accept };
+  const headers: Record<string, string> = { ...options.headers, 'Accept-Language': currentLocale, Accept: accept };
   let body: BodyInit | undefined;
   if (options.formData) {
     body = options.formData;

@@ -4,7 +4,8 @@ import { errorResponseSchema, idParamSchema } from '../../../shared/contracts/co
 import { batchPdfQuerySchema, evaluationPaths as p } from '../../../shared/contracts/evaluations';
 import type { AppContext } from '../../context';
 import { registerMessages } from '../../i18n/messages';
-import { MIME, sendFile } from '../../http/send-file';
+import { MIME } from '../../http/send-file';
+import { sendExport } from '../privacy/export-audit';
 import * as print from './evaluation-print.service';
 
 registerMessages({
@@ -43,7 +44,7 @@ export function evaluationDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod
           response: { ...file('the forms as PDF'), 422: errorResponseSchema },
         },
       },
-      async (req, reply) => sendFile(reply, await print.cellFormsPdf(deps, req.actor!, req.query), PDF),
+      async (req, reply) => sendExport(ctx.db, req, reply, await print.cellFormsPdf(deps, req.actor!, req.query), PDF, { what: 'evaluations.pdf', filters: req.query }),
     );
     app.get(
       '/api/evaluations/:id/form.pdf',
@@ -55,7 +56,7 @@ export function evaluationDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod
           response: file('the form as PDF'),
         },
       },
-      async (req, reply) => sendFile(reply, await print.evaluationPdf(deps, req.actor!, req.params.id), PDF),
+      async (req, reply) => sendExport(ctx.db, req, reply, await print.evaluationPdf(deps, req.actor!, req.params.id), PDF, { what: 'evaluation.pdf', filters: { evaluationId: req.params.id }, rowCount: 1, read: { evaluationId: req.params.id } }),
     );
     app.get(
       '/api/evaluations/:id/form.docx',
@@ -68,7 +69,7 @@ export function evaluationDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod
         },
       },
       async (req, reply) =>
-        sendFile(reply, await print.evaluationDocx(deps, req.actor!, req.params.id), DOCX),
+        sendExport(ctx.db, req, reply, await print.evaluationDocx(deps, req.actor!, req.params.id), DOCX, { what: 'evaluation.docx', filters: { evaluationId: req.params.id }, rowCount: 1, read: { evaluationId: req.params.id } }),
     );
   };
 }

@@ -45,6 +45,8 @@ import { isAdmin } from '../../http/actor';
 import { Forbidden } from '../../http/errors';
 import { remindOverdueEvaluations } from './evaluations.jobs';
 import * as read from './evaluations.service';
+import { auditExport } from '../privacy/export-audit';
+import { logRecordRead } from '../privacy/read-log';
 import { evaluationMessages } from './evaluations.messages';
 import * as requests from './requests.service';
 import { exportReview } from './review-export';
@@ -95,6 +97,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(p.reviewXlsx, { schema: { tags, summary: 'The year-end review as Excel', querystring: reviewQuerySchema.omit({ cursor: true, limit: true }), response: { 200: z.any().describe('xlsx'), 404: errorResponseSchema } } },
       async (req, reply) => {
         const { fileName, buffer } = await exportReview(deps, req.actor!, req.query);
+        await auditExport(ctx.db, req.actor!, { what: 'evaluation-review.xlsx', filters: req.query });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -123,7 +126,11 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     // ── one evaluation ──
     app.get('/api/evaluations/:id', { schema: { tags, summary: 'One evaluation: form, evidence, self-report, versions, disputes, allowed actions', params: idParamSchema, response: { 200: evaluationDetailSchema, 404: errorResponseSchema } } },
-      async (req) => read.getEvaluation(deps, req.actor!, req.params.id));
+      async (req) => {
+        const evaluation = await read.getEvaluation(deps, req.actor!, req.params.id);
+        logRecordRead(req, { memberId: evaluation.memberId }, 'evaluation');
+        return evaluation;
+      });
     app.get('/api/evaluations/:id/versions/:version', { schema: { tags, summary: 'An earlier version of the form', params: versionParamSchema, response: { 200: formContentSchema, 404: errorResponseSchema } } },
       async (req) => read.getVersion(deps, req.actor!, req.params.id, req.params.version));
     app.put('/api/evaluations/:id/form', { schema: { tags, summary: 'The cell fills the form (a draft until signed)', params: idParamSchema, body: saveFormBodySchema, response: { 200: evaluationDetailSchema, ...errors } } },

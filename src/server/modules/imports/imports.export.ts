@@ -49,6 +49,8 @@ export async function exportMembers(
   deps: MemberDeps,
   actor: Actor,
   filters: ExportFilters,
+  /** told how many rows the file holds once the last one is written (the export's audit entry) */
+  onDone?: (rowCount: number) => Promise<unknown> | void,
 ): Promise<PassThrough> {
   const batches = iterateMembers(deps, actor, filters);
   const first = await batches.next();
@@ -65,13 +67,16 @@ export async function exportMembers(
 
   const write = async () => {
     let batch = first;
+    let rowCount = 0;
     while (!batch.done) {
       for (const m of batch.value)
         sheet.addRow(EXPORT_COLUMNS.map((c) => neutraliseFormula(c.value(m)))).commit();
+      rowCount += batch.value.length;
       batch = await batches.next();
     }
     sheet.commit();
     await workbook.commit();
+    await onDone?.(rowCount);
   };
   write().catch((err: unknown) => stream.destroy(err instanceof Error ? err : new Error(String(err))));
   return stream;

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { AppError, BadRequest } from '../../http/errors';
 import { requestLocale } from '../../http/locale';
 import { exportFileName, exportMembers } from './imports.export';
+import { auditExport } from '../privacy/export-audit';
 import * as service from './imports.service';
 import { buildImportTemplate } from './imports.template';
 
@@ -125,7 +126,10 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const stream = await exportMembers(deps, request.actor!, request.query);
+        // audited once the last row is written (the file streams, its size is known at the end)
+        const stream = await exportMembers(deps, request.actor!, request.query, (rowCount) =>
+          auditExport(ctx.db, request.actor!, { what: 'members.xlsx', filters: request.query, rowCount }).catch((err: unknown) => request.log.error({ err }, 'export audit')),
+        );
         return reply
           .type(XLSX_MIME)
           .header('content-disposition', `attachment; filename="${exportFileName(ctx.clock.now())}"`)

@@ -44,7 +44,9 @@ import type { AppContext } from '../../context';
 import { isAdmin } from '../../http/actor';
 import { Forbidden } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
-import { MIME, sendFile } from '../../http/send-file';
+import { MIME } from '../../http/send-file';
+import { sendExport } from '../privacy/export-audit';
+import { logRecordRead } from '../privacy/read-log';
 import { introductionMessages } from './introductions.messages';
 import * as print from './letter-print.service';
 import * as letters from './letters.service';
@@ -78,7 +80,11 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(p.letters, { schema: { tags, summary: 'Draft one letter per member (selected, or a whole cell); optionally issue at once', body: createLettersBodySchema, response: { 200: createLettersResponseSchema, ...errors } } },
       async (req) => letters.createLetters(deps, req.actor!, req.body));
     app.get('/api/introductions/letters/:id', { schema: { tags, summary: 'One letter with its history and the steps the actor may take', params: idParamSchema, response: { 200: letterDetailSchema, 404: errorResponseSchema } } },
-      async (req) => letters.getLetter(deps, req.actor!, req.params.id));
+      async (req) => {
+        const letter = await letters.getLetter(deps, req.actor!, req.params.id);
+        logRecordRead(req, { memberId: letter.memberId }, 'letter');
+        return letter;
+      });
     app.post(p.issue, { schema: { tags, summary: 'Issue letters: number, sign (secretary/deputy only), send to the commune', body: letterIdsBodySchema, response: { 200: transitionResultSchema, ...errors } } },
       async (req) => letters.issueLetters(deps, req.actor!, req.body.letterIds));
     app.post(p.cancel, { schema: { tags, summary: 'Cancel drafts or withdraw issued letters not yet received', body: letterIdsBodySchema, response: { 200: transitionResultSchema, ...errors } } },
@@ -96,13 +102,13 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     // ── documents ──
     app.get('/api/introductions/letters/:id/pdf', { schema: { tags, summary: 'The letter as PDF (official layout, QR verification)', params: idParamSchema, response: fileSchema } },
-      async (req, reply) => sendFile(reply, await print.letterPdf(deps, req.actor!, req.params.id), PDF));
+      async (req, reply) => sendExport(ctx.db, req, reply, await print.letterPdf(deps, req.actor!, req.params.id), PDF, { what: 'letter.pdf', filters: { letterId: req.params.id }, rowCount: 1, read: { letterId: req.params.id } }));
     app.get('/api/introductions/letters/:id/docx', { schema: { tags, summary: 'The letter as Word (DOCX)', params: idParamSchema, response: fileSchema } },
-      async (req, reply) => sendFile(reply, await print.letterDocx(deps, req.actor!, req.params.id), DOCX));
+      async (req, reply) => sendExport(ctx.db, req, reply, await print.letterDocx(deps, req.actor!, req.params.id), DOCX, { what: 'letter.docx', filters: { letterId: req.params.id }, rowCount: 1, read: { letterId: req.params.id } }));
     app.get('/api/introductions/batches/:batchId/pdf', { schema: { tags, summary: 'Every letter of a batch in one PDF', params: batchIdParamSchema, response: fileSchema } },
-      async (req, reply) => sendFile(reply, await print.lettersPdf(deps, req.actor!, { batchId: req.params.batchId }), PDF));
+      async (req, reply) => sendExport(ctx.db, req, reply, await print.lettersPdf(deps, req.actor!, { batchId: req.params.batchId }), PDF, { what: 'letters.pdf', filters: { batchId: req.params.batchId } }));
     app.post(p.print, { schema: { tags, summary: 'Selected letters in one PDF', body: printLettersBodySchema, response: fileSchema } },
-      async (req, reply) => sendFile(reply, await print.lettersPdf(deps, req.actor!, { letterIds: req.body.letterIds }), PDF));
+      async (req, reply) => sendExport(ctx.db, req, reply, await print.lettersPdf(deps, req.actor!, { letterIds: req.body.letterIds }), PDF, { what: 'letters.pdf', filters: { letterIds: req.body.letterIds }, rowCount: req.body.letterIds.length }));
 
     // ── queues and coverage ──
     app.get(p.workplaceSummary, { schema: { tags, summary: 'Workplace committee: members by residence commune and stage', querystring: unitQuerySchema, response: { 200: workplaceSummarySchema, 404: errorResponseSchema } } },

@@ -38,6 +38,7 @@ import * as compliance from './compliance.service';
 import { runMeetingJobs } from './meetings.jobs';
 import { meetingMessages } from './meetings.messages';
 import * as meetings from './meetings.service';
+import { auditExport } from '../privacy/export-audit';
 
 registerMessages(meetingMessages);
 
@@ -100,6 +101,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           secretaryName: cell?.secretary ?? null,
           printedAt: ctx.clock.now().toISOString(),
         });
+        await auditExport(ctx.db, req.actor!, { what: 'attendance-register.pdf', filters: { meetingId: m.id }, rowCount: m.attendance.length, unitId: m.cellId });
         return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="diem-danh.pdf"').send(pdf);
       });
 

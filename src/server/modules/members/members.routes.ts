@@ -40,7 +40,7 @@ export function memberRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const member = await service.getMember(deps, request.actor!, request.params.id);
         // Personal Data Protection Law: an officer's read is logged (buffered, off the request path)
-        logRecordRead(request, member.id, 'record');
+        logRecordRead(request, { memberId: member.id }, 'record');
         return member;
       },
     );

@@ -32,6 +32,15 @@ export async function insertReads(db: Executor, rows: ReadRow[]): Promise<void> 
   if (rows.length > 0) await db.insert(recordReads).values(rows);
 }
 
+/** The member each letter or evaluation is about, keyed by its id (one query per kind). */
+export async function membersOfRecords(db: Executor, letterIds: string[], evaluationIds: string[]): Promise<Map<string, string>> {
+  const [letters, forms] = await Promise.all([
+    letterIds.length ? db.select({ id: introductionLetters.id, memberId: introductionLetters.memberId }).from(introductionLetters).where(inArray(introductionLetters.id, letterIds)) : [],
+    evaluationIds.length ? db.select({ id: evaluations.id, memberId: evaluations.memberId }).from(evaluations).where(inArray(evaluations.id, evaluationIds)) : [],
+  ]);
+  return new Map([...letters, ...forms].map((r) => [r.id, r.memberId]));
+}
+
 /** A keyset page of the reads of one member's record, newest first, with the reader's name and unit. */
 export function listReads(db: Executor, memberId: string, opts: { beforeId: number | null; limit: number; readerUserId?: string }) {
   const where: SQL[] = [eq(recordReads.memberId, memberId)];

@@ -109,7 +109,7 @@ describe('officers’ reads of a member’s record', () => {
 
   it('the writer inserts at once when a batch is full, and keeps order across flushes', async () => {
     const writer = new ReadLogWriter(database.db);
-    const row = { memberId: an.id, readerUserId: officerUser.id, what: 'record', source: 'batch' };
+    const row = { memberId: an.id, readerUserId: officerUser.id, readerMemberId: null, what: 'record', source: 'batch' };
     for (let i = 0; i < READ_LOG_BATCH; i++) writer.push(row);
     await writer.flush();
     const [n] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from record_reads where source = 'batch'`);

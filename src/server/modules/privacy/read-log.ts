@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { READ_SOURCE_HEADER } from '../../../shared/contracts/privacy';
 import type { Executor } from '../../db/client';
 import { actingUnitId } from '../../http/actor';
-import { insertReads, type ReadRow } from './privacy.repository';
+import { insertReads, membersOfRecords, type ReadRow } from './privacy.repository';
 
 export const READ_LOG_INTERVAL_MS = 1000;
 export const READ_LOG_BATCH = 200;
@@ -16,8 +16,20 @@ const MAX_PENDING = 50_000;
 
 export type ReadWhat = 'record' | 'evaluation' | 'letter' | 'document';
 
+/**
+ * A read as the request leaves it: the member, or the letter or evaluation read (whose member the flush looks up
+ * in one query per kind, so a document route pays nothing for it), and the reader's own member record (a
+ * member reading their own letter is no officer's read).
+ */
+export type PendingRead = Omit<ReadRow, 'memberId'> & {
+  memberId?: string;
+  letterId?: string;
+  evaluationId?: string;
+  readerMemberId: string | null;
+};
+
 export class ReadLogWriter {
-  private pending: ReadRow[] = [];
+  private pending: PendingRead[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
@@ -26,7 +38,7 @@ export class ReadLogWriter {
     private readonly onError: (err: unknown) => void = () => {},
   ) {}
 
-  push(row: ReadRow): void {
+  push(row: PendingRead): void {
     this.pending.push(row);
     if (this.pending.length >= READ_LOG_BATCH) void this.flush();
     else if (!this.timer) {
@@ -50,15 +62,30 @@ export class ReadLogWriter {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    this.running = insertReads(this.db, batch)
+    this.running = this.write(batch)
       .catch((err: unknown) => {
         this.onError(err);
         this.pending = [...batch, ...this.pending].slice(-MAX_PENDING);
+        // try again on the next tick of the interval
+        this.timer ??= setTimeout(() => void this.flush(), READ_LOG_INTERVAL_MS);
+        this.timer.unref();
       })
       .finally(() => {
         this.running = null;
       });
     await this.running;
+  }
+
+  private async write(batch: PendingRead[]): Promise<void> {
+    const letterIds = batch.flatMap((r) => (r.letterId && !r.memberId ? [r.letterId] : []));
+    const evaluationIds = batch.flatMap((r) => (r.evaluationId && !r.memberId ? [r.evaluationId] : []));
+    const owners = await membersOfRecords(this.db, letterIds, evaluationIds);
+    const rows: ReadRow[] = [];
+    for (const { letterId, evaluationId, readerMemberId, ...r } of batch) {
+      const memberId = r.memberId ?? owners.get(letterId ?? evaluationId ?? '');
+      if (memberId && memberId !== readerMemberId) rows.push({ ...r, memberId });
+    }
+    await insertReads(this.db, rows);
   }
 }
 
@@ -82,15 +109,19 @@ function sourceOf(request: FastifyRequest): string | null {
   return value ? value.slice(0, 200) : null;
 }
 
-/** Log a read of `memberId`'s record by the request's actor, unless the member reads their own. */
-export function logRecordRead(request: FastifyRequest, memberId: string | null | undefined, what: ReadWhat): void {
+/** What was read: the member's record itself, or a letter or an evaluation about them. */
+export type ReadTarget = { memberId: string } | { letterId: string } | { evaluationId: string };
+
+/** Log a read of a member's record (or of a letter or evaluation about them) by the request's actor, unless the member reads their own. */
+export function logRecordRead(request: FastifyRequest, target: ReadTarget, what: ReadWhat): void {
   const actor = request.actor;
-  if (!actor || !memberId || actor.memberId === memberId) return;
+  if (!actor || ('memberId' in target && actor.memberId === target.memberId)) return;
   request.server.readLog.push({
+    ...target,
     at: new Date(),
-    memberId,
     readerUserId: actor.userId,
     readerUnitId: actingUnitId(actor),
+    readerMemberId: actor.memberId,
     what,
     source: sourceOf(request),
     requestId: actor.requestId,

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconEdit, IconHistory, IconId, IconUsersGroup } from '@tabler/icons-react';
+import { IconEdit, IconEye, IconHistory, IconId, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,9 @@ import { AuditList } from '../../audit/components/audit-list';
 import { MemberContributionsCard } from '../../cell-life/components/member-contributions-card';
 import { MemberWarningsCard } from '../../cell-life/components/member-warnings-card';
 import { MemberRecordCard } from '../../meetings/components/member-record-card';
+import { isAdmin } from '../../../lib/roles';
+import { useCurrentUser } from '../../auth/api/get-me';
+import { MemberReadsPanel } from '../../privacy/components/member-reads-panel';
 import { useMember } from '../api/get-member';
 import { MemberFormModal } from './member-form';
 import { LivesAwayMarker } from './member-list';
@@ -31,6 +34,7 @@ export function MemberPage() {
   const { t } = useTranslation('members');
   const { memberId } = useParams({ from: '/authed/members/$memberId' });
   const query = useMember(memberId);
+  const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
 
   if (query.isPending) return <LoadingState />;
@@ -75,6 +79,11 @@ export function MemberPage() {
           <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />}>
             {t('detail.tabAudit')}
           </Tabs.Tab>
+          {isAdmin(me) && (
+            <Tabs.Tab value="reads" leftSection={<IconEye size={16} />}>
+              {t('privacy:reads.tab')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
 
         <Tabs.Panel value="record" pt="md">
@@ -194,6 +203,11 @@ export function MemberPage() {
         <Tabs.Panel value="audit" pt="md">
           <AuditList scope={{ entityType: 'member', entityId: m.id }} />
         </Tabs.Panel>
+        {isAdmin(me) && (
+          <Tabs.Panel value="reads" pt="md">
+            <MemberReadsPanel memberId={m.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
       {editing && <MemberFormModal mode="edit" member={m} onClose={() => setEditing(false)} />}
     </Stack>
