@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
 import { signForms } from '../../modules/evaluations/evaluation-verification';
 
@@ -13,8 +14,9 @@ const GOOD = '{"example":"good","civic":"leading","attendance":"partial","contac
  */
 export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecret?: string): Promise<void> {
   const at = now.toISOString();
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
-  const due = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  // the year and the due date on Vietnam's calendar, as every date rule counts them
+  const year = vnYear(now);
+  const due = shiftDay(vnDay(now), 30);
   const committee = sql`(select a.id from org_units a where a.path @> c.path and a.type = 'workplace_committee' order by a.depth desc limit 1)`;
   await tx.execute(sql`insert into evaluation_cycles (workplace_unit_id, year, rule_set_code, due_date, opened_at)
     select u.id, ${year}, 'reg-213-2020', ${due}::date, ${at}::timestamptz - interval '10 days'

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { halfYearDays, vnHalfYear, vnYear, type HalfYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
+import { vnDateOf } from '../vietnam-calendar-sql';
 
 /**
  * The demo's past, so the dashboards show a real picture on first start: the regular meetings of every
@@ -98,7 +99,7 @@ async function seedPastEvaluations(tx: Executor, now: Date): Promise<void> {
     // a few members disputed the comment; the dialogue upheld it
     await tx.execute(sql`insert into evaluation_disputes (evaluation_id, version, reason, opened_at, status, dialogue_on, dialogue_participants, dialogue_notes, outcome, closed_at)
       select e.id, 1, 'Nhận xét chưa phản ánh đúng việc tham gia của tôi ở khu dân cư.', e.released_at + interval '3 days', 'closed',
-        (e.released_at + interval '10 days')::date, 'Đại diện đảng ủy nơi công tác, chi ủy chi bộ nơi cư trú', 'Hai bên thống nhất giữ nguyên nhận xét.', 'upheld',
+        ${vnDateOf(sql`(e.released_at + interval '10 days')`)}, 'Đại diện đảng ủy nơi công tác, chi ủy chi bộ nơi cư trú', 'Hai bên thống nhất giữ nguyên nhận xét.', 'upheld',
         e.released_at + interval '10 days'
       from evaluations e join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
       where e.year = ${year} and v.ratings ->> 'attendance' = 'none' and abs(hashtext(e.id::text)) % 3 = 0`);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { signLetters } from '../../modules/introductions/verification';
+import { vnYearOf } from '../vietnam-calendar-sql';
 
 const SIGNERS = ['Nguyễn Đình Hùng', 'Trần Văn Minh', 'Lê Thị Thu Hà', 'Phan Văn Thắng', 'Hồ Sỹ Tuấn'];
 
@@ -8,7 +9,8 @@ const SIGNERS = ['Nguyễn Đình Hùng', 'Trần Văn Minh', 'Lê Thị Thu Hà
  * Introduction letters for the demo, so every queue has something in it: members already placed in a
  * cell have an acknowledged letter from months ago; of the others, some letters wait for the commune
  * (a few overdue), some are received but not placed, one in ten was rejected, the rest are not introduced.
- * Deterministic per card number (hashtext), so the demo looks the same on every machine.
+ * Deterministic per card number (hashtext), so the demo looks the same on every machine. A letter's year is
+ * the year of its issue day in Vietnam, as the paper and /verify print it (numbers run per committee and year).
  */
 export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: string): Promise<void> {
   const at = now.toISOString();
@@ -28,7 +30,7 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
       created_at, updated_at)
     select m.id, ${committee}, m.residence_commune_id, m.residence_cell_id, m.residence_area_id, m.residence_street,
       case when m.category = 'exempt' then m.category_reason end, 'acknowledged',
-      extract(year from d.issued)::int, d.issued, d.issued + interval '4 days', d.issued + interval '6 days', d.issued + interval '11 days',
+      ${vnYearOf(sql`d.issued`)}, d.issued, d.issued + interval '4 days', d.issued + interval '6 days', d.issued + interval '11 days',
       ${signer}, 'secretary', d.issued - interval '2 days', d.issued + interval '11 days'
     from members m join org_units c on c.id = m.cell_id
     cross join lateral (select ${at}::timestamptz - (90 + abs(hashtext(m.card_number || 'd')) % 300) * interval '1 day' as issued) d
@@ -41,7 +43,7 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
     select m.id, ${committee}, m.residence_commune_id, m.residence_area_id, m.residence_street,
       case when m.category = 'exempt' then m.category_reason end,
       (case when ${bucket} <= 2 then 'issued' when ${bucket} <= 4 then 'received' else 'rejected' end)::letter_status,
-      extract(year from d.issued)::int, d.issued,
+      ${vnYearOf(sql`d.issued`)}, d.issued,
       case when ${bucket} between 3 and 4 then d.issued + interval '3 days' end,
       case when ${bucket} = 5 then d.issued + interval '5 days' end,
       case when ${bucket} = 5 then 'wrong_address'::letter_reject_reason end,

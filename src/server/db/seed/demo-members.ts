@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { members, unitMemberships } from '../schema';
 import {
   AWAY_ADDRESSES,
@@ -10,7 +11,7 @@ import {
 } from './demo-data';
 import type { DemoArea, DemoTree } from './demo-units';
 import { asciiSlug, lowerFirstWord, randomPerson, type Sex } from './names';
-import { addDays, addYears, isoDate, randomDay, type Rng } from './random';
+import { addDays, addYears, randomDay, type Rng } from './random';
 
 export type MemberRow = typeof members.$inferInsert & { id: string; fullName: string; cellId: string };
 export type MembershipRow = typeof unitMemberships.$inferInsert;
@@ -41,8 +42,9 @@ function uniqueFrom(draw: () => string): () => string {
 }
 
 export function buildDemoPeople(tree: DemoTree, rng: Rng, now: Date): DemoPeople {
-  const today = isoDate(now);
-  const nowYear = now.getUTCFullYear();
+  // today and this year on Vietnam's calendar (a seed run in the evening UTC is already tomorrow there)
+  const today = vnDay(now);
+  const nowYear = vnYear(now);
   const cardNumber = uniqueFrom(() => `4${rng.digits(7)}`);
   const phone = uniqueFrom(() => `09${rng.digits(8)}`);
   const citizenSeen = new Set<string>();
