@@ -64,3 +64,38 @@ describe('the API client without signal', () => {
     expect(isOnline()).toBe(true);
   });
 });
+
+describe('one Idempotency-Key per submission (decision 0012)', () => {
+  const keysSent = (fetch: ReturnType<typeof vi.fn>) =>
+    fetch.mock.calls.map(([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers['Idempotency-Key']);
+  const ok = () => new Response('{"id":"1"}', { status: 201, headers: { 'content-type': 'application/json' } });
+
+  it('keeps the key for a retry after no answer, and makes a new one after the answer came', async () => {
+    const fetch = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValueOnce(ok()).mockResolvedValueOnce(ok());
+    vi.stubGlobal('fetch', fetch);
+    const body = { title: 'Sinh hoạt chi bộ tháng 12' };
+    expect(await failure(apiRequest('/api/meetings', { method: 'POST', body }))).toMatchObject({ status: 0 });
+    noteNetwork(true);
+    await apiRequest('/api/meetings', { method: 'POST', body });
+    await apiRequest('/api/meetings', { method: 'POST', body });
+    const [lost, retry, next] = keysSent(fetch);
+    expect(lost).toMatch(/^[\w-]{16,}$/);
+    expect(retry).toBe(lost);
+    expect(next).not.toBe(lost);
+  });
+
+  it('gives other content its own key, ends a submission on an error answer too, and sends none on reads', async () => {
+    const refused = () => new Response('{"error":{"code":"validation_failed","message":"x"}}', { status: 422 });
+    const fetch = vi.fn().mockResolvedValueOnce(refused()).mockImplementation(async () => ok());
+    vi.stubGlobal('fetch', fetch);
+    await failure(apiRequest('/api/warnings', { method: 'POST', body: { reason: 'a' } }));
+    await apiRequest('/api/warnings', { method: 'POST', body: { reason: 'a' } });
+    await apiRequest('/api/warnings', { method: 'POST', body: { reason: 'b' } });
+    await apiRequest('/api/warnings', { method: 'POST', body: { reason: 'c' }, idempotencyKey: 'given-by-the-form' });
+    await apiRequest('/api/warnings');
+    const [first, second, other, given, read] = keysSent(fetch);
+    expect(new Set([first, second, other]).size).toBe(3);
+    expect(given).toBe('given-by-the-form');
+    expect(read).toBeUndefined();
+  });
+});

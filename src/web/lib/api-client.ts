@@ -3,6 +3,7 @@ import { errorResponseSchema } from '../../shared/contracts/errors';
 import { noteNetwork, phoneSaysOnline } from './offline/network';
 import { noteRead } from './offline/saved-reads';
 import { SAVED_AT_HEADER } from './offline/saved-api';
+import { submissionAnswered, submissionKey } from './submission-keys';
 
 /** Error thrown for every non-2xx answer; `message` is already localised by the server. */
 export class ApiError extends Error {
@@ -84,6 +85,11 @@ interface RequestOptions<T> {
   timeoutMs?: number;
   /** extra request headers (e.g. X-Read-Source: the page a member's record is read from) */
   headers?: Record<string, string>;
+  /**
+   * the change's `Idempotency-Key` (decision 0012); by default one per submission (submission-keys.ts), so a
+   * retry after no answer keeps it; an upload (`formData`) sends one only when given
+   */
+  idempotencyKey?: string;
 }
 
 async function send<T>(path: string, options: RequestOptions<T>, accept: string): Promise<Response> {
@@ -97,6 +103,9 @@ async function send<T>(path: string, options: RequestOptions<T>, accept: string)
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const fingerprint = method !== 'GET' && !options.formData ? `${method} ${buildUrl(path, options.query)} ${String(body ?? '')}` : null;
+  const key = options.idempotencyKey ?? (fingerprint ? submissionKey(fingerprint) : undefined);
+  if (method !== 'GET' && key) headers['Idempotency-Key'] = key;
   // Without signal a change fails at once instead of spinning; a read still asks (the service worker has a copy).
   if (method !== 'GET' && !phoneSaysOnline()) throw noAnswer('offline');
 
@@ -119,6 +128,8 @@ async function send<T>(path: string, options: RequestOptions<T>, accept: string)
   } finally {
     if (timer) clearTimeout(timer);
   }
+  // an answer, whatever it says, ends this submission: the next one gets a new key
+  if (fingerprint && key) submissionAnswered(fingerprint, key);
   const savedAt = method === 'GET' ? response.headers.get(SAVED_AT_HEADER) : null;
   // an answer from the copy the service worker saved means the network did not answer
   noteNetwork(!savedAt);
