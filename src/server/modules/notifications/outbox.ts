@@ -51,5 +51,6 @@ export async function processOutbox(db: Db, mailer: Mailer, clock: Clock, batch 
  * servers send faster and never the same row. Returns a stop function for graceful shutdown.
  */
 export function startOutboxWorker(db: Db, mailer: Mailer, clock: Clock, intervalMs = 15_000, log: (err: unknown) => void = () => {}) {
-  return runPeriodically(() => processOutbox(db, mailer, clock), intervalMs, log);
+  // mail that was waiting when the server stopped (or crashed) goes out right after start
+  return runPeriodically(() => processOutbox(db, mailer, clock), intervalMs, log, 1_000);
 }
