@@ -360,6 +360,20 @@ describe.skipIf(skipBrowser)('the yearly residence evaluation', () => {
     await v1.getByText(/^Đảng ủy xã\/phường xác nhận:/).waitFor();
     await done(wp);
   });
+
+  it('the member keeps reading the released comment, marked under revision, while the cell revises it', async () => {
+    const mb = await as('member', phone);
+    const page = mb.page;
+    await openNav(page, 'Nhận xét của tôi');
+    await page.locator('.mantine-Badge-root').filter({ hasText: 'Đang được sửa lại' }).first().waitFor();
+    await page.getByRole('link', { name: 'Xem phiếu nhận xét' }).click();
+    await page.getByRole('heading', { level: 1, name: member.fullName }).waitFor();
+    await page.getByText('Nhận xét đang được sửa lại').waitFor();
+    await page.getByText(/^Đây là nhận xét đã thông báo cho đồng chí \(phiên bản 1\)/).waitFor();
+    await page.getByRole('region', { name: 'Phiếu nhận xét' }).getByText('Chưa', { exact: true }).waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);
+    await done(mb);
+  });
 });
 
 function labelOf(key: string): string {
