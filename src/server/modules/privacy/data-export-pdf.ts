@@ -4,10 +4,14 @@
  * on the shared PDF building blocks with the Noto Serif fonts the letters use.
  */
 import type { FigureTable } from '../../documents/official-report';
-import { contentBox, ensureSpace, renderPdf, textAt, type Pdf } from '../../documents/pdf';
+import { contentBox, ensureSpace, renderPdf, runsAt, textAt, type Pdf } from '../../documents/pdf';
 import { drawFigureTable } from '../../documents/pdf-table';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
+import { hasMessage, registerMessages, translate } from '../../i18n/messages';
+import { privacyMessages } from './privacy.messages';
 import type { MemberData } from './privacy.repository';
+
+registerMessages(privacyMessages);
 
 const SIZE = 11;
 
@@ -19,12 +23,31 @@ export function day(value: Date | string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
+/** A stored code in Vietnamese words, from the first catalogue key that has it (the code itself otherwise). */
+function label(value: string, ...prefixes: string[]): string {
+  const key = prefixes.map((p) => `${p}.${value}`).find(hasMessage);
+  return key ? translate('vi', key) : value;
+}
+
 const text = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '–' : String(v));
 
 function heading(doc: Pdf, title: string): void {
   ensureSpace(doc, 60);
   const box = contentBox(doc);
   doc.y = textAt(doc, title, box.left, doc.y + 10, box.width, { size: SIZE + 1, font: 'bold' }) + 4;
+}
+
+/** "Label: value" lines, the label in bold: a record's fields read as a form, not as a grid of figures. */
+function fields(doc: Pdf, rows: [string, string][]): void {
+  const box = contentBox(doc);
+  if (rows.length === 0) {
+    doc.y = textAt(doc, 'Không có.', box.left, doc.y, box.width, { size: SIZE, font: 'italic' }) + 2;
+    return;
+  }
+  for (const [name, value] of rows) {
+    ensureSpace(doc, 16);
+    doc.y = runsAt(doc, [{ text: `${name}: `, font: 'bold' }, { text: value }], box.left, doc.y, box.width, { size: SIZE, lineGap: 1 }) + 2;
+  }
 }
 
 function table(doc: Pdf, columns: string[], rows: (string | number)[][]): void {
@@ -54,7 +77,7 @@ export function renderDataExportPdf({ data, units, generatedAt }: ExportSummaryI
     doc.y = y + 6;
 
     heading(doc, '1. Hồ sơ đảng viên');
-    table(doc, ['Thông tin', 'Giá trị'], [
+    fields(doc, [
       ['Họ và tên', m.fullName],
       ['Ngày sinh', day(m.dateOfBirth)],
       ['Số thẻ đảng viên', m.cardNumber],
@@ -66,35 +89,35 @@ export function renderDataExportPdf({ data, units, generatedAt }: ExportSummaryI
       ['Nơi thường trú', [m.registeredStreet, m.registeredArea, m.registeredCommune, m.registeredProvince].filter(Boolean).join(', ') || '–'],
       ['Nơi ở hiện nay', [m.residenceStreet, unit(m.residenceCommuneId), m.residenceProvince].filter((v) => v && v !== '–').join(', ') || '–'],
       ['Chi bộ nơi cư trú', unit(m.residenceCellId)],
-      ['Trạng thái', m.status],
+      ['Trạng thái', label(m.status, 'privacy.memberStatus')],
     ]);
 
     heading(doc, '2. Tài khoản và vai trò');
     const a = data.account;
-    table(doc, ['Thông tin', 'Giá trị'], a
+    fields(doc, a
       ? [['Tên đăng nhập', a.username], ['Thư điện tử', text(a.email)], ['Điện thoại', text(a.phone)], ['Đăng nhập gần nhất', day(a.lastLoginAt)],
-         ...data.roles.map((r) => ['Vai trò', `${r.role}${r.unitName ? ` — ${r.unitName}` : ''}`])]
+         ...data.roles.map((r): [string, string] => ['Vai trò', `${label(r.role, 'privacy.role')}${r.unitName ? ` — ${r.unitName}` : ''}`])]
       : []);
 
     heading(doc, '3. Quá trình sinh hoạt');
-    table(doc, ['Đơn vị', 'Loại', 'Từ ngày', 'Đến ngày'], data.memberships.map((r) => [text(r.unitName), r.kind, day(r.validFrom), day(r.validTo)]));
+    table(doc, ['Đơn vị', 'Loại', 'Từ ngày', 'Đến ngày'], data.memberships.map((r) => [text(r.unitName), label(r.kind, 'privacy.membershipKind'), day(r.validFrom), day(r.validTo)]));
 
     heading(doc, '4. Giấy giới thiệu, thông báo và đề nghị');
     table(doc, ['Loại', 'Số / trạng thái', 'Ngày'], [
-      ...data.letters.map((l) => ['Giấy giới thiệu', `${l.number ? `${l.number}/${l.year}` : '–'} — ${l.status}`, day(l.issuedAt ?? l.createdAt)]),
-      ...data.notices.map((n) => ['Thông báo nơi cư trú', n.kind, day(n.createdAt)]),
+      ...data.letters.map((l) => ['Giấy giới thiệu', `${l.number ? `${l.number}/${l.year}` : '–'} — ${label(l.status, 'report.value.status')}`, day(l.issuedAt ?? l.createdAt)]),
+      ...data.notices.map((n) => ['Thông báo nơi cư trú', label(n.kind, 'noticeKind'), day(n.createdAt)]),
       ...data.moves.map((mv) => ['Chuyển nơi ở', unit(mv.toCommuneId), day(mv.movedOn)]),
       ...data.requests.map((r) => ['Đề nghị giới thiệu', r.status, day(r.createdAt)]),
     ]);
 
     heading(doc, '5. Sinh hoạt chi bộ nơi cư trú');
-    table(doc, ['Cuộc họp', 'Ngày', 'Tham dự'], data.attendances.map((r) => [r.meetingTitle, day(r.startsAt), r.status]));
+    table(doc, ['Cuộc họp', 'Ngày', 'Tham dự'], data.attendances.map((r) => [r.meetingTitle, day(r.startsAt), label(r.status, 'report.value.attendance')]));
 
     heading(doc, '6. Nhắc nhở, nhận xét và đề nghị xem xét lại');
     table(doc, ['Loại', 'Năm / ngày', 'Trạng thái'], [
-      ...data.warnings.map((w) => ['Nhắc nhở', day(w.createdAt), w.status]),
-      ...data.evaluations.map((e) => ['Nhận xét nơi cư trú', String(e.year), e.status]),
-      ...data.disputes.map((d) => ['Đề nghị xem xét lại', day(d.openedAt), d.status]),
+      ...data.warnings.map((w) => [label(w.kind, 'report.value.warningKind'), day(w.createdAt), label(w.status, 'report.value.warningStatus')]),
+      ...data.evaluations.map((e) => ['Nhận xét nơi cư trú', String(e.year), label(e.status, 'report.value.evaluationStatus', 'evaluation.status')]),
+      ...data.disputes.map((d) => ['Đề nghị xem xét lại', day(d.openedAt), label(d.status, 'report.value.disputeStatus')]),
     ]);
 
     heading(doc, '7. Ai đã xem hồ sơ của đồng chí');
