@@ -5,6 +5,7 @@ import { sendOverdueReminders } from '../modules/introductions/reminders';
 import { escalateOverdueWarnings } from '../modules/cell-life/warnings.service';
 import { flagMissedHalfYears, sendMeetingReminders } from '../modules/meetings/meetings.jobs';
 import { runFigureJob } from '../modules/reports/figures/figures.service';
+import { applyRetention } from '../modules/privacy/retention';
 
 /** What every job receives: the database, the clock and the settings the jobs read. */
 export interface JobDeps {
@@ -39,4 +40,6 @@ export const jobs: JobDefinition[] = [
   { name: 'warnings.escalation', everyMs: HOUR, run: (d) => escalateOverdueWarnings(d) },
   { name: 'evaluations.overdue', everyMs: HOUR, run: (d) => remindOverdueEvaluations(d) },
   { name: 'reports.figures', everyMs: 15 * SECOND, run: (d) => runFigureJob(d) },
+  // ended members anonymised once past the retention period (decision 0014); the rule counts in whole days
+  { name: 'privacy.retention', everyMs: 24 * HOUR, run: (d) => applyRetention(d.db, d.clock.now()) },
 ];
