@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import '../app';
 import { evaluationTransitions } from '../../shared/rules/evaluation';
 import { PG_ERRORS } from '../http/error-handler';
-import { assignedKeys, literalTypes, readSource, scanContracts, scanServer, sourceFiles, type FoundKey } from '../../../tests/fixtures/message-codes';
+import {
+  assignedKeys,
+  literalTypes,
+  readSource,
+  scanContracts,
+  scanServer,
+  sourceFiles,
+  type FoundKey,
+} from '../../../tests/fixtures/message-codes';
 import { hasMessage, translate } from './messages';
 
 /**
@@ -13,13 +21,20 @@ import { hasMessage, translate } from './messages';
  */
 const DYNAMIC: Record<string, () => FoundKey[]> = {
   'src/server/modules/evaluations/workflow.service.ts `evaluation_side_${transition.side}`': () =>
-    [...new Set(evaluationTransitions.map((t) => t.side))].map((side) => ({ key: `evaluation_side_${side}`, where: 'evaluationTransitions' })),
+    [...new Set(evaluationTransitions.map((t) => t.side))].map((side) => ({
+      key: `evaluation_side_${side}`,
+      where: 'evaluationTransitions',
+    })),
   'src/server/modules/meetings/attendance.service.ts offlineScanProblem({ scannedAt: at, codeSlot: code.slot, now, window: checkInWindowOf(m.startsAt, m.endsAt, rulesOf(deps)) })':
     () => literalTypes('src/shared/rules/check-in-code.ts', 'OfflineScanProblem'),
-  'src/server/modules/meetings/meetings.service.ts problem.key': () => literalTypes('src/shared/rules/meeting-schedule.ts', 'MeetingTimeProblem', 'key'),
-  'src/server/modules/meetings/meetings.service.ts past.key': () => literalTypes('src/shared/rules/meeting-schedule.ts', 'MeetingTimeProblem', 'key'),
-  'src/server/modules/members/members.service.ts checkMemberRules(input, today)': () => assignedKeys('src/server/modules/members/member-rules.ts', 'errors'),
-  'src/server/modules/members/members.service.ts checkMemberRules(merged, today)': () => assignedKeys('src/server/modules/members/member-rules.ts', 'errors'),
+  'src/server/modules/meetings/meetings.service.ts problem.key': () =>
+    literalTypes('src/shared/rules/meeting-schedule.ts', 'MeetingTimeProblem', 'key'),
+  'src/server/modules/meetings/meetings.service.ts past.key': () =>
+    literalTypes('src/shared/rules/meeting-schedule.ts', 'MeetingTimeProblem', 'key'),
+  'src/server/modules/members/members.service.ts checkMemberRules(input, today)': () =>
+    assignedKeys('src/server/modules/members/member-rules.ts', 'errors'),
+  'src/server/modules/members/members.service.ts checkMemberRules(merged, today)': () =>
+    assignedKeys('src/server/modules/members/member-rules.ts', 'errors'),
 };
 
 /** Same words in both languages where that is right (none yet: add a key here with the reason). */
@@ -38,7 +53,18 @@ const keys = [...new Map(found.map((k) => [k.key, k])).values()];
 describe('every message key the server answers with', () => {
   it('finds the codes in the source (the scan itself works)', () => {
     const names = keys.map((k) => k.key);
-    for (const k of ['unit_not_found', 'evaluation_not_found', 'not_found', 'field.required', 'member.birthInFuture', 'meetings.endBeforeStart', 'evaluation_side_member', 'import.formulaNotAllowed', 'cardNumber.format', 'duplicate'])
+    for (const k of [
+      'unit_not_found',
+      'evaluation_not_found',
+      'not_found',
+      'field.required',
+      'member.birthInFuture',
+      'meetings.endBeforeStart',
+      'evaluation_side_member',
+      'import.formulaNotAllowed',
+      'cardNumber.format',
+      'duplicate',
+    ])
       expect(names).toContain(k);
     expect(keys.length).toBeGreaterThan(200);
   });
@@ -66,6 +92,8 @@ describe('every message key the server answers with', () => {
 
   it('the web prints the server message, never the bare code', () => {
     const printsCode = /\{[\w.?]*error\??\.code\}|t\([\w.?]*error\??\.code\b/;
-    expect(sourceFiles('src/web', ['.ts', '.tsx']).filter((file) => printsCode.test(readSource(file)))).toEqual([]);
+    expect(
+      sourceFiles('src/web', ['.ts', '.tsx']).filter((file) => printsCode.test(readSource(file))),
+    ).toEqual([]);
   });
 });

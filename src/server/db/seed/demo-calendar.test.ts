@@ -19,7 +19,9 @@ let t: TestApp;
 beforeAll(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database);
-  expect(await seedDemo(database.db, { now: NOW, documentSecret: t.ctx.config.documentSecret })).toEqual({ seeded: true });
+  expect(await seedDemo(database.db, { now: NOW, documentSecret: t.ctx.config.documentSecret })).toEqual({
+    seeded: true,
+  });
 });
 afterAll(async () => {
   await t.app.close();
@@ -45,7 +47,9 @@ describe('the demo seeded at 20:00 UTC on 31 December (already the next year in 
     const rows = await letters();
     expect(rows.length).toBeGreaterThan(100);
     // the case the test is about: some letters were issued on a day that is a different year in UTC
-    expect(rows.some((r) => new Date(r.issuedAt).getUTCFullYear() !== vnYear(new Date(r.issuedAt)))).toBe(true);
+    expect(rows.some((r) => new Date(r.issuedAt).getUTCFullYear() !== vnYear(new Date(r.issuedAt)))).toBe(
+      true,
+    );
     for (const r of rows) expect(r.year, String(r.issuedAt)).toBe(vnYear(new Date(r.issuedAt)));
     const keys = rows.map((r) => `${r.issuingUnitId}/${r.year}/${r.number}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -55,14 +59,18 @@ describe('the demo seeded at 20:00 UTC on 31 December (already the next year in 
       sql`select unit_id as "unitId", year, last_number as "lastNumber" from letter_counters`,
     );
     for (const c of counters) {
-      const numbers = rows.filter((r) => r.issuingUnitId === c.unitId && r.year === c.year).map((r) => r.number);
+      const numbers = rows
+        .filter((r) => r.issuingUnitId === c.unitId && r.year === c.year)
+        .map((r) => r.number);
       expect(c.lastNumber).toBe(Math.max(...numbers));
     }
   });
 
   it('prints the same year as /verify for every letter it signed', async () => {
     const rows = await letters();
-    const crossing = rows.filter((r) => new Date(r.issuedAt).getUTCFullYear() !== vnYear(new Date(r.issuedAt)));
+    const crossing = rows.filter(
+      (r) => new Date(r.issuedAt).getUTCFullYear() !== vnYear(new Date(r.issuedAt)),
+    );
     for (const r of [...crossing, ...rows.slice(0, 5)]) {
       const res = await t.app.inject({ method: 'GET', url: `/api/verify/${r.verificationCode}` });
       expect(res.statusCode).toBe(200);

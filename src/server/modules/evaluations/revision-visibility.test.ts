@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationDetailSchema, formContentSchema, myEvaluationsSchema } from '../../../shared/contracts/evaluations';
+import {
+  evaluationDetailSchema,
+  formContentSchema,
+  myEvaluationsSchema,
+} from '../../../shared/contracts/evaluations';
 import { queryRows, type Database } from '../../db/client';
 import { docxText } from '../../documents/testing';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
@@ -17,10 +21,19 @@ let t: TestApp;
 let s: Record<'workplace' | 'commune' | 'secretary' | 'front' | 'an' | 'binh', Session>;
 let anId: string;
 
-const FIRST = { example: 'good', civic: 'leading', attendance: 'full', contact: 'regular_active', campaigns: 'active', proposal: 'none' };
+const FIRST = {
+  example: 'good',
+  civic: 'leading',
+  attendance: 'full',
+  contact: 'regular_active',
+  campaigns: 'active',
+  proposal: 'none',
+};
 const REVISED = { ...FIRST, contact: 'regular' };
-const post = (who: Session, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: who.headers, payload });
-const get = (who: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+const post = (who: Session, url: string, payload: object = {}) =>
+  t.app.inject({ method: 'POST', url, headers: who.headers, payload });
+const get = (who: Session, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
 const detail = async (who: Session) => {
   const res = await get(who, `/api/evaluations/${anId}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -33,14 +46,22 @@ async function fillSignConfirm(ratings: Record<string, string>) {
     method: 'PUT',
     url: `/api/evaluations/${anId}/form`,
     headers: s.secretary.headers,
-    payload: { ratings, justifications: { contact: 'Đồng chí liên hệ thường xuyên qua điện thoại với chi ủy.' }, jointMeetingOn: '2026-11-20', jointMeetingParticipants: 'Chi ủy, Mặt trận' },
+    payload: {
+      ratings,
+      justifications: { contact: 'Đồng chí liên hệ thường xuyên qua điện thoại với chi ủy.' },
+      jointMeetingOn: '2026-11-20',
+      jointMeetingParticipants: 'Chi ủy, Mặt trận',
+    },
   });
   expect(form.statusCode, form.body).toBe(200);
   expect((await post(s.front, `/api/evaluations/${anId}/front-sign`)).statusCode).toBe(200);
   const signed = await post(s.secretary, `/api/evaluations/${anId}/sign`);
   expect(signed.statusCode, signed.body).toBe(200);
   minute();
-  expect((await post(s.commune, '/api/evaluations/confirm', { evaluationIds: [anId] })).json()).toEqual({ changed: 1, repeated: 0 });
+  expect((await post(s.commune, '/api/evaluations/confirm', { evaluationIds: [anId] })).json()).toEqual({
+    changed: 1,
+    repeated: 0,
+  });
   minute();
 }
 
@@ -49,12 +70,32 @@ beforeAll(async () => {
   t = await buildTestApp(database, { sessionTtlHours: 24 * 365 });
   const db = database.db;
   const a = await newProvinceTree(db, 'R');
-  const placed = { residenceCommuneId: a.commune.id, residenceCellId: a.residentialCell.id, residenceAreaId: a.area.id };
-  const an = await newMember(db, { fullName: 'Nguyễn Văn An', cardNumber: '74000001', cellId: a.workplaceCell.id, ...placed });
-  const binh = await newMember(db, { fullName: 'Trần Thị Bình', cardNumber: '74000002', cellId: a.workplaceCell.id, ...placed });
-  await newUser(db, { username: 'workplace', grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }] });
+  const placed = {
+    residenceCommuneId: a.commune.id,
+    residenceCellId: a.residentialCell.id,
+    residenceAreaId: a.area.id,
+  };
+  const an = await newMember(db, {
+    fullName: 'Nguyễn Văn An',
+    cardNumber: '74000001',
+    cellId: a.workplaceCell.id,
+    ...placed,
+  });
+  const binh = await newMember(db, {
+    fullName: 'Trần Thị Bình',
+    cardNumber: '74000002',
+    cellId: a.workplaceCell.id,
+    ...placed,
+  });
+  await newUser(db, {
+    username: 'workplace',
+    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }],
+  });
   await newUser(db, { username: 'commune', grants: [{ role: 'committee_officer', unitId: a.commune.id }] });
-  await newUser(db, { username: 'secretary', grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }] });
+  await newUser(db, {
+    username: 'secretary',
+    grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }],
+  });
   await newUser(db, { username: 'front', grants: [{ role: 'front_head', unitId: a.residentialCell.id }] });
   await newUser(db, { username: 'an', memberId: an.id, grants: [{ role: 'member' }] });
   await newUser(db, { username: 'binh', memberId: binh.id, grants: [{ role: 'member' }] });
@@ -66,8 +107,19 @@ beforeAll(async () => {
     an: await loginAs(t.app, 'an'),
     binh: await loginAs(t.app, 'binh'),
   };
-  expect((await post(s.workplace, '/api/evaluations/cycles', { unitId: a.workplace.id, year: 2026, dueDate: '2026-12-20' })).statusCode).toBe(200);
-  [{ id: anId }] = await queryRows<{ id: string }>(db, sql`select id from evaluations where member_id = ${an.id}`) as [{ id: string }];
+  expect(
+    (
+      await post(s.workplace, '/api/evaluations/cycles', {
+        unitId: a.workplace.id,
+        year: 2026,
+        dueDate: '2026-12-20',
+      })
+    ).statusCode,
+  ).toBe(200);
+  [{ id: anId }] = (await queryRows<{ id: string }>(
+    db,
+    sql`select id from evaluations where member_id = ${an.id}`,
+  )) as [{ id: string }];
 });
 afterAll(async () => {
   await t.app.close();
@@ -91,13 +143,27 @@ describe('no meeting held in the year', () => {
 
 describe('a disputed comment under revision', () => {
   it('stays readable to the member, marked under revision, until the revised version is released', async () => {
-    expect((await post(s.workplace, '/api/evaluations/release', { evaluationIds: [anId] })).json()).toEqual({ changed: 1, repeated: 0 });
+    expect((await post(s.workplace, '/api/evaluations/release', { evaluationIds: [anId] })).json()).toEqual({
+      changed: 1,
+      repeated: 0,
+    });
     const released = await detail(s.an);
     expect(released).toMatchObject({ status: 'released', underRevision: false });
     expect(released.form!.ratings).toEqual(FIRST);
     minute();
-    expect((await post(s.an, `/api/evaluations/${anId}/dispute`, { reason: 'Tôi vẫn giữ liên hệ thường xuyên với chi ủy.' })).statusCode).toBe(200);
-    const dialogue = { dialogueOn: '2026-11-22', participants: 'Đảng ủy công ty R, đảng ủy phường R', notes: 'Thống nhất sửa tiêu chí liên hệ', outcome: 'revised' };
+    expect(
+      (
+        await post(s.an, `/api/evaluations/${anId}/dispute`, {
+          reason: 'Tôi vẫn giữ liên hệ thường xuyên với chi ủy.',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const dialogue = {
+      dialogueOn: '2026-11-22',
+      participants: 'Đảng ủy công ty R, đảng ủy phường R',
+      notes: 'Thống nhất sửa tiêu chí liên hệ',
+      outcome: 'revised',
+    };
     expect((await post(s.workplace, `/api/evaluations/${anId}/dialogue`, dialogue)).statusCode).toBe(200);
     minute();
 
@@ -106,7 +172,9 @@ describe('a disputed comment under revision', () => {
     expect(during).toMatchObject({ status: 'returned', version: 2, underRevision: true });
     expect(during.form).toMatchObject({ version: 1, ratings: FIRST });
     expect(during.versions.map((v) => v.version)).toEqual([1]);
-    expect(formContentSchema.parse((await get(s.an, `/api/evaluations/${anId}/versions/1`)).json()).ratings).toEqual(FIRST);
+    expect(
+      formContentSchema.parse((await get(s.an, `/api/evaluations/${anId}/versions/1`)).json()).ratings,
+    ).toEqual(FIRST);
     expect((await get(s.an, `/api/evaluations/${anId}/versions/2`)).statusCode).toBe(404);
     const mine = myEvaluationsSchema.parse((await get(s.an, '/api/evaluations/mine?year=2026')).json());
     expect(mine.items[0]).toMatchObject({ id: anId, released: true, underRevision: true });
@@ -120,9 +188,16 @@ describe('a disputed comment under revision', () => {
     expect((await detail(s.an)).form).toMatchObject({ version: 1, ratings: FIRST });
     expect((await get(s.an, `/api/evaluations/${anId}/versions/2`)).statusCode).toBe(404);
 
-    expect((await post(s.workplace, '/api/evaluations/release', { evaluationIds: [anId] })).json()).toEqual({ changed: 1, repeated: 0 });
+    expect((await post(s.workplace, '/api/evaluations/release', { evaluationIds: [anId] })).json()).toEqual({
+      changed: 1,
+      repeated: 0,
+    });
     const after = await detail(s.an);
-    expect(after).toMatchObject({ status: 'released', underRevision: false, form: { version: 2, ratings: REVISED } });
+    expect(after).toMatchObject({
+      status: 'released',
+      underRevision: false,
+      form: { version: 2, ratings: REVISED },
+    });
     expect(after.versions.map((v) => v.version)).toEqual([1, 2]);
     expect((await get(s.an, `/api/evaluations/${anId}/versions/1`)).statusCode).toBe(200);
   });

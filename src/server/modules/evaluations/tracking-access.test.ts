@@ -19,12 +19,22 @@ beforeAll(async () => {
   const db = database.db;
   tree = await newProvinceTree(db, 'T');
   const other = await newProvinceTree(db, 'U');
-  const member = await newMember(db, { fullName: 'Nguyễn Văn Tâm', cardNumber: '73000001', cellId: tree.workplaceCell.id });
+  const member = await newMember(db, {
+    fullName: 'Nguyễn Văn Tâm',
+    cardNumber: '73000001',
+    cellId: tree.workplaceCell.id,
+  });
   await newUser(db, { username: 'member', memberId: member.id, grants: [{ role: 'member' }] });
   await newUser(db, { username: 'admin', grants: [{ role: 'admin' }] });
   await newUser(db, { username: 'unit.admin', grants: [{ role: 'admin', unitId: other.province.id }] });
-  await newUser(db, { username: 'workplace', grants: [{ role: 'committee_officer', unitId: tree.workplace.id, position: 'secretary' }] });
-  await newUser(db, { username: 'other.workplace', grants: [{ role: 'committee_officer', unitId: other.workplace.id }] });
+  await newUser(db, {
+    username: 'workplace',
+    grants: [{ role: 'committee_officer', unitId: tree.workplace.id, position: 'secretary' }],
+  });
+  await newUser(db, {
+    username: 'other.workplace',
+    grants: [{ role: 'committee_officer', unitId: other.workplace.id }],
+  });
   s = {
     member: await loginAs(t.app, 'member'),
     admin: await loginAs(t.app, 'admin'),
@@ -38,27 +48,51 @@ afterAll(async () => {
   await database.close();
 });
 
-const get = (who: Session, url: string, lang = 'vi') => t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie, 'accept-language': lang } });
+const get = (who: Session, url: string, lang = 'vi') =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie, 'accept-language': lang } });
 const errorOf = (res: { json: () => unknown }) => errorResponseSchema.parse(res.json()).error;
 
 describe('evaluation progress: who reads it and what the others read', () => {
   it('a member asking for the review, the backlog or the no-comment list is told they hold no role, in words', async () => {
-    for (const url of ['/api/evaluations/review', '/api/evaluations/backlog?side=workplace', '/api/evaluations/backlog?side=residence', '/api/evaluations/no-comment?side=workplace']) {
+    for (const url of [
+      '/api/evaluations/review',
+      '/api/evaluations/backlog?side=workplace',
+      '/api/evaluations/backlog?side=residence',
+      '/api/evaluations/no-comment?side=workplace',
+    ]) {
       const vi = await get(s.member, url);
       expect(vi.statusCode, url).toBe(403);
-      expect(errorOf(vi)).toMatchObject({ code: 'evaluation_no_unit', message: expect.stringContaining('chưa được giao vai trò') });
+      expect(errorOf(vi)).toMatchObject({
+        code: 'evaluation_no_unit',
+        message: expect.stringContaining('chưa được giao vai trò'),
+      });
       const en = await get(s.member, url, 'en');
       expect(errorOf(en).message).toContain('You hold no role');
     }
   });
 
   it('a unit out of reach is "not found" with a message in both languages, for the member and for an officer', async () => {
-    const open = await t.app.inject({ method: 'POST', url: '/api/evaluations/cycles', headers: s.member.headers, payload: { unitId: tree.workplace.id, year: 2026 } });
+    const open = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluations/cycles',
+      headers: s.member.headers,
+      payload: { unitId: tree.workplace.id, year: 2026 },
+    });
     expect(open.statusCode).toBe(404);
-    expect(errorOf(open)).toEqual({ code: 'unit_not_found', message: 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của đồng chí.' });
-    const foreign = await get(s.otherWorkplace, `/api/evaluations/backlog?side=workplace&unitId=${tree.workplace.id}`, 'en');
+    expect(errorOf(open)).toEqual({
+      code: 'unit_not_found',
+      message: 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của đồng chí.',
+    });
+    const foreign = await get(
+      s.otherWorkplace,
+      `/api/evaluations/backlog?side=workplace&unitId=${tree.workplace.id}`,
+      'en',
+    );
     expect(foreign.statusCode).toBe(404);
-    expect(errorOf(foreign)).toEqual({ code: 'unit_not_found', message: 'Unit not found, or outside your reach.' });
+    expect(errorOf(foreign)).toEqual({
+      code: 'unit_not_found',
+      message: 'Unit not found, or outside your reach.',
+    });
   });
 
   it("the administrator's progress tab opens: from their own unit, else from the top of the tree", async () => {
@@ -80,6 +114,9 @@ describe('evaluation progress: who reads it and what the others read', () => {
 });
 
 async function firstRoot() {
-  const [row] = await queryRows<{ id: string }>(database.db, sql`select id from org_units where parent_id is null and status = 'active' order by name, id limit 1`);
+  const [row] = await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from org_units where parent_id is null and status = 'active' order by name, id limit 1`,
+  );
   return row!;
 }

@@ -54,11 +54,21 @@ describe('a year with no meeting held', () => {
   const none = { ...record, meetingsHeld: 0, meetingsAttended: 0, attendanceRate: 100, unexcusedAbsences: 0 };
 
   it('shows "no meeting held" instead of a 100 % rate, whichever meeting figures the criterion lists', () => {
-    for (const metrics of [['attendanceRate'], ['meetingsAttended'], ['meetingsAttended', 'attendanceRate'], ['meetingsHeld', 'meetingsAttended', 'attendanceRate']] as const)
-      expect(evidenceLines(metrics, none), metrics.join()).toEqual([{ key: 'noMeetings', params: {}, concern: false }]);
+    for (const metrics of [
+      ['attendanceRate'],
+      ['meetingsAttended'],
+      ['meetingsAttended', 'attendanceRate'],
+      ['meetingsHeld', 'meetingsAttended', 'attendanceRate'],
+    ] as const)
+      expect(evidenceLines(metrics, none), metrics.join()).toEqual([
+        { key: 'noMeetings', params: {}, concern: false },
+      ]);
   });
 
   it('keeps the other figures beside it', () => {
-    expect(evidenceLines(['meetingsAttended', 'selfReported'], none).map((l) => l.key)).toEqual(['noMeetings', 'selfReported']);
+    expect(evidenceLines(['meetingsAttended', 'selfReported'], none).map((l) => l.key)).toEqual([
+      'noMeetings',
+      'selfReported',
+    ]);
   });
 });

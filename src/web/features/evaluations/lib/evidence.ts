@@ -29,7 +29,8 @@ export function evidenceLines(
     if (!has(m)) continue;
     const v = value(m);
     if (noMeeting && MEETING_METRICS.has(m)) {
-      if (!lines.some((l) => l.key === 'noMeetings')) lines.push({ key: 'noMeetings', params: {}, concern: false });
+      if (!lines.some((l) => l.key === 'noMeetings'))
+        lines.push({ key: 'noMeetings', params: {}, concern: false });
       continue;
     }
     switch (m) {

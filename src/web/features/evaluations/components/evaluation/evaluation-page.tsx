@@ -137,7 +137,9 @@ function EvaluationBody({ d, def }: { d: EvaluationDetail; def: RuleSetDefinitio
       ) : d.form ? (
         <>
           <FormView form={d.form} def={def} formKind={d.formKind} liveEvidence={d.evidence} />
-          {d.status !== 'cancelled' && d.form.signedAt && !(own && d.underRevision) && <FormDownloads d={d} />}
+          {d.status !== 'cancelled' && d.form.signedAt && !(own && d.underRevision) && (
+            <FormDownloads d={d} />
+          )}
           {!own && <SelfReportCard report={d.selfReport} def={def} />}
         </>
       ) : (
