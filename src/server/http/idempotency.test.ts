@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { createTestDatabase } from '../../../tests/fixtures/test-db';
 import { buildTestApp, type TestApp } from '../../../tests/fixtures/app';
 import { CASE_NAMES, countRows, idempotencyWorld, send, type CreateCase } from '../../../tests/fixtures/idempotency-cases';
+import { jobs } from '../jobs/registry';
 import { purgeIdempotencyKeys } from './idempotency';
 
 /** Issue 12: the `Idempotency-Key` header on every change (decision 0012). */
@@ -155,8 +156,13 @@ describe('the header: failures, other users, scope, expiry', () => {
     expect(after.headers['idempotent-replayed']).toBeUndefined();
     expect(after.json().id).not.toBe(first.json().id);
     expect(await countRows(database, 'activities')).toBe(before + 1);
-    // every key made before the day passed is gone once purged
-    await purgeIdempotencyKeys(database.db, t.clock.now());
+    // the hourly job purges every key older than a day, and only those
+    const purge = jobs.find((j) => j.name === 'idempotency.purge')!;
+    const kept = await countRows(database, 'idempotency_keys');
+    const result = (await purge.run({ db: database.db, clock: t.clock, overdueDays: 15 })) as { purged: number };
+    expect(result.purged).toBeGreaterThan(0);
+    expect(await countRows(database, 'idempotency_keys')).toBe(kept - result.purged);
+    expect(await countRows(database, 'idempotency_keys')).toBe(1);
     t.clock.advance(25 * 3_600_000);
     expect(await purgeIdempotencyKeys(database.db, t.clock.now())).toBe(1);
     expect(await countRows(database, 'idempotency_keys')).toBe(0);

@@ -26,8 +26,6 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 /** how long a parallel retry waits for the first request's answer before giving up with 409 */
 const WAIT_LIMIT_MS = 15_000;
-/** expired rows are purged at most this often per process when no job runner does it */
-const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -84,7 +82,6 @@ function jsonText(reply: FastifyReply, payload: unknown): string | null {
 
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
-  let purgedAt = 0;
 
   // After the session hook: the key belongs to the resolved actor.
   app.addHook('preHandler', async (request, reply) => {
@@ -93,11 +90,6 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) throw new BadRequest('idempotency_key_invalid');
     // A file upload's body is a stream, not part of the hash: uploads are not replayed.
     if (request.isMultipart()) return;
-    const now = ctx.clock.now().getTime();
-    if (now - purgedAt > PURGE_EVERY_MS) {
-      purgedAt = now;
-      await repo.purgeIdempotencyKeys(ctx.db, new Date(now));
-    }
     const replayed = await claimOrReplay(ctx, request, reply, { userId: request.actor.userId, key: header });
     if (replayed) return replayed;
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { Clock } from '../context';
+import { purgeIdempotencyKeys } from '../http/idempotency.repository';
 import { remindOverdueEvaluations } from '../modules/evaluations/evaluations.jobs';
 import { sendOverdueReminders } from '../modules/introductions/reminders';
 import { escalateOverdueWarnings } from '../modules/cell-life/warnings.service';
@@ -42,4 +43,6 @@ export const jobs: JobDefinition[] = [
   { name: 'reports.figures', everyMs: 15 * SECOND, run: (d) => runFigureJob(d) },
   // ended members anonymised once past the retention period (decision 0014); the rule counts in whole days
   { name: 'privacy.retention', everyMs: 24 * HOUR, run: (d) => applyRetention(d.db, d.clock.now()) },
+  // Idempotency-Key answers past their 24 h (decision 0012)
+  { name: 'idempotency.purge', everyMs: HOUR, run: async (d) => ({ purged: await purgeIdempotencyKeys(d.db, d.clock.now()) }) },
 ];
