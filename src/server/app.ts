@@ -33,6 +33,7 @@ import { evaluationDocumentRoutes } from './modules/evaluations/evaluation-docum
 import { reportRoutes } from './modules/reports/reports.routes';
 import { yearlyReportRoutes } from './modules/reports/yearly-reports.routes';
 import { homeRoutes } from './modules/home/home.routes';
+import { jobRoutes } from './jobs/jobs.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { registerReadLog } from './modules/privacy/read-log';
 
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(reportRoutes(ctx));
   await app.register(yearlyReportRoutes(ctx));
   await app.register(homeRoutes(ctx));
+  await app.register(jobRoutes(ctx));
   await app.register(privacyRoutes(ctx));
 
   await registerWebApp(app, ctx.config.webDir);
