@@ -1,4 +1,3 @@
-import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -12,7 +11,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { registerCompression } from './http/compression';
 import { registerErrorHandler } from './http/error-handler';
+import { OneLinePerRequest } from './http/request-log';
 import { documentIdempotencyHeader, registerIdempotency } from './http/idempotency';
 import { registerSessionHook } from './http/session';
 import { registerWebApp } from './http/web-assets';
@@ -43,6 +44,8 @@ export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    // one line per answered request instead of two (http/request-log.ts)
+    logController: new OneLinePerRequest(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -52,9 +55,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  // API JSON on the fly (brotli quality 4, the plugin's default, cheap for the CPU; gzip for the rest) once
-  // over 1 KB; the web app's files are compressed once by the build instead (decision 0009).
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // API JSON on the fly over 1 KB: gzip below 4 KB, brotli above (http/compression.ts, decisions 0009, 0015)
+  await registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

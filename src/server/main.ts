@@ -66,6 +66,7 @@ async function main() {
       // Printed codes must outlive a session-secret rotation: a separate secret can be set.
       documentSecret: documentSecret(env),
       introductionOverdueDays: env.INTRODUCTION_OVERDUE_DAYS,
+      sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
       webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : path.join(root, 'dist/web'),
     },
   };

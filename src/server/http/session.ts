@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context';
 import { resolveSession } from '../modules/auth/auth.service';
+import { createSessionCache, resolveSessionCached } from '../modules/auth/session-cache';
 import { Forbidden, Unauthorized } from './errors';
 
 export const SESSION_COOKIE = 'rl_session';
@@ -35,11 +36,15 @@ export function clearSessionCookie(reply: FastifyReply) {
  */
 export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  // reads may reuse a session resolved a moment ago (modules/auth/session-cache.ts, decision 0015)
+  const cache = createSessionCache({ ttlMs: (ctx.config.sessionCacheSeconds ?? 0) * 1000 });
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      request.actor = await resolveSession(authDeps(ctx), token, { ip: request.ip, requestId: request.id });
+      const meta = { ip: request.ip, requestId: request.id, mutation: MUTATIONS.has(request.method) };
+      const resolve = () => resolveSession(authDeps(ctx), token, { ip: meta.ip, requestId: meta.requestId });
+      request.actor = await resolveSessionCached(cache, resolve, token, meta, ctx.clock.now());
       if (!request.actor) clearSessionCookie(reply);
     }
     // Unknown routes fall through to the not-found handler (404), whoever asks.
@@ -48,5 +53,10 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (MUTATIONS.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new Forbidden('csrf_failed');
     }
+  });
+  // A mutation may have changed a session, a grant or an account: forget every cached session before the
+  // answer leaves, so the client's next request is resolved afresh.
+  app.addHook('onSend', async (request) => {
+    if (MUTATIONS.has(request.method)) cache.clear();
   });
 }

@@ -29,7 +29,8 @@ function label(value: string, ...prefixes: string[]): string {
   return key ? translate('vi', key) : value;
 }
 
-const text = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '–' : String(v));
+const text = (v: string | number | null | undefined): string =>
+  v === null || v === undefined || v === '' ? '–' : String(v);
 
 function heading(doc: Pdf, title: string): void {
   ensureSpace(doc, 60);
@@ -46,7 +47,11 @@ function fields(doc: Pdf, rows: [string, string][]): void {
   }
   for (const [name, value] of rows) {
     ensureSpace(doc, 16);
-    doc.y = runsAt(doc, [{ text: `${name}: `, font: 'bold' }, { text: value }], box.left, doc.y, box.width, { size: SIZE, lineGap: 1 }) + 2;
+    doc.y =
+      runsAt(doc, [{ text: `${name}: `, font: 'bold' }, { text: value }], box.left, doc.y, box.width, {
+        size: SIZE,
+        lineGap: 1,
+      }) + 2;
   }
 }
 
@@ -69,67 +74,155 @@ export interface ExportSummaryInput {
 export function renderDataExportPdf({ data, units, generatedAt }: ExportSummaryInput): Promise<Buffer> {
   const m = data.member!;
   const unit = (id: string | null | undefined) => (id ? (units.get(id) ?? id) : '–');
-  return renderPdf({ title: `Dữ liệu cá nhân — ${m.fullName}`, author: 'Residence Link', subject: 'Dữ liệu cá nhân của đảng viên' }, (doc) => {
-    doc.addPage();
-    const box = contentBox(doc);
-    let y = textAt(doc, 'DỮ LIỆU CÁ NHÂN ĐƯỢC LƯU VỀ ĐỒNG CHÍ', box.left, box.top, box.width, { size: 14, font: 'bold', align: 'center' });
-    y = textAt(doc, `Trích xuất ngày ${day(generatedAt)} theo Luật Bảo vệ dữ liệu cá nhân. Tệp JSON đi kèm chứa đầy đủ mọi trường.`, box.left, y + 4, box.width, { size: SIZE - 1, font: 'italic', align: 'center' });
-    doc.y = y + 6;
+  return renderPdf(
+    {
+      title: `Dữ liệu cá nhân — ${m.fullName}`,
+      author: 'Residence Link',
+      subject: 'Dữ liệu cá nhân của đảng viên',
+    },
+    (doc) => {
+      doc.addPage();
+      const box = contentBox(doc);
+      let y = textAt(doc, 'DỮ LIỆU CÁ NHÂN ĐƯỢC LƯU VỀ ĐỒNG CHÍ', box.left, box.top, box.width, {
+        size: 14,
+        font: 'bold',
+        align: 'center',
+      });
+      y = textAt(
+        doc,
+        `Trích xuất ngày ${day(generatedAt)} theo Luật Bảo vệ dữ liệu cá nhân. Tệp JSON đi kèm chứa đầy đủ mọi trường.`,
+        box.left,
+        y + 4,
+        box.width,
+        { size: SIZE - 1, font: 'italic', align: 'center' },
+      );
+      doc.y = y + 6;
 
-    heading(doc, '1. Hồ sơ đảng viên');
-    fields(doc, [
-      ['Họ và tên', m.fullName],
-      ['Ngày sinh', day(m.dateOfBirth)],
-      ['Số thẻ đảng viên', m.cardNumber],
-      ['Số CCCD', text(m.citizenId)],
-      ['Điện thoại', text(m.phone)],
-      ['Thư điện tử', text(m.email)],
-      ['Ngày vào Đảng / chính thức', `${day(m.dateAdmitted)} / ${day(m.dateOfficial)}`],
-      ['Chi bộ sinh hoạt', unit(m.cellId)],
-      ['Nơi thường trú', [m.registeredStreet, m.registeredArea, m.registeredCommune, m.registeredProvince].filter(Boolean).join(', ') || '–'],
-      ['Nơi ở hiện nay', [m.residenceStreet, unit(m.residenceCommuneId), m.residenceProvince].filter((v) => v && v !== '–').join(', ') || '–'],
-      ['Chi bộ nơi cư trú', unit(m.residenceCellId)],
-      ['Trạng thái', label(m.status, 'privacy.memberStatus')],
-    ]);
+      heading(doc, '1. Hồ sơ đảng viên');
+      fields(doc, [
+        ['Họ và tên', m.fullName],
+        ['Ngày sinh', day(m.dateOfBirth)],
+        ['Số thẻ đảng viên', m.cardNumber],
+        ['Số CCCD', text(m.citizenId)],
+        ['Điện thoại', text(m.phone)],
+        ['Thư điện tử', text(m.email)],
+        ['Ngày vào Đảng / chính thức', `${day(m.dateAdmitted)} / ${day(m.dateOfficial)}`],
+        ['Chi bộ sinh hoạt', unit(m.cellId)],
+        [
+          'Nơi thường trú',
+          [m.registeredStreet, m.registeredArea, m.registeredCommune, m.registeredProvince]
+            .filter(Boolean)
+            .join(', ') || '–',
+        ],
+        [
+          'Nơi ở hiện nay',
+          [m.residenceStreet, unit(m.residenceCommuneId), m.residenceProvince]
+            .filter((v) => v && v !== '–')
+            .join(', ') || '–',
+        ],
+        ['Chi bộ nơi cư trú', unit(m.residenceCellId)],
+        ['Trạng thái', label(m.status, 'privacy.memberStatus')],
+      ]);
 
-    heading(doc, '2. Tài khoản và vai trò');
-    const a = data.account;
-    fields(doc, a
-      ? [['Tên đăng nhập', a.username], ['Thư điện tử', text(a.email)], ['Điện thoại', text(a.phone)], ['Đăng nhập gần nhất', day(a.lastLoginAt)],
-         ...data.roles.map((r): [string, string] => ['Vai trò', `${label(r.role, 'privacy.role')}${r.unitName ? ` — ${r.unitName}` : ''}`])]
-      : []);
+      heading(doc, '2. Tài khoản và vai trò');
+      const a = data.account;
+      fields(
+        doc,
+        a
+          ? [
+              ['Tên đăng nhập', a.username],
+              ['Thư điện tử', text(a.email)],
+              ['Điện thoại', text(a.phone)],
+              ['Đăng nhập gần nhất', day(a.lastLoginAt)],
+              ...data.roles.map((r): [string, string] => [
+                'Vai trò',
+                `${label(r.role, 'privacy.role')}${r.unitName ? ` — ${r.unitName}` : ''}`,
+              ]),
+            ]
+          : [],
+      );
 
-    heading(doc, '3. Quá trình sinh hoạt');
-    table(doc, ['Đơn vị', 'Loại', 'Từ ngày', 'Đến ngày'], data.memberships.map((r) => [text(r.unitName), label(r.kind, 'privacy.membershipKind'), day(r.validFrom), day(r.validTo)]));
+      heading(doc, '3. Quá trình sinh hoạt');
+      table(
+        doc,
+        ['Đơn vị', 'Loại', 'Từ ngày', 'Đến ngày'],
+        data.memberships.map((r) => [
+          text(r.unitName),
+          label(r.kind, 'privacy.membershipKind'),
+          day(r.validFrom),
+          day(r.validTo),
+        ]),
+      );
 
-    heading(doc, '4. Giấy giới thiệu, thông báo và đề nghị');
-    table(doc, ['Loại', 'Số / trạng thái', 'Ngày'], [
-      ...data.letters.map((l) => ['Giấy giới thiệu', `${l.number ? `${l.number}/${l.year}` : '–'} — ${label(l.status, 'report.value.status')}`, day(l.issuedAt ?? l.createdAt)]),
-      ...data.notices.map((n) => ['Thông báo nơi cư trú', label(n.kind, 'noticeKind'), day(n.createdAt)]),
-      ...data.moves.map((mv) => ['Chuyển nơi ở', unit(mv.toCommuneId), day(mv.movedOn)]),
-      ...data.requests.map((r) => ['Đề nghị giới thiệu', r.status, day(r.createdAt)]),
-    ]);
+      heading(doc, '4. Giấy giới thiệu, thông báo và đề nghị');
+      table(
+        doc,
+        ['Loại', 'Số / trạng thái', 'Ngày'],
+        [
+          ...data.letters.map((l) => [
+            'Giấy giới thiệu',
+            `${l.number ? `${l.number}/${l.year}` : '–'} — ${label(l.status, 'report.value.status')}`,
+            day(l.issuedAt ?? l.createdAt),
+          ]),
+          ...data.notices.map((n) => ['Thông báo nơi cư trú', label(n.kind, 'noticeKind'), day(n.createdAt)]),
+          ...data.moves.map((mv) => ['Chuyển nơi ở', unit(mv.toCommuneId), day(mv.movedOn)]),
+          ...data.requests.map((r) => ['Đề nghị giới thiệu', r.status, day(r.createdAt)]),
+        ],
+      );
 
-    heading(doc, '5. Sinh hoạt chi bộ nơi cư trú');
-    table(doc, ['Cuộc họp', 'Ngày', 'Tham dự'], data.attendances.map((r) => [r.meetingTitle, day(r.startsAt), label(r.status, 'report.value.attendance')]));
+      heading(doc, '5. Sinh hoạt chi bộ nơi cư trú');
+      table(
+        doc,
+        ['Cuộc họp', 'Ngày', 'Tham dự'],
+        data.attendances.map((r) => [
+          r.meetingTitle,
+          day(r.startsAt),
+          label(r.status, 'report.value.attendance'),
+        ]),
+      );
 
-    heading(doc, '6. Nhắc nhở, nhận xét và đề nghị xem xét lại');
-    table(doc, ['Loại', 'Năm / ngày', 'Trạng thái'], [
-      ...data.warnings.map((w) => [label(w.kind, 'report.value.warningKind'), day(w.createdAt), label(w.status, 'report.value.warningStatus')]),
-      ...data.evaluations.map((e) => ['Nhận xét nơi cư trú', String(e.year), label(e.status, 'report.value.evaluationStatus', 'evaluation.status')]),
-      ...data.disputes.map((d) => ['Đề nghị xem xét lại', day(d.openedAt), label(d.status, 'report.value.disputeStatus')]),
-    ]);
+      heading(doc, '6. Nhắc nhở, nhận xét và đề nghị xem xét lại');
+      table(
+        doc,
+        ['Loại', 'Năm / ngày', 'Trạng thái'],
+        [
+          ...data.warnings.map((w) => [
+            label(w.kind, 'report.value.warningKind'),
+            day(w.createdAt),
+            label(w.status, 'report.value.warningStatus'),
+          ]),
+          ...data.evaluations.map((e) => [
+            'Nhận xét nơi cư trú',
+            String(e.year),
+            label(e.status, 'report.value.evaluationStatus', 'evaluation.status'),
+          ]),
+          ...data.disputes.map((d) => [
+            'Đề nghị xem xét lại',
+            day(d.openedAt),
+            label(d.status, 'report.value.disputeStatus'),
+          ]),
+        ],
+      );
 
-    heading(doc, '7. Ai đã xem hồ sơ của đồng chí');
-    table(doc, ['Thời gian', 'Người xem', 'Đơn vị', 'Trang'], data.recordReads.map((r) => [day(r.at), text(r.readerName), text(r.readerUnitName), text(r.source)]));
+      heading(doc, '7. Ai đã xem hồ sơ của đồng chí');
+      table(
+        doc,
+        ['Thời gian', 'Người xem', 'Đơn vị', 'Trang'],
+        data.recordReads.map((r) => [day(r.at), text(r.readerName), text(r.readerUnitName), text(r.source)]),
+      );
 
-    heading(doc, '8. Số bản ghi khác');
-    table(doc, ['Loại', 'Số bản ghi'], [
-      ['Ý kiến phát biểu tại cuộc họp', data.contributions.length],
-      ['Đóng góp hoạt động', data.activityContributions.length],
-      ['Bản tự kiểm điểm', data.selfReports.length],
-      ['Thông báo trong ứng dụng', data.notifications.length],
-      ['Nhật ký thay đổi hồ sơ', data.audit.length],
-    ]);
-  });
+      heading(doc, '8. Số bản ghi khác');
+      table(
+        doc,
+        ['Loại', 'Số bản ghi'],
+        [
+          ['Ý kiến phát biểu tại cuộc họp', data.contributions.length],
+          ['Đóng góp hoạt động', data.activityContributions.length],
+          ['Bản tự kiểm điểm', data.selfReports.length],
+          ['Thông báo trong ứng dụng', data.notifications.length],
+          ['Nhật ký thay đổi hồ sơ', data.audit.length],
+        ],
+      );
+    },
+  );
 }

@@ -36,7 +36,8 @@ export function privacyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['privacy'],
-          summary: 'Reads of one member’s record (admins within their reach; others 404), optionally by one reader',
+          summary:
+            'Reads of one member’s record (admins within their reach; others 404), optionally by one reader',
           params: idParamSchema,
           querystring: memberReadsQuerySchema,
           response: { 200: recordReadListSchema, 404: errorResponseSchema },
@@ -49,12 +50,25 @@ export function privacyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       privacyPaths.myExportJson,
-      { schema: { tags: ['privacy'], summary: 'Everything held about me, as JSON (audited)', response: { 404: errorResponseSchema } } },
-      async (req, reply) => sendFile(reply, await service.exportMyDataJson(deps, req.actor!), 'application/json; charset=utf-8'),
+      {
+        schema: {
+          tags: ['privacy'],
+          summary: 'Everything held about me, as JSON (audited)',
+          response: { 404: errorResponseSchema },
+        },
+      },
+      async (req, reply) =>
+        sendFile(reply, await service.exportMyDataJson(deps, req.actor!), 'application/json; charset=utf-8'),
     );
     app.get(
       privacyPaths.myExportPdf,
-      { schema: { tags: ['privacy'], summary: 'A printed summary of everything held about me (audited)', response: { 404: errorResponseSchema } } },
+      {
+        schema: {
+          tags: ['privacy'],
+          summary: 'A printed summary of everything held about me (audited)',
+          response: { 404: errorResponseSchema },
+        },
+      },
       async (req, reply) => sendFile(reply, await service.exportMyDataPdf(deps, req.actor!), MIME.pdf),
     );
     app.post(

@@ -22,7 +22,11 @@ function decodeCursor(cursor: string | undefined): number | null {
 }
 
 async function readsPage(db: Db, memberId: string, query: MemberReadsQuery): Promise<RecordReadList> {
-  const rows = await repo.listReads(db, memberId, { beforeId: decodeCursor(query.cursor), limit: query.limit + 1, readerUserId: query.readerUserId });
+  const rows = await repo.listReads(db, memberId, {
+    beforeId: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    readerUserId: query.readerUserId,
+  });
   const page = rows.slice(0, query.limit);
   return {
     items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
@@ -31,14 +35,24 @@ async function readsPage(db: Db, memberId: string, query: MemberReadsQuery): Pro
 }
 
 /** "Ai đã xem hồ sơ của tôi": only a member's own account has a record to ask about. */
-export async function listMyReads(deps: PrivacyDeps, actor: Actor, query: { cursor?: string; limit: number }): Promise<RecordReadList> {
+export async function listMyReads(
+  deps: PrivacyDeps,
+  actor: Actor,
+  query: { cursor?: string; limit: number },
+): Promise<RecordReadList> {
   if (!actor.memberId) throw new NotFound();
   return readsPage(deps.db, actor.memberId, query);
 }
 
 /** Admins only, and only for members within their reach; anyone else is told "not found" (deny by default). */
-export async function listMemberReads(deps: PrivacyDeps, actor: Actor, memberId: string, query: MemberReadsQuery): Promise<RecordReadList> {
-  if (!isAdmin(actor) || !(await repo.memberInScope(deps.db, memberId, memberReadScope(actor)))) throw new NotFound();
+export async function listMemberReads(
+  deps: PrivacyDeps,
+  actor: Actor,
+  memberId: string,
+  query: MemberReadsQuery,
+): Promise<RecordReadList> {
+  if (!isAdmin(actor) || !(await repo.memberInScope(deps.db, memberId, memberReadScope(actor))))
+    throw new NotFound();
   return readsPage(deps.db, memberId, query);
 }
 
@@ -70,7 +84,12 @@ export async function exportMyDataJson(deps: PrivacyDeps, actor: Actor) {
 export async function exportMyDataPdf(deps: PrivacyDeps, actor: Actor) {
   const data = await ownData(deps, actor, 'pdf');
   const m = data.member!;
-  const unitIds = [m.cellId, m.residenceCommuneId, m.residenceCellId, ...data.moves.map((mv) => mv.toCommuneId)].filter((id): id is string => !!id);
+  const unitIds = [
+    m.cellId,
+    m.residenceCommuneId,
+    m.residenceCellId,
+    ...data.moves.map((mv) => mv.toCommuneId),
+  ].filter((id): id is string => !!id);
   const units = await repo.unitNames(deps.db, [...new Set(unitIds)]);
   const body = await renderDataExportPdf({ data, units, generatedAt: deps.clock.now() });
   return { body, fileName: `${fileStem(deps)}.pdf` };

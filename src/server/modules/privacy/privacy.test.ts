@@ -24,9 +24,18 @@ let member: Session;
 let binhSession: Session;
 
 const get = (s: Session, url: string, source?: string) =>
-  t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...(source ? { 'x-read-source': source } : {}) } });
+  t.app.inject({
+    method: 'GET',
+    url,
+    headers: { cookie: s.cookie, ...(source ? { 'x-read-source': source } : {}) },
+  });
 const countAudit = async (action: string) =>
-  (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]!.n;
+  (
+    await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = ${action}`,
+    )
+  )[0]!.n;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -34,18 +43,69 @@ beforeAll(async () => {
   const db = database.db;
   a = await newProvinceTree(db, 'A');
   const b = await newProvinceTree(db, 'B');
-  an = await newMember(db, { fullName: 'Nguyễn Văn An', cardNumber: '40001234', cellId: a.workplaceCell.id, residenceCommuneId: a.commune.id, phone: '0912000111' });
-  binh = await newMember(db, { fullName: 'Trần Thị Bình', cardNumber: '40005678', cellId: a.residentialCell.id, residenceCommuneId: a.commune.id });
-  const letter = await newLetter(db, { memberId: an.id, issuingUnitId: a.workplace.id, receivingCommuneId: a.commune.id });
-  await newMeeting(db, { cellId: a.residentialCell.id, startsAt: new Date('2026-06-01T12:00:00Z'), attendance: [{ memberId: an.id, status: 'present' }, { memberId: binh.id, status: 'absent_unexcused' }] });
+  an = await newMember(db, {
+    fullName: 'Nguyễn Văn An',
+    cardNumber: '40001234',
+    cellId: a.workplaceCell.id,
+    residenceCommuneId: a.commune.id,
+    phone: '0912000111',
+  });
+  binh = await newMember(db, {
+    fullName: 'Trần Thị Bình',
+    cardNumber: '40005678',
+    cellId: a.residentialCell.id,
+    residenceCommuneId: a.commune.id,
+  });
+  const letter = await newLetter(db, {
+    memberId: an.id,
+    issuingUnitId: a.workplace.id,
+    receivingCommuneId: a.commune.id,
+  });
+  await newMeeting(db, {
+    cellId: a.residentialCell.id,
+    startsAt: new Date('2026-06-01T12:00:00Z'),
+    attendance: [
+      { memberId: an.id, status: 'present' },
+      { memberId: binh.id, status: 'absent_unexcused' },
+    ],
+  });
   await newWarning(db, { memberId: binh.id, cellId: a.residentialCell.id });
-  await db.execute(sql`insert into audit_log (action, entity_type, entity_id) values ('letter.issued', 'introduction_letter', ${letter.id})`);
-  await newUser(db, { username: 'admin', displayName: 'Quản trị', grants: [{ role: 'admin', unitId: a.province.id }] });
-  await newUser(db, { username: 'admin.b', displayName: 'Quản trị B', grants: [{ role: 'admin', unitId: b.province.id }] });
-  officerUser = await newUser(db, { username: 'officer', displayName: 'Cán bộ Xã A', grants: [{ role: 'committee_officer', unitId: a.commune.id, position: 'staff' }] });
-  await newUser(db, { username: 'secretary', displayName: 'Bí thư Chi bộ', grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }] });
-  await newUser(db, { username: 'an', displayName: 'An', memberId: an.id, email: 'an@example.vn', grants: [{ role: 'member' }] });
-  await newUser(db, { username: 'binh', displayName: 'Bình', memberId: binh.id, grants: [{ role: 'member' }] });
+  await db.execute(
+    sql`insert into audit_log (action, entity_type, entity_id) values ('letter.issued', 'introduction_letter', ${letter.id})`,
+  );
+  await newUser(db, {
+    username: 'admin',
+    displayName: 'Quản trị',
+    grants: [{ role: 'admin', unitId: a.province.id }],
+  });
+  await newUser(db, {
+    username: 'admin.b',
+    displayName: 'Quản trị B',
+    grants: [{ role: 'admin', unitId: b.province.id }],
+  });
+  officerUser = await newUser(db, {
+    username: 'officer',
+    displayName: 'Cán bộ Xã A',
+    grants: [{ role: 'committee_officer', unitId: a.commune.id, position: 'staff' }],
+  });
+  await newUser(db, {
+    username: 'secretary',
+    displayName: 'Bí thư Chi bộ',
+    grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }],
+  });
+  await newUser(db, {
+    username: 'an',
+    displayName: 'An',
+    memberId: an.id,
+    email: 'an@example.vn',
+    grants: [{ role: 'member' }],
+  });
+  await newUser(db, {
+    username: 'binh',
+    displayName: 'Bình',
+    memberId: binh.id,
+    grants: [{ role: 'member' }],
+  });
   [admin, adminB, officer, secretary, member, binhSession] = await Promise.all(
     ['admin', 'admin.b', 'officer', 'secretary', 'an', 'binh'].map((u) => loginAs(t.app, u)),
   );
@@ -65,13 +125,29 @@ describe('officers’ reads of a member’s record', () => {
     // off the request path: nothing written until the buffer is flushed
     expect(t.app.readLog.size).toBe(1);
     await t.app.readLog.flush();
-    const rows = await queryRows<{ what: string; source: string; reader_unit_id: string; member_id: string }>(database.db, sql`select * from record_reads`);
-    expect(rows).toEqual([expect.objectContaining({ member_id: an.id, what: 'record', source: `/members/${an.id}`, reader_unit_id: a.commune.id })]);
+    const rows = await queryRows<{ what: string; source: string; reader_unit_id: string; member_id: string }>(
+      database.db,
+      sql`select * from record_reads`,
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        member_id: an.id,
+        what: 'record',
+        source: `/members/${an.id}`,
+        reader_unit_id: a.commune.id,
+      }),
+    ]);
 
     const res = await get(member, '/api/me/record-reads');
     expect(res.statusCode).toBe(200);
     const page = recordReadListSchema.parse(res.json());
-    expect(page.items).toEqual([expect.objectContaining({ readerName: 'Cán bộ Xã A', readerUnitName: a.commune.name, source: `/members/${an.id}` })]);
+    expect(page.items).toEqual([
+      expect.objectContaining({
+        readerName: 'Cán bộ Xã A',
+        readerUnitName: a.commune.name,
+        source: `/members/${an.id}`,
+      }),
+    ]);
   });
 
   it('pages the reads newest first with a keyset cursor', async () => {
@@ -81,7 +157,9 @@ describe('officers’ reads of a member’s record', () => {
     const first = recordReadListSchema.parse((await get(binhSession, '/api/me/record-reads?limit=2')).json());
     expect(first.items.map((r) => r.source)).toEqual(['/members/3', '/members/2']);
     expect(first.nextCursor).not.toBeNull();
-    const second = recordReadListSchema.parse((await get(binhSession, `/api/me/record-reads?limit=2&cursor=${first.nextCursor}`)).json());
+    const second = recordReadListSchema.parse(
+      (await get(binhSession, `/api/me/record-reads?limit=2&cursor=${first.nextCursor}`)).json(),
+    );
     expect(second.items.map((r) => r.source)).toEqual(['/cell/1']);
     expect(second.nextCursor).toBeNull();
   });
@@ -89,7 +167,9 @@ describe('officers’ reads of a member’s record', () => {
   it('shows a member’s reads to admins, filtered by reader; to nobody else', async () => {
     const all = recordReadListSchema.parse((await get(admin, `/api/members/${binh.id}/record-reads`)).json());
     expect(all.items).toHaveLength(3);
-    const byOfficer = recordReadListSchema.parse((await get(admin, `/api/members/${binh.id}/record-reads?readerUserId=${officerUser.id}`)).json());
+    const byOfficer = recordReadListSchema.parse(
+      (await get(admin, `/api/members/${binh.id}/record-reads?readerUserId=${officerUser.id}`)).json(),
+    );
     expect(byOfficer.items.map((r) => r.source)).toEqual(['/members/3', '/members/2']);
     // admins read every record (house rule), so an admin of another province sees the reads too
     expect((await get(adminB, `/api/members/${binh.id}/record-reads`)).statusCode).toBe(200);
@@ -109,10 +189,19 @@ describe('officers’ reads of a member’s record', () => {
 
   it('the writer inserts at once when a batch is full, and keeps order across flushes', async () => {
     const writer = new ReadLogWriter(database.db);
-    const row = { memberId: an.id, readerUserId: officerUser.id, readerMemberId: null, what: 'record', source: 'batch' };
+    const row = {
+      memberId: an.id,
+      readerUserId: officerUser.id,
+      readerMemberId: null,
+      what: 'record',
+      source: 'batch',
+    };
     for (let i = 0; i < READ_LOG_BATCH; i++) writer.push(row);
     await writer.flush();
-    const [n] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from record_reads where source = 'batch'`);
+    const [n] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from record_reads where source = 'batch'`,
+    );
     expect(n!.n).toBe(READ_LOG_BATCH);
     expect(writer.size).toBe(0);
     await database.db.execute(sql`delete from record_reads where source = 'batch'`).catch(() => {});
@@ -125,7 +214,16 @@ describe('a member downloads the data held about them', () => {
     const res = await get(member, '/api/me/data-export.json');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('.json');
-    const body = JSON.parse(res.body) as Record<string, unknown> & { member: { fullName: string }; account: Record<string, unknown>; roles: unknown[]; letters: unknown[]; attendances: { meetingTitle: string }[]; audit: { action: string }[]; recordReads: { readerName: string }[]; warnings: unknown[] };
+    const body = JSON.parse(res.body) as Record<string, unknown> & {
+      member: { fullName: string };
+      account: Record<string, unknown>;
+      roles: unknown[];
+      letters: unknown[];
+      attendances: { meetingTitle: string }[];
+      audit: { action: string }[];
+      recordReads: { readerName: string }[];
+      warnings: unknown[];
+    };
     expect(body.member.fullName).toBe('Nguyễn Văn An');
     expect(body.account.username).toBe('an');
     expect(body.account).not.toHaveProperty('passwordHash');

@@ -14,7 +14,12 @@ export interface DueMember {
  * recorded the current status; for records imported already ended, the end of their last unit membership (when
  * none is open); else the record's last change.
  */
-export function dueForAnonymisation(db: Executor, endedBefore: string, statuses: readonly string[], prefix: string) {
+export function dueForAnonymisation(
+  db: Executor,
+  endedBefore: string,
+  statuses: readonly string[],
+  prefix: string,
+) {
   return queryRows<DueMember>(
     db,
     sql`
@@ -41,7 +46,10 @@ export function dueForAnonymisation(db: Executor, endedBefore: string, statuses:
  * One statement per table: the member's personal fields and contact data, their account (closed, sessions and
  * second factor gone), and the copies of address and contact data on letters, requests and reported moves.
  */
-export async function anonymiseMembers(tx: Executor, rows: { id: string; initials: string; cardNumber: string }[]): Promise<void> {
+export async function anonymiseMembers(
+  tx: Executor,
+  rows: { id: string; initials: string; cardNumber: string }[],
+): Promise<void> {
   const ids = rows.map((r) => r.id);
   const idArray = sql`${`{${ids.join(',')}}`}::uuid[]`;
   await tx.execute(sql`
@@ -60,10 +68,14 @@ export async function anonymiseMembers(tx: Executor, rows: { id: string; initial
     update users u set username = 'anon-' || u.id, display_name = m.full_name, email = null, phone = null,
       is_active = false, password_hash = '!', totp_secret = null, totp_enabled_at = null, updated_at = now()
     from members m where m.id = u.member_id and m.id = any(${idArray})`);
-  await tx.execute(sql`update introduction_letters set residence_street = null where member_id = any(${idArray})`);
+  await tx.execute(
+    sql`update introduction_letters set residence_street = null where member_id = any(${idArray})`,
+  );
   await tx.execute(sql`
     update introduction_requests r set full_name = m.full_name, card_number = null, phone = null, date_of_birth = null,
       residence_street = null
     from members m where m.id = r.member_id and m.id = any(${idArray})`);
-  await tx.execute(sql`update residence_moves set from_street = null, to_street = null where member_id = any(${idArray})`);
+  await tx.execute(
+    sql`update residence_moves set from_street = null, to_street = null where member_id = any(${idArray})`,
+  );
 }

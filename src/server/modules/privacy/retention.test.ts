@@ -26,7 +26,12 @@ const yearsAgo = (n: number, plusDays = 0) => {
   return d;
 };
 const auditCount = async (memberId: string) =>
-  (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where entity_type = 'member' and entity_id = ${memberId}`))[0]!.n;
+  (
+    await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where entity_type = 'member' and entity_id = ${memberId}`,
+    )
+  )[0]!.n;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -35,8 +40,21 @@ beforeAll(async () => {
   const db = database.db;
   const a = await newProvinceTree(db, 'A');
   const ended = async (fullName: string, status: 'expelled' | 'deceased' | 'left', endedAt: Date | null) => {
-    const m = await newMember(db, { fullName, status, cellId: a.residentialCell.id, residenceCommuneId: a.commune.id, phone: '0912345678', email: `${status}@example.vn`, citizenId: `0010${Math.floor(Math.random() * 1e8)}`, residenceStreet: 'Số 5 ngõ 12' });
-    if (endedAt) await db.update(unitMemberships).set({ validTo: endedAt.toISOString().slice(0, 10) }).where(eq(unitMemberships.memberId, m.id));
+    const m = await newMember(db, {
+      fullName,
+      status,
+      cellId: a.residentialCell.id,
+      residenceCommuneId: a.commune.id,
+      phone: '0912345678',
+      email: `${status}@example.vn`,
+      citizenId: `0010${Math.floor(Math.random() * 1e8)}`,
+      residenceStreet: 'Số 5 ngõ 12',
+    });
+    if (endedAt)
+      await db
+        .update(unitMemberships)
+        .set({ validTo: endedAt.toISOString().slice(0, 10) })
+        .where(eq(unitMemberships.memberId, m.id));
     return m;
   };
   // ended N+1 years ago (end of the last membership), and N-1 years ago
@@ -48,11 +66,30 @@ beforeAll(async () => {
     values (${yearsAgo(RETENTION_YEARS, -10).toISOString()}, 'member.updated', 'member', ${leftLongAgoByAudit.id}, '{"status":"left"}')`);
   expelledCell = a.residentialCell.id;
   active = await newMember(db, { fullName: 'Phạm Văn Bình', cellId: a.residentialCell.id });
-  await db.update(unitMemberships).set({ validTo: yearsAgo(10).toISOString().slice(0, 10) }).where(eq(unitMemberships.memberId, active.id));
-  await newUser(db, { username: 'khai', displayName: 'Nguyễn Văn Khai', email: 'khai@example.vn', memberId: expelledLongAgo.id, grants: [{ role: 'member' }] });
-  await newUser(db, { username: 'admin', displayName: 'Quản trị', grants: [{ role: 'admin', unitId: a.province.id }] });
-  await newUser(db, { username: 'officer', displayName: 'Cán bộ', grants: [{ role: 'committee_officer', unitId: a.commune.id, position: 'staff' }] });
-  await db.execute(sql`insert into audit_log (action, entity_type, entity_id) values ('member.created', 'member', ${expelledLongAgo.id})`);
+  await db
+    .update(unitMemberships)
+    .set({ validTo: yearsAgo(10).toISOString().slice(0, 10) })
+    .where(eq(unitMemberships.memberId, active.id));
+  await newUser(db, {
+    username: 'khai',
+    displayName: 'Nguyễn Văn Khai',
+    email: 'khai@example.vn',
+    memberId: expelledLongAgo.id,
+    grants: [{ role: 'member' }],
+  });
+  await newUser(db, {
+    username: 'admin',
+    displayName: 'Quản trị',
+    grants: [{ role: 'admin', unitId: a.province.id }],
+  });
+  await newUser(db, {
+    username: 'officer',
+    displayName: 'Cán bộ',
+    grants: [{ role: 'committee_officer', unitId: a.commune.id, position: 'staff' }],
+  });
+  await db.execute(
+    sql`insert into audit_log (action, entity_type, entity_id) values ('member.created', 'member', ${expelledLongAgo.id})`,
+  );
 });
 
 afterAll(async () => {
@@ -86,16 +123,32 @@ describe('applyRetention', () => {
     const rows = await database.db.select().from(members);
     const byId = new Map(rows.map((m) => [m.id, m]));
     const gone = byId.get(expelledLongAgo.id)!;
-    expect(gone).toMatchObject({ fullName: 'N. V. K.', phone: null, email: null, citizenId: null, residenceStreet: null, dateOfBirth: '1985-01-01', status: 'expelled' });
+    expect(gone).toMatchObject({
+      fullName: 'N. V. K.',
+      phone: null,
+      email: null,
+      citizenId: null,
+      residenceStreet: null,
+      dateOfBirth: '1985-01-01',
+      status: 'expelled',
+    });
     expect(gone.cardNumber).toBe(`ANON-${gone.id}`);
     expect(byId.get(leftLongAgoByAudit.id)!.fullName).toBe('L. V. Đ.');
     expect(byId.get(deceasedRecently.id)!).toMatchObject({ fullName: 'Trần Thị Mai', phone: '0912345678' });
     expect(byId.get(active.id)!.fullName).toBe('Phạm Văn Bình');
     const [account] = await database.db.select().from(users).where(eq(users.memberId, expelledLongAgo.id));
-    expect(account).toMatchObject({ isActive: false, email: null, displayName: 'N. V. K.', username: `anon-${account!.id}` });
+    expect(account).toMatchObject({
+      isActive: false,
+      email: null,
+      displayName: 'N. V. K.',
+      username: `anon-${account!.id}`,
+    });
     // the audit trail stays, with one more entry saying what happened
     expect(await auditCount(expelledLongAgo.id)).toBe(auditBefore + 1);
-    const [entry] = await queryRows<{ after: { rule: string } }>(database.db, sql`select after from audit_log where action = 'member.anonymised' and entity_id = ${expelledLongAgo.id}`);
+    const [entry] = await queryRows<{ after: { rule: string } }>(
+      database.db,
+      sql`select after from audit_log where action = 'member.anonymised' and entity_id = ${expelledLongAgo.id}`,
+    );
     expect(entry!.after.rule).toBe(`retention-${RETENTION_YEARS}y`);
   });
 
@@ -114,12 +167,33 @@ describe('POST /api/admin/retention', () => {
   });
 
   it('admins get the dry-run count; anyone else 404', async () => {
-    const late = await newMember(database.db, { fullName: 'Võ Văn Tâm', status: 'removed', cellId: expelledCell });
-    await database.db.update(unitMemberships).set({ validTo: yearsAgo(RETENTION_YEARS + 2).toISOString().slice(0, 10) }).where(eq(unitMemberships.memberId, late.id));
-    const res = await t.app.inject({ method: 'POST', url: '/api/admin/retention', headers: admin.headers, payload: { dryRun: true } });
+    const late = await newMember(database.db, {
+      fullName: 'Võ Văn Tâm',
+      status: 'removed',
+      cellId: expelledCell,
+    });
+    await database.db
+      .update(unitMemberships)
+      .set({
+        validTo: yearsAgo(RETENTION_YEARS + 2)
+          .toISOString()
+          .slice(0, 10),
+      })
+      .where(eq(unitMemberships.memberId, late.id));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/retention',
+      headers: admin.headers,
+      payload: { dryRun: true },
+    });
     expect(res.statusCode).toBe(200);
     expect(retentionResultSchema.parse(res.json())).toMatchObject({ dryRun: true, count: 1 });
-    const denied = await t.app.inject({ method: 'POST', url: '/api/admin/retention', headers: officer.headers, payload: { dryRun: true } });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/retention',
+      headers: officer.headers,
+      payload: { dryRun: true },
+    });
     expect(denied.statusCode).toBe(404);
     const [m] = await database.db.select().from(members).where(eq(members.id, late.id));
     expect(m!.fullName).toBe('Võ Văn Tâm');

@@ -40,7 +40,11 @@ export function retentionCutoff(now: Date): string {
  * Anonymises every member whose membership ended before the cutoff (set-based, one transaction, one audit entry
  * per member holding no personal data). With `dryRun` it only counts. Safe to run again: done members are skipped.
  */
-export async function applyRetention(db: Db, now: Date, opts: { dryRun?: boolean; actor?: Actor | null } = {}): Promise<RetentionResult> {
+export async function applyRetention(
+  db: Db,
+  now: Date,
+  opts: { dryRun?: boolean; actor?: Actor | null } = {},
+): Promise<RetentionResult> {
   const endedBefore = retentionCutoff(now);
   if (opts.dryRun) {
     const due = await repo.dueForAnonymisation(db, endedBefore, ENDED_STATUSES, ANONYMISED_PREFIX);
@@ -50,15 +54,23 @@ export async function applyRetention(db: Db, now: Date, opts: { dryRun?: boolean
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('privacy.retention'))`);
     const due = await repo.dueForAnonymisation(tx, endedBefore, ENDED_STATUSES, ANONYMISED_PREFIX);
     if (due.length > 0) {
-      const rows = due.map((d) => ({ id: d.id, initials: initials(d.fullName), cardNumber: `${ANONYMISED_PREFIX}${d.id}` }));
+      const rows = due.map((d) => ({
+        id: d.id,
+        initials: initials(d.fullName),
+        cardNumber: `${ANONYMISED_PREFIX}${d.id}`,
+      }));
       await repo.anonymiseMembers(tx, rows);
-      await writeAudit(tx, opts.actor ?? null, due.map((d) => ({
-        action: 'member.anonymised',
-        entityType: 'member',
-        entityId: d.id,
-        unitId: d.cellId,
-        after: { rule: `retention-${RETENTION_YEARS}y`, endedOn: d.endedOn, status: d.status },
-      })));
+      await writeAudit(
+        tx,
+        opts.actor ?? null,
+        due.map((d) => ({
+          action: 'member.anonymised',
+          entityType: 'member',
+          entityId: d.id,
+          unitId: d.cellId,
+          after: { rule: `retention-${RETENTION_YEARS}y`, endedOn: d.endedOn, status: d.status },
+        })),
+      );
     }
     return { dryRun: false, endedBefore, count: due.length };
   });

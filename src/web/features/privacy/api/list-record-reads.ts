@@ -6,7 +6,8 @@ import { apiRequest } from '../../../lib/api-client';
 export type ReadsScope = { kind: 'mine' } | { kind: 'member'; memberId: string; readerUserId?: string };
 
 export function listRecordReads(scope: ReadsScope, cursor?: string) {
-  if (scope.kind === 'mine') return apiRequest(privacyPaths.myReads, { query: { cursor }, schema: recordReadListSchema });
+  if (scope.kind === 'mine')
+    return apiRequest(privacyPaths.myReads, { query: { cursor }, schema: recordReadListSchema });
   return apiRequest(privacyPaths.memberReads.replace(':id', encodeURIComponent(scope.memberId)), {
     query: { cursor, readerUserId: scope.readerUserId },
     schema: recordReadListSchema,

@@ -23,10 +23,21 @@ export function MyDataPage() {
             </Title>
             <Text size="sm">{t('download.body')}</Text>
             <Group gap="sm">
-              <Button leftSection={<IconJson size={18} />} loading={pending === 'json'} disabled={download.isPending} onClick={() => download.mutate('json')}>
+              <Button
+                leftSection={<IconJson size={18} />}
+                loading={pending === 'json'}
+                disabled={download.isPending}
+                onClick={() => download.mutate('json')}
+              >
                 {t('download.json')}
               </Button>
-              <Button variant="light" leftSection={<IconFileTypePdf size={18} />} loading={pending === 'pdf'} disabled={download.isPending} onClick={() => download.mutate('pdf')}>
+              <Button
+                variant="light"
+                leftSection={<IconFileTypePdf size={18} />}
+                loading={pending === 'pdf'}
+                disabled={download.isPending}
+                onClick={() => download.mutate('pdf')}
+              >
                 {t('download.pdf')}
               </Button>
             </Group>

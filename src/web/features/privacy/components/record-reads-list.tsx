@@ -45,7 +45,13 @@ function ReadRow({ read, onFilter }: { read: RecordRead; onFilter?: (r: RecordRe
           </Text>
         </Stack>
         {onFilter && (
-          <Button variant="subtle" size="xs" mih={44} leftSection={<IconFilter size={16} />} onClick={() => onFilter(read)}>
+          <Button
+            variant="subtle"
+            size="xs"
+            mih={44}
+            leftSection={<IconFilter size={16} />}
+            onClick={() => onFilter(read)}
+          >
             {t('reads.onlyThisReader')}
           </Button>
         )}
@@ -58,14 +64,22 @@ function ReadRow({ read, onFilter }: { read: RecordRead; onFilter?: (r: RecordRe
 export function RecordReadsList({ scope, canFilter = false }: { scope: ReadsScope; canFilter?: boolean }) {
   const { t } = useTranslation('privacy');
   const [reader, setReader] = useState<{ id: string; name: string } | null>(null);
-  const effective: ReadsScope = scope.kind === 'member' && reader ? { ...scope, readerUserId: reader.id } : scope;
+  const effective: ReadsScope =
+    scope.kind === 'member' && reader ? { ...scope, readerUserId: reader.id } : scope;
   const query = useRecordReads(effective);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack gap="sm">
       {reader && (
-        <Group justify="space-between" px="sm" py={4} bg="blue.0" role="status" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+        <Group
+          justify="space-between"
+          px="sm"
+          py={4}
+          bg="blue.0"
+          role="status"
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+        >
           <Text fw={500}>{t('reads.filteredBy', { name: reader.name })}</Text>
           <Button variant="subtle" mih={44} leftSection={<IconX size={16} />} onClick={() => setReader(null)}>
             {t('reads.allReaders')}
@@ -84,7 +98,11 @@ export function RecordReadsList({ scope, canFilter = false }: { scope: ReadsScop
             <ReadRow
               key={r.id}
               read={r}
-              onFilter={canFilter && !reader ? (x) => setReader({ id: x.readerUserId, name: x.readerName ?? '' }) : undefined}
+              onFilter={
+                canFilter && !reader
+                  ? (x) => setReader({ id: x.readerUserId, name: x.readerName ?? '' })
+                  : undefined
+              }
             />
           ))}
           <LoadMoreButton query={query} />
