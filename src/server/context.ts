@@ -18,6 +18,8 @@ export interface AppConfig {
   introductionOverdueDays: number;
   /** built web UI to serve, if present */
   webDir?: string;
+  /** reads may reuse a session resolved this many seconds ago in this process (decision 0015); unset/0: never */
+  sessionCacheSeconds?: number;
 }
 
 /** What route modules receive: the database, the clock, the mailer and settings. */

@@ -30,6 +30,8 @@ const envSchema = z
     INTRODUCTION_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(15),
     SEED_DEMO: z.stringbool().default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** seconds a read may reuse a session resolved earlier in this process (decision 0015); 0 turns it off */
+    SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(30).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {

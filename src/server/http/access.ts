@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import { members, orgUnits } from '../db/schema';
 import { grantsWith, isAdmin, type Actor } from './actor';
 
@@ -22,40 +22,49 @@ function anyOf(conditions: SQL[]): SQL {
  * subtree is read once (GiST on path) and several of these ORed stay one bitmap scan over the columns'
  * indexes, where ORed `in (subquery)` conditions make PostgreSQL scan the whole table.
  */
-export function inSubtree(column: SQL | AnyColumn, path: string): SQL {
+export function inSubtree(column: SQL | AnyColumn, path: string | Placeholder): SQL {
   return sql`${column} = any(array(select u.id from org_units u where u.path <@ ${path}::ltree))`;
 }
 
+/**
+ * How a member scope carries the actor's values: as inline parameters (the default), or as the placeholders of a
+ * prepared statement (`bind` names one per value), so one statement serves every actor with the same grants'
+ * shape (members.repository.ts findMemberDetail, decision 0015).
+ */
+export type Bind = (value: string) => string | Placeholder;
+const inline: Bind = (value) => value;
+
 /** Members the actor may read. */
-export function memberReadScope(actor: Actor): SQL {
+export function memberReadScope(actor: Actor, bind: Bind = inline): SQL {
   if (isAdmin(actor)) return TRUE;
   const conditions: SQL[] = [];
   for (const g of grantsWith(actor, 'committee_officer')) {
     // Own members (party cell in the subtree) and working members living in the subtree (Art. 4.1).
-    conditions.push(inSubtree(members.cellId, g.unitPath!));
-    conditions.push(inSubtree(members.residenceCommuneId, g.unitPath!));
-    conditions.push(inSubtree(members.residenceCellId, g.unitPath!));
+    const path = bind(g.unitPath!);
+    conditions.push(inSubtree(members.cellId, path));
+    conditions.push(inSubtree(members.residenceCommuneId, path));
+    conditions.push(inSubtree(members.residenceCellId, path));
   }
   for (const g of grantsWith(actor, 'cell_secretary')) {
-    conditions.push(inSubtree(members.cellId, g.unitPath!));
-    conditions.push(sql`${members.residenceCellId} = ${g.unitId}`);
-    if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${g.residentialAreaId}`);
+    conditions.push(inSubtree(members.cellId, bind(g.unitPath!)));
+    conditions.push(sql`${members.residenceCellId} = ${bind(g.unitId!)}`);
+    if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${bind(g.residentialAreaId)}`);
   }
   for (const g of grantsWith(actor, 'front_head')) {
     // The Front head sees the working members of their residential area only.
-    conditions.push(sql`${members.residenceCellId} = ${g.unitId}`);
-    if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${g.residentialAreaId}`);
+    conditions.push(sql`${members.residenceCellId} = ${bind(g.unitId!)}`);
+    if (g.residentialAreaId) conditions.push(sql`${members.residenceAreaId} = ${bind(g.residentialAreaId)}`);
   }
   if (actor.memberId && actor.grants.some((g) => g.role === 'member')) {
-    conditions.push(sql`${members.id} = ${actor.memberId}`);
+    conditions.push(sql`${members.id} = ${bind(actor.memberId)}`);
   }
   return anyOf(conditions);
 }
 
 /** Members the actor may edit: committee officers over members whose party cell is in their subtree. */
-export function memberWriteScope(actor: Actor): SQL {
+export function memberWriteScope(actor: Actor, bind: Bind = inline): SQL {
   if (isAdmin(actor)) return TRUE;
-  return anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(members.cellId, g.unitPath!)));
+  return anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(members.cellId, bind(g.unitPath!))));
 }
 
 /** Whether a unit (by path) lies in a subtree where the actor is a committee officer (or admin). */

@@ -1,7 +1,9 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client';
-import { members, orgUnits, residentialAreas, unitMemberships } from '../../db/schema';
+import type { Db, Executor } from '../../db/client';
+import { placeholders, statementFor } from '../../db/prepared';
+import type { Bind } from '../../http/access';
+import { members, orgUnits, residentialAreas } from '../../db/schema';
 import { livesAwaySql, searchCondition, type Cursor, type SearchMode, type SearchScope } from '../../db/member-sql';
 import type { MemberListQuery } from '../../../shared/contracts/members';
 
@@ -67,13 +69,32 @@ export async function listMembers(db: Executor, where: SQL[], cursor: Cursor | n
     .limit(limit);
 }
 
-export async function findMember(db: Executor, id: string, scope: SQL) {
-  const rows = await db
+export interface MembershipRow {
+  id: string;
+  unitId: string;
+  unitName: string;
+  kind: 'party_cell' | 'residence_cell';
+  role: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** The dated memberships as listMemberships orders them, as one JSON column (the detail is one query). */
+const membershipsJson = sql<MembershipRow[]>`coalesce((select json_agg(json_build_object('id', um.id, 'unitId', um.unit_id,
+  'unitName', mu.name, 'kind', um.kind, 'role', um.role, 'validFrom', um.valid_from, 'validTo', um.valid_to)
+  order by um.valid_from desc, um.kind) from unit_memberships um join org_units mu on mu.id = um.unit_id
+  where um.member_id = ${members.id}), '[]'::json)`;
+
+/** A member within `scope`, with `canEdit` (within `writeScope`) and the memberships, in one round trip. */
+function selectMember(db: Executor, id: string | Placeholder, scope: SQL, writeScope: SQL) {
+  return db
     .select({
       ...listColumns,
       member: members,
       residenceCellName: resCell.name,
       workplaceCommitteeName: workplace.name,
+      canEdit: sql<boolean>`coalesce(${writeScope}, false)`,
+      memberships: membershipsJson,
     })
     .from(members)
     .innerJoin(cell, eq(cell.id, members.cellId))
@@ -83,29 +104,25 @@ export async function findMember(db: Executor, id: string, scope: SQL) {
     .leftJoin(resCell, eq(resCell.id, members.residenceCellId))
     .where(and(eq(members.id, id), scope))
     .limit(1);
+}
+
+export async function findMember(db: Executor, id: string, scope: SQL, writeScope: SQL = sql`false`) {
+  const rows = await selectMember(db, id, scope, writeScope);
   return rows[0];
 }
 
-export async function isInScope(db: Executor, id: string, scope: SQL): Promise<boolean> {
-  const rows = await db.select({ id: members.id }).from(members).where(and(eq(members.id, id), scope)).limit(1);
-  return rows.length > 0;
-}
-
-export function listMemberships(db: Executor, memberId: string) {
-  return db
-    .select({
-      id: unitMemberships.id,
-      unitId: unitMemberships.unitId,
-      unitName: orgUnits.name,
-      kind: unitMemberships.kind,
-      role: unitMemberships.role,
-      validFrom: unitMemberships.validFrom,
-      validTo: unitMemberships.validTo,
-    })
-    .from(unitMemberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, unitMemberships.unitId))
-    .where(eq(unitMemberships.memberId, memberId))
-    .orderBy(sql`${unitMemberships.validFrom} desc`, unitMemberships.kind);
+/**
+ * findMember for the record read, as a prepared statement per scope shape (db/prepared.ts): `scopes` builds
+ * the read and write scopes with the given `bind` (access.ts memberReadScope / memberWriteScope).
+ */
+export async function findMemberDetail(db: Db, id: string, scopes: (bind: Bind) => { read: SQL; write: SQL }) {
+  const { params, bind } = placeholders({ id });
+  const { read, write } = scopes(bind);
+  const statement = statementFor(db, 'member_detail', sql`${read} / ${write}`, (name) =>
+    selectMember(db, sql.placeholder('id'), read, write).prepare(name),
+  );
+  const rows = await statement.execute(params);
+  return rows[0];
 }
 
 export async function findUnitBrief(db: Executor, id: string) {

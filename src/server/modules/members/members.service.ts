@@ -94,12 +94,13 @@ export async function* iterateMembers(deps: MemberDeps, actor: Actor, query: Omi
 }
 
 export async function getMember(deps: MemberDeps, actor: Actor, id: string): Promise<MemberDetail> {
-  const row = await repo.findMember(deps.db, id, memberReadScope(actor));
+  // one query: the member in the read scope, whether it is in the write scope, its memberships
+  const row = await repo.findMemberDetail(deps.db, id, (bind) => ({
+    read: memberReadScope(actor, bind),
+    write: memberWriteScope(actor, bind),
+  }));
   if (!row) throw new NotFound();
-  const [memberships, canEdit] = await Promise.all([
-    repo.listMemberships(deps.db, id),
-    repo.isInScope(deps.db, id, memberWriteScope(actor)),
-  ]);
+  const { memberships, canEdit } = row;
   const m = row.member;
   return {
     ...toListItem(row),
@@ -192,9 +193,9 @@ export async function createMember(deps: MemberDeps, actor: Actor, input: Create
 export async function updateMember(deps: MemberDeps, actor: Actor, id: string, input: UpdateMemberBody): Promise<MemberDetail> {
   const today = isoDay(deps.clock.now());
   await deps.db.transaction(async (tx) => {
-    const found = await repo.findMember(tx, id, memberReadScope(actor));
+    const found = await repo.findMember(tx, id, memberReadScope(actor), memberWriteScope(actor));
     if (!found) throw new NotFound();
-    if (!(await repo.isInScope(tx, id, memberWriteScope(actor)))) throw new Forbidden('member_not_writable');
+    if (!found.canEdit) throw new Forbidden('member_not_writable');
     const before = found.member;
     const { expectedUpdatedAt, ...changes } = input;
     if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt.toISOString()) throw new Conflict('stale_update');
