@@ -38,7 +38,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await database.migrate();
   if (env.SEED_DEMO && env.NODE_ENV !== 'production') {
-    const { seeded } = await seedDemo(database.db, { documentSecret: documentSecret(env) });
+    const { seeded } = await seedDemo(database.db, { documentSecret: documentSecret(env), sessionSecret: sessionSecret(env) });
     if (seeded) console.log('Demo data seeded (password for every demo account: Demo@2026).');
   }
 

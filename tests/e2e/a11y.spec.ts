@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './fixtures/axe';
 import {
   DEMO_PASSWORD,
+  demoTotpCode,
   expectNoConsoleErrors,
   launchBrowser,
   login,
@@ -266,6 +267,14 @@ async function readIds(baseURL: string): Promise<Ids> {
     const ctx = await request.newContext({ baseURL });
     const res = await ctx.post('/api/auth/login', { data: { login: account, password: DEMO_PASSWORD } });
     expect(res.status()).toBe(200);
+    const me = (await res.json()) as { csrfToken: string; security: { pending: string } };
+    if (me.security.pending === 'second_factor') {
+      const step = await ctx.post('/api/auth/second-factor', {
+        data: { code: demoTotpCode() },
+        headers: { 'x-csrf-token': me.csrfToken },
+      });
+      expect(step.status()).toBe(200);
+    }
     return ctx;
   };
   const first = async (

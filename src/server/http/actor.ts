@@ -25,6 +25,17 @@ export interface Actor {
   csrfToken: string;
   requestId: string;
   ip: string;
+  /** the session's account-security state (issue 12); absent for actors made outside a session */
+  security?: SessionSecurity;
+}
+
+/** Loaded with the session row, so the per-request gate costs no query. */
+export interface SessionSecurity {
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  secondFactorRequired: boolean;
+  /** the second factor was given in this session */
+  secondFactorDone: boolean;
 }
 
 export function isAdmin(actor: Actor): boolean {
@@ -47,5 +58,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** reachable without a session */
     public?: boolean;
+    /** reachable by a session whose second factor is still to be given (me, logout, the second step) */
+    partialSession?: boolean;
   }
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context';
 import { resolveSession } from '../modules/auth/auth.service';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from '../modules/auth/device-cookie';
+import { assertSessionStep } from '../modules/auth/session-gate';
 import { createSessionCache, resolveSessionCached } from '../modules/auth/session-cache';
 import { Forbidden, Unauthorized } from './errors';
 
@@ -13,6 +15,8 @@ export function authDeps(ctx: AppContext) {
     now: () => ctx.clock.now(),
     sessionSecret: ctx.config.sessionSecret,
     sessionTtlHours: ctx.config.sessionTtlHours,
+    loginAttemptsPerMinute: ctx.config.loginRateLimitPerMinute,
+    publicUrl: ctx.config.publicUrl,
   };
 }
 
@@ -28,6 +32,17 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: st
 
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The login protection's device cookie (modules/auth/device-cookie.ts): only the login route reads it. */
+export function setDeviceCookie(ctx: AppContext, reply: FastifyReply, value: string) {
+  reply.setCookie(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+    path: '/api/auth/login',
+    maxAge: DEVICE_COOKIE_DAYS * 86400,
+  });
 }
 
 /**
@@ -53,6 +68,8 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     if (MUTATIONS.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new Forbidden('csrf_failed');
     }
+    // A second factor, a new password or an authenticator still to come: only /api/auth until then.
+    assertSessionStep(request.actor, request.url, request.routeOptions.config.partialSession === true);
   });
   // A mutation may have changed a session, a grant or an account: forget every cached session before the
   // answer leaves, so the client's next request is resolved afresh.

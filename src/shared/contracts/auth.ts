@@ -40,6 +40,15 @@ export const meSchema = z.object({
   /** units the user acts for (from role grants) */
   units: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.string() })),
   csrfToken: z.string(),
+  /** what this session must still do before it reaches the rest of the app (issue 12, decision 0013) */
+  security: z.object({
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    /** admins and committee officers must use a second factor */
+    secondFactorRequired: z.boolean(),
+    /** the next step: give the code, choose a new password, enrol an authenticator, or none */
+    pending: z.enum(['none', 'second_factor', 'password_change', 'enrolment']),
+  }),
 });
 export type Me = z.infer<typeof meSchema>;
 

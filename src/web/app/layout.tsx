@@ -20,6 +20,7 @@ import {
   IconHome,
   IconId,
   IconKey,
+  IconLock,
   IconShieldLock,
   IconLogout,
   IconUser,
@@ -262,6 +263,9 @@ function Shell({ me }: { me: Me }) {
                 <Menu.Label>{me.user.displayName}</Menu.Label>
                 <Menu.Item component={Link} to={paths.changePassword} leftSection={<IconKey size={16} />}>
                   {t('user.changePassword')}
+                </Menu.Item>
+                <Menu.Item component={Link} to={paths.accountSecurity} leftSection={<IconLock size={16} />}>
+                  {t('auth:menu.security')}
                 </Menu.Item>
                 {me.user.memberId && (
                   <Menu.Item component={Link} to={paths.myData} leftSection={<IconShieldLock size={16} />}>

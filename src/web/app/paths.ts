@@ -10,6 +10,13 @@ export const paths = {
   accounts: '/accounts',
   notifications: '/notifications',
   changePassword: '/account/password',
+  /** the second factor and the devices logged in (decision 0013) */
+  accountSecurity: '/account/security',
+  /** before the app: the forced new password, then enrolling an authenticator */
+  accountSetup: '/account/setup',
+  forgotPassword: '/forgot-password',
+  /** the mailed one-time link points here (?token=…) */
+  resetPassword: '/reset-password',
   /** the member's own data: download it, see who read the record (Personal Data Protection Law) */
   myData: '/account/my-data',
   introductions: '/introductions',

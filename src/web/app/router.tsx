@@ -46,9 +46,44 @@ const loginRoute = createRoute({
   validateSearch: z.object({ redirect: textParam(2000) }),
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
-    if (me) throw redirect({ to: paths.home });
+    // a session still owing its second factor stays here: the page asks the code
+    if (me && me.security.pending !== 'second_factor') throw redirect({ to: paths.home });
   },
   component: LoginPage,
+});
+
+/** Public: forgotten password and the mailed one-time link (decision 0013). */
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.forgotPassword,
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/forgot-password-page'),
+    'ForgotPasswordPage',
+  ),
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.resetPassword,
+  validateSearch: z.object({ token: textParam(200) }),
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/reset-password-page'),
+    'ResetPasswordPage',
+  ),
+});
+
+/** Before the app, without its shell: the forced new password, then enrolling an authenticator. */
+const accountSetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.accountSetup,
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me || me.security.pending === 'second_factor') throw redirect({ to: paths.login });
+    if (me.security.pending === 'none') throw redirect({ to: paths.home });
+  },
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/account-setup-page'),
+    'AccountSetupPage',
+  ),
 });
 
 /** Public: anyone holding a printed letter may check it (no session, no app shell). */
@@ -69,7 +104,10 @@ const authedRoute = createRoute({
   id: 'authed',
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
-    if (!me) throw redirect({ to: paths.login, search: { redirect: location.href } });
+    if (!me || me.security.pending === 'second_factor')
+      throw redirect({ to: paths.login, search: { redirect: location.href } });
+    // the server answers nothing else until then (password_change_required, second_factor_required)
+    if (me.security.pending !== 'none') throw redirect({ to: paths.accountSetup });
   },
   loader: () => loadAllNamespaces(),
   component: lazyRouteComponent(() => import('./layout'), 'AppLayout'),
@@ -131,6 +169,15 @@ const changePasswordRoute = createRoute({
   component: lazyRouteComponent(
     () => import('../features/auth/components/change-password-page'),
     'ChangePasswordPage',
+  ),
+});
+
+const accountSecurityRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: paths.accountSecurity,
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/account-security-page'),
+    'AccountSecurityPage',
   ),
 });
 
@@ -330,6 +377,9 @@ const yearlyReportRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  accountSetupRoute,
   verifyRoute,
   authedRoute.addChildren([
     homeRoute,
@@ -341,6 +391,7 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     notificationsRoute,
     changePasswordRoute,
+    accountSecurityRoute,
     myDataRoute,
     introductionsRoute,
     introductionsInboxRoute,

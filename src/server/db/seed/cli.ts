@@ -1,4 +1,4 @@
-import { documentSecret } from '../../secrets';
+import { documentSecret, sessionSecret } from '../../secrets';
 import { loadDotEnv, loadEnv } from '../../env';
 import { systemClock } from '../../context';
 import { rebuildFigures } from '../../modules/reports/figures/figures.service';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       );
       console.log(`National seed (${database.kind}) in ${elapsed()}.\n${formatSummary(result)}`);
     } else if (scale === undefined) {
-      const { seeded } = await seedDemo(database.db, { documentSecret: documentSecret(env) });
+      const { seeded } = await seedDemo(database.db, { documentSecret: documentSecret(env), sessionSecret: sessionSecret(env) });
       console.log(
         seeded
           ? `Demo data seeded (${database.kind}) in ${elapsed()}. Log in as admin / Demo@2026.`

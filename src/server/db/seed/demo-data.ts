@@ -228,4 +228,6 @@ export const NOT_INTRODUCED_REASONS = [
 export const NON_WORKING_JOBS = ['Hưu trí', 'Kinh doanh tự do', 'Lao động tự do', 'Nông dân', 'Nội trợ'];
 
 export const DEMO_PASSWORD = 'Demo@2026';
+/** The demo's admins and committee officers share this TOTP secret (Base32; development only, see README). */
+export const DEMO_TOTP_SECRET = 'RESIDENCELINKDEMOSECRETFORTOTPXX';
 export const DEMO_MEMBER_NAME = 'Nguyễn Văn An';

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/password';
+import { seal } from '../../modules/auth/sealed';
+import { TOTP_SEAL_PURPOSE } from '../../modules/auth/second-factor.service';
+import { SECOND_FACTOR_ROLES } from '../../modules/auth/totp';
 import type { Db, Executor } from '../client';
 import {
   members,
@@ -11,7 +14,7 @@ import {
   unitMemberships,
   users,
 } from '../schema';
-import { DEMO_FRONT_HEAD, DEMO_PASSWORD } from './demo-data';
+import { DEMO_FRONT_HEAD, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-data';
 import { buildDemoPeople } from './demo-members';
 import { buildDemoTree } from './demo-units';
 import { seedDemoEvaluations } from './demo-evaluations';
@@ -37,7 +40,10 @@ async function insertInBatches<T extends Record<string, unknown>>(
  * Seeds the Nghệ An demo (units, ~600 members, seven demo accounts with password `Demo@2026`).
  * Does nothing when any org unit exists. Refuses to run in production.
  */
-export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: string } = {}): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  db: Db,
+  opts: { now?: Date; documentSecret?: string; sessionSecret?: string } = {},
+): Promise<{ seeded: boolean }> {
   assertNotProduction();
   const now = opts.now ?? new Date();
   // Argon2 is deliberately slow: hash once, outside the transaction, and share it.
@@ -46,7 +52,10 @@ export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: stri
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const existing = await tx.select({ id: orgUnits.id }).from(orgUnits).limit(1);
     if (existing.length > 0) return { seeded: false };
-    await insertDemo(tx, now, passwordHash);
+    // Demo only (the seed refuses production): admins and officers enrolled with one documented TOTP secret
+    // sealed like a real enrolment, so any authenticator app logs in as them (README, decision 0013).
+    const totpSecret = opts.sessionSecret ? seal(DEMO_TOTP_SECRET, opts.sessionSecret, TOTP_SEAL_PURPOSE) : null;
+    await insertDemo(tx, now, passwordHash, totpSecret);
     await seedDemoLetters(tx, now, opts.documentSecret);
     await seedDemoEvaluations(tx, now, opts.documentSecret);
     await seedDemoHistory(tx, now);
@@ -54,7 +63,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; documentSecret?: stri
   });
 }
 
-async function insertDemo(tx: Executor, now: Date, passwordHash: string): Promise<void> {
+async function insertDemo(tx: Executor, now: Date, passwordHash: string, totpSecret: string | null): Promise<void> {
   const tree = buildDemoTree();
   const people = buildDemoPeople(tree, createRng(20200102), now);
 
@@ -127,6 +136,9 @@ async function insertDemo(tx: Executor, now: Date, passwordHash: string): Promis
         phone: a.phone,
         memberId: 'memberId' in a ? a.memberId : null,
         passwordHash,
+        ...(totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(a.grant.role)
+          ? { totpSecret, totpEnabledAt: now }
+          : {}),
         locale: 'vi' as const,
         createdAt: now,
         updatedAt: now,

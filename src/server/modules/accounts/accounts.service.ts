@@ -169,7 +169,8 @@ export async function createAccount(deps: AccountDeps, actor: Actor, input: Crea
   const passwordHash = await hashPassword(input.password);
   const id = await deps.db
     .transaction(async (tx) => {
-      const userId = await repo.insertUser(tx, { ...values, passwordHash, passwordChangedAt: deps.now() });
+      // The admin chose this password: the owner picks their own at first login (decision 0013).
+      const userId = await repo.insertUser(tx, { ...values, passwordHash, passwordChangedAt: deps.now(), mustChangePassword: true });
       await writeAudit(tx, actor, {
         action: 'user.created',
         entityType: 'user',
@@ -208,7 +209,7 @@ export async function updateAccount(
       const now = deps.now();
       await repo.updateUser(tx, id, {
         ...(change.after as Partial<repo.UserInsert>),
-        ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
+        ...(passwordHash ? { passwordHash, passwordChangedAt: now, mustChangePassword: true } : {}),
         updatedAt: now,
       });
       // A disabled account or a reset password must not keep working on devices already logged in.

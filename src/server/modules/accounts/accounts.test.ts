@@ -247,7 +247,24 @@ describe('PATCH /api/accounts/:id', () => {
     const res = await call(admin, 'PATCH', `/api/accounts/${account.id}`, { password: 'MoiHon2026abc' });
     expect(res.statusCode).toBe(200);
     expect((await call(s, 'GET', '/api/auth/me')).statusCode).toBe(401);
-    await loginAs(t.app, 'doi.mk', 'MoiHon2026abc');
+    const after = await loginAs(t.app, 'doi.mk', 'MoiHon2026abc');
+    // the admin chose it: the owner must pick their own before anything else
+    expect(after.pending).toBe('password_change');
+  });
+
+  it('an account an admin created must change its password first (server enforced)', async () => {
+    await createAccount({ username: 'lan.dau' });
+    const s = await loginAs(t.app, 'lan.dau', 'MatKhau2026x');
+    expect(s.pending).toBe('password_change');
+    const blocked = await call(s, 'GET', '/api/notifications');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('password_change_required');
+    expect(blocked.json().error.message).toBe('Đồng chí cần đổi mật khẩu trước khi tiếp tục.');
+    expect((await call(s, 'GET', '/api/auth/me')).json().security.pending).toBe('password_change');
+    const changed = await call(s, 'POST', '/api/auth/password', { currentPassword: 'MatKhau2026x', newPassword: 'CuaToi2026abc' });
+    expect(changed.statusCode).toBe(200);
+    expect((await call(s, 'GET', '/api/notifications')).statusCode).toBe(200);
+    expect((await loginAs(t.app, 'lan.dau', 'CuaToi2026abc')).pending).toBe('none');
   });
 
   it('refuses disabling oneself', async () => {

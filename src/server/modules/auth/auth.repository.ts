@@ -43,7 +43,10 @@ export async function loadGrants(db: Executor, userId: string): Promise<Grant[]>
     .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
     .orderBy(roleGrants.createdAt);
   // A grant on a closed unit reaches nothing: its subtree moved on with a merge, or it was dissolved.
-  return rows.map(({ unitStatus, ...r }) => ({ ...r, unitPath: unitStatus === 'active' ? r.unitPath : null }));
+  return rows.map(({ unitStatus, ...r }) => ({
+    ...r,
+    unitPath: unitStatus === 'active' ? r.unitPath : null,
+  }));
 }
 
 export async function insertSession(
@@ -77,4 +80,25 @@ export async function deleteOtherSessions(db: Executor, userId: string, keepId: 
 
 export async function deleteExpiredSessions(db: Executor, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export function listUserSessions(db: Executor, userId: string, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > ${now}`))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+/** Deletes one of the user's own sessions; false when it is not theirs or gone already. */
+export async function deleteUserSession(db: Executor, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+export async function deleteAllSessions(db: Executor, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -5,7 +5,18 @@ import type { Me } from '../../../shared/contracts/auth';
 import type { Actor, Grant } from '../../http/actor';
 import { Forbidden, Invalid, Unauthorized } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
+import { isDeviceOf, newDeviceCookie } from './device-cookie';
+import {
+  assertAddressAllowed,
+  assertNotDelayed,
+  clearFailures,
+  recordAddressFailure,
+  recordDelayedFailure,
+  throttleKeys,
+} from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
+import { describeSecurity } from './session-gate';
+import { SECOND_FACTOR_ROLES } from './totp';
 import * as repo from './auth.repository';
 import { newToken, sessionIdFor } from './tokens';
 
@@ -14,39 +25,74 @@ export interface AuthDeps {
   now: () => Date;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** failed logins allowed per address and login name per minute */
+  loginAttemptsPerMinute: number;
+  publicUrl: string;
 }
 
 // Verified when the login matches no user, so a wrong username costs as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
+export interface LoginMeta {
+  ip: string;
+  userAgent: string | null;
+  requestId: string;
+  /** the browser's device cookie, if it has one (login-throttle.ts) */
+  deviceCookie?: string;
+}
+
+/**
+ * Password check under the login protection of login-throttle.ts. The session it opens may still have steps to
+ * take (second factor, new password, enrolment): the session gate lets it reach only /api/auth until then.
+ */
 export async function login(
   deps: AuthDeps,
   input: { login: string; password: string },
-  meta: { ip: string; userAgent: string | null; requestId: string },
-): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-  const candidates = await repo.findUserByLogin(deps.db, input.login.trim());
+  meta: LoginMeta,
+): Promise<{ token: string; expiresAt: Date; actor: Actor; deviceCookie: string }> {
+  const now = deps.now();
+  const loginName = input.login.trim();
+  const addressKey = throttleKeys.address(meta.ip, loginName);
+  await assertAddressAllowed(deps.db, addressKey, now, deps.loginAttemptsPerMinute);
+  const candidates = await repo.findUserByLogin(deps.db, loginName);
   const user = candidates.length === 1 ? candidates[0] : undefined;
-  if (!user) {
+  const trustedDevice = !!user && isDeviceOf(meta.deviceCookie, user.id, deps.sessionSecret);
+  const accountKey = user ? throttleKeys.account(user.id) : null;
+  if (accountKey && !trustedDevice) await assertNotDelayed(deps.db, accountKey, now);
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(user.passwordHash, input.password);
+  else {
     dummyHash ??= hashPassword('not-a-real-password-0');
     await verifyPassword(await dummyHash, input.password);
+  }
+  if (!user || !passwordOk) {
+    await recordAddressFailure(deps.db, addressKey, now);
+    if (accountKey && !trustedDevice) await recordDelayedFailure(deps.db, accountKey, now);
     throw new Unauthorized('invalid_credentials');
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new Unauthorized('invalid_credentials');
   if (!user.isActive) throw new Forbidden('account_disabled');
+  await clearFailures(deps.db, [addressKey, accountKey!]);
 
   const token = newToken();
   const csrfToken = newToken();
-  const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3600_000);
   const sessionId = sessionIdFor(token, deps.sessionSecret);
   const grants = await repo.loadGrants(deps.db, user.id);
-  const actor = toActor(user, grants, { sessionId, csrfToken, requestId: meta.requestId, ip: meta.ip });
+  const actor = toActor(user, grants, { sessionId, csrfToken, requestId: meta.requestId, ip: meta.ip }, null);
   await deps.db.transaction(async (tx) => {
-    await repo.insertSession(tx, { id: sessionId, userId: user.id, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent });
+    await repo.insertSession(tx, {
+      id: sessionId,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await writeAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
-  return { token, expiresAt, actor };
+  const deviceCookie = trustedDevice ? meta.deviceCookie! : newDeviceCookie(user.id, deps.sessionSecret);
+  return { token, expiresAt, actor, deviceCookie };
 }
 
 const TOUCH_AFTER_MS = 5 * 60_000;
@@ -66,10 +112,20 @@ export async function resolveSession(
     return null;
   }
   if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await repo.touchSession(deps.db, sessionId, new Date(now.getTime() + deps.sessionTtlHours * 3600_000), now);
+    await repo.touchSession(
+      deps.db,
+      sessionId,
+      new Date(now.getTime() + deps.sessionTtlHours * 3600_000),
+      now,
+    );
   }
   const grants = await repo.loadGrants(deps.db, found.user.id);
-  return toActor(found.user, grants, { sessionId, csrfToken: found.session.csrfToken, ...meta });
+  return toActor(
+    found.user,
+    grants,
+    { sessionId, csrfToken: found.session.csrfToken, ...meta },
+    found.session.secondFactorAt,
+  );
 }
 
 export async function logout(deps: AuthDeps, actor: Actor): Promise<void> {
@@ -88,10 +144,14 @@ export async function changePassword(
   if (!user) throw new Unauthorized();
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw new Invalid('wrong_current_password', { currentPassword: 'wrong_current_password' });
-  if (input.currentPassword === input.newPassword) throw new Invalid('same_password', { newPassword: 'same_password' });
+  if (input.currentPassword === input.newPassword)
+    throw new Invalid('same_password', { newPassword: 'same_password' });
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: deps.now(), updatedAt: deps.now() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: deps.now(), mustChangePassword: false, updatedAt: deps.now() })
+      .where(eq(users.id, user.id));
     // Other devices must log in again with the new password.
     await repo.deleteOtherSessions(tx, user.id, actor.sessionId);
     await writeAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
@@ -130,15 +190,17 @@ export async function describeMe(deps: AuthDeps, actor: Actor): Promise<Me> {
     })),
     units,
     csrfToken: actor.csrfToken,
+    security: describeSecurity(actor.security),
   };
 }
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
 
-function toActor(
+export function toActor(
   user: UserRow,
   grants: Grant[],
   s: { sessionId: string; csrfToken: string; requestId: string; ip: string },
+  secondFactorAt: Date | null,
 ): Actor {
   return {
     userId: user.id,
@@ -150,5 +212,11 @@ function toActor(
     locale: user.locale,
     grants,
     ...s,
+    security: {
+      mustChangePassword: user.mustChangePassword,
+      totpEnabled: !!user.totpEnabledAt,
+      secondFactorRequired: grants.some((g) => (SECOND_FACTOR_ROLES as readonly string[]).includes(g.role)),
+      secondFactorDone: !!secondFactorAt,
+    },
   };
 }

@@ -16,7 +16,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database);
   tree = await newProvinceTree(database.db);
-  const member = await newMember(database.db, { cellId: tree.workplaceCell.id, cardNumber: '12345678', fullName: 'Nguyễn Văn An' });
+  const member = await newMember(database.db, {
+    cellId: tree.workplaceCell.id,
+    cardNumber: '12345678',
+    fullName: 'Nguyễn Văn An',
+  });
   await newUser(database.db, {
     username: 'officer',
     email: 'officer@example.vn',
@@ -24,7 +28,12 @@ beforeAll(async () => {
     displayName: 'Cán bộ',
     grants: [{ role: 'committee_officer', unitId: tree.commune.id, position: 'staff' }],
   });
-  await newUser(database.db, { username: 'an', displayName: 'Nguyễn Văn An', memberId: member.id, grants: [{ role: 'member' }] });
+  await newUser(database.db, {
+    username: 'an',
+    displayName: 'Nguyễn Văn An',
+    memberId: member.id,
+    grants: [{ role: 'member' }],
+  });
   await newUser(database.db, { username: 'disabled', displayName: 'Khóa', isActive: false });
 });
 
@@ -34,28 +43,46 @@ afterAll(async () => {
 });
 
 describe('login', () => {
-  it.each([['officer'], ['OFFICER'], ['officer@example.vn'], ['0912345678'], ['12345678']])('accepts %s with the password', async (login) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: TEST_PASSWORD } });
-    expect(res.statusCode).toBe(200);
-    const me = meSchema.parse(res.json());
-    expect(me.csrfToken.length).toBeGreaterThan(20);
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/rl_session=/);
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
-  });
+  it.each([['officer'], ['OFFICER'], ['officer@example.vn'], ['0912345678'], ['12345678']])(
+    'accepts %s with the password',
+    async (login) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login, password: TEST_PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      const me = meSchema.parse(res.json());
+      expect(me.csrfToken.length).toBeGreaterThan(20);
+      const cookie = String(res.headers['set-cookie']);
+      expect(cookie).toMatch(/rl_session=/);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+    },
+  );
 
   it('returns roles and units in /me', async () => {
     const s = await loginAs(t.app, 'officer');
-    const me = meSchema.parse((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).json());
-    expect(me.roles).toEqual([expect.objectContaining({ role: 'committee_officer', unitId: tree.commune.id, position: 'staff' })]);
+    const me = meSchema.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).json(),
+    );
+    expect(me.roles).toEqual([
+      expect.objectContaining({ role: 'committee_officer', unitId: tree.commune.id, position: 'staff' }),
+    ]);
     expect(me.units.map((u) => u.id)).toEqual([tree.commune.id]);
   });
 
   it('refuses a wrong password with a message in the reader’s language', async () => {
-    const vi = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'officer', password: 'nope' } });
+    const vi = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'officer', password: 'nope' },
+    });
     expect(vi.statusCode).toBe(401);
-    expect(errorResponseSchema.parse(vi.json()).error).toEqual({ code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu.' });
+    expect(errorResponseSchema.parse(vi.json()).error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Sai tên đăng nhập hoặc mật khẩu.',
+    });
     const en = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -67,7 +94,11 @@ describe('login', () => {
   });
 
   it('refuses a disabled account', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'disabled', password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'disabled', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('account_disabled');
   });
@@ -87,11 +118,16 @@ describe('login', () => {
     expect(broken.json().error.code).toBe('invalid_json');
   });
 
-  it('rate-limits repeated attempts for one login', async () => {
+  it('rate-limits repeated attempts for one login from one address', async () => {
     const limited = await buildTestApp(database, { loginRateLimitPerMinute: 3 });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'officer', password: 'bad' } });
+      const res = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { login: 'officer', password: 'bad' },
+      });
       codes.push(res.statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 429, 429]);
@@ -108,23 +144,39 @@ describe('sessions', () => {
 
   it('requires the CSRF token for cookie-authenticated mutations', async () => {
     const s = await loginAs(t.app, 'officer');
-    const without = await t.app.inject({ method: 'PUT', url: '/api/auth/locale', headers: { cookie: s.cookie }, payload: { locale: 'en' } });
+    const without = await t.app.inject({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      headers: { cookie: s.cookie },
+      payload: { locale: 'en' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
-    const withToken = await t.app.inject({ method: 'PUT', url: '/api/auth/locale', headers: s.headers, payload: { locale: 'en' } });
+    const withToken = await t.app.inject({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      headers: s.headers,
+      payload: { locale: 'en' },
+    });
     expect(withToken.statusCode).toBe(200);
   });
 
   it('ends the session on logout', async () => {
     const s = await loginAs(t.app, 'officer');
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(401);
   });
 
   it('expires sessions after the configured time', async () => {
     const s = await loginAs(t.app, 'officer');
     t.clock.advance(13 * 3600_000);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -159,8 +211,14 @@ describe('change password', () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'Another2026pass' },
     });
     expect(res.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: phone.cookie } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: laptop.cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: phone.cookie } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: laptop.cookie } }))
+        .statusCode,
+    ).toBe(200);
     await expect(loginAs(t.app, 'an')).rejects.toThrow();
     await loginAs(t.app, 'an', 'Another2026pass');
   });
@@ -170,7 +228,9 @@ describe('system', () => {
   it('reports health and documents the API', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/members', '/api/members/{id}', '/api/org-units']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/members', '/api/members/{id}', '/api/org-units']),
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
@@ -181,7 +241,10 @@ describe('system', () => {
   });
 
   it('records logins in the append-only audit log', async () => {
-    const rows = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where action = 'auth.login'`);
+    const rows = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'auth.login'`,
+    );
     expect(rows[0]!.n).toBeGreaterThan(0);
     await expect(database.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
     await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();

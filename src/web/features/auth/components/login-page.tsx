@@ -1,22 +1,14 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
-import { LanguageSwitcher } from '../../../components/ui/language-switcher';
+import type { Me } from '../../../../shared/contracts/auth';
+import { useMe } from '../api/get-me';
 import { useLogin } from '../api/login';
+import { AuthShell } from './auth-shell';
+import { SecondFactorForm } from './second-factor-form';
 
 export function LoginPage() {
   const { t } = useTranslation('auth');
@@ -25,37 +17,40 @@ export function LoginPage() {
   const mutation = useLogin();
   const navigate = useNavigate();
   const search = useSearch({ from: '/login' });
+  const { data: session } = useMe();
+  // a session that gave its password but not yet its second factor (also after a reload)
+  const secondStep = session?.security.pending === 'second_factor';
+
+  const proceed = (me: Me | null) => {
+    if (!me) return;
+    if (me.security.pending === 'second_factor') return;
+    if (me.security.pending !== 'none') {
+      void navigate({ to: paths.accountSetup });
+      return;
+    }
+    // only same-site paths: never bounce to another origin
+    const target =
+      search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : null;
+    if (target && !target.startsWith(paths.login)) void navigate({ href: target });
+    else void navigate({ to: paths.home });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    mutation.mutate(
-      { login: loginValue.trim(), password },
-      {
-        onSuccess: () => {
-          // only same-site paths: never bounce to another origin
-          const target =
-            search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : null;
-          if (target && !target.startsWith(paths.login)) void navigate({ href: target });
-          else void navigate({ to: paths.home });
-        },
-      },
-    );
+    mutation.mutate({ login: loginValue.trim(), password }, { onSuccess: proceed });
   };
 
   return (
-    <Center component="main" mih="100vh" p="md" bg="gray.0">
-      <Stack w="100%" maw={420} gap="md">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={0}>
-            <Title order={1} c="red.8" fz={28}>
-              Residence Link
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('common:app.subtitle')}
-            </Text>
-          </Stack>
-          <LanguageSwitcher size="sm" />
-        </Group>
+    <AuthShell
+      footer={
+        <Text size="xs" c="dimmed" ta="center">
+          {t('login.footer')}
+        </Text>
+      }
+    >
+      {secondStep ? (
+        <SecondFactorForm onDone={proceed} />
+      ) : (
         <Paper withBorder shadow="sm" p="lg" radius="md" component="form" onSubmit={submit} noValidate>
           <Stack>
             <Title order={2} fz={22}>
@@ -87,12 +82,12 @@ export function LoginPage() {
             <Button type="submit" size="md" loading={mutation.isPending} disabled={!loginValue || !password}>
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to={paths.forgotPassword} size="sm" ta="center">
+              {t('login.forgot')}
+            </Anchor>
           </Stack>
         </Paper>
-        <Text size="xs" c="dimmed" ta="center">
-          {t('login.footer')}
-        </Text>
-      </Stack>
-    </Center>
+      )}
+    </AuthShell>
   );
 }
