@@ -23,12 +23,17 @@ export async function verifyAuditChain(db: Executor): Promise<{ entries: number;
     db,
     sql`select chain_seq::int as "chainSeq", audit_id::int as "auditId", problem from audit_chain_verify()`,
   );
-  const [{ entries }] = (await queryRows<{ entries: number }>(db, sql`select count(*)::int as entries from audit_log`)) as [{ entries: number }];
+  const [{ entries }] = (await queryRows<{ entries: number }>(
+    db,
+    sql`select count(*)::int as entries from audit_log`,
+  )) as [{ entries: number }];
   return { entries, problems };
 }
 
 export function describeProblems(problems: ChainProblem[]): string[] {
-  return problems.map((p) => `  chain #${p.chainSeq ?? '-'} (audit id ${p.auditId ?? '-'}): ${explain[p.problem]}`);
+  return problems.map(
+    (p) => `  chain #${p.chainSeq ?? '-'} (audit id ${p.auditId ?? '-'}): ${explain[p.problem]}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

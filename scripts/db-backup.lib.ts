@@ -18,16 +18,22 @@ export type Target = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataD
 export function serverTarget(): Target {
   loadDotEnv();
   const env = loadEnv();
-  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR };
+  return env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: env.DATA_DIR };
 }
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pglite');
 
 /** Opens the target's database; on PGlite it holds the data directory's lock (refused while a server runs). */
-export async function openTarget(target: Target): Promise<{ database: Database; close: () => Promise<void> }> {
+export async function openTarget(
+  target: Target,
+): Promise<{ database: Database; close: () => Promise<void> }> {
   const release = target.kind === 'pglite' ? lockDataDir(target.dataDir) : () => {};
   try {
-    const database = await openDatabase(target.kind === 'postgres' ? { databaseUrl: target.url, dataDir: '.' } : { dataDir: target.dataDir });
+    const database = await openDatabase(
+      target.kind === 'postgres' ? { databaseUrl: target.url, dataDir: '.' } : { dataDir: target.dataDir },
+    );
     return { database, close: async () => (await database.close(), release()) };
   } catch (err) {
     release();
@@ -64,7 +70,11 @@ export async function restorePglite(dataDir: string, file: string): Promise<{ pr
     const target = pgliteDir(dataDir);
     const staging = `${target}.restoring`;
     rmSync(staging, { recursive: true, force: true });
-    const client = await PGlite.create({ dataDir: staging, extensions: pgliteExtensions, loadDataDir: new Blob([readFileSync(file)]) });
+    const client = await PGlite.create({
+      dataDir: staging,
+      extensions: pgliteExtensions,
+      loadDataDir: new Blob([readFileSync(file)]),
+    });
     try {
       await client.query('select count(*) from audit_log');
     } finally {
@@ -86,7 +96,11 @@ export async function restorePglite(dataDir: string, file: string): Promise<{ pr
 export function pgTool(name: 'pg_dump' | 'pg_restore' | 'psql'): string {
   const dirs = [process.env.PG_BIN, ...(process.env.PATH ?? '').split(path.delimiter)];
   if (existsSync('/usr/lib/postgresql'))
-    dirs.push(...readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`));
+    dirs.push(
+      ...readdirSync('/usr/lib/postgresql')
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`),
+    );
   for (const dir of dirs) if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
   throw new Error(`${name} not found: install the PostgreSQL client tools or set PG_BIN to their folder.`);
 }
@@ -104,10 +118,16 @@ export function runTool(tool: string, args: string[]): void {
  * line is given `public` instead (every name in the script is qualified, so nothing else resolves differently).
  */
 export async function restorePostgres(url: string, file: string): Promise<void> {
-  const restore = spawn(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--file=-', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const psql = spawn(pgTool('psql'), ['--quiet', '--no-psqlrc', '--single-transaction', '--set=ON_ERROR_STOP=1', `--dbname=${url}`], {
-    stdio: ['pipe', 'ignore', 'inherit'],
+  const restore = spawn(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--file=-', file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const psql = spawn(
+    pgTool('psql'),
+    ['--quiet', '--no-psqlrc', '--single-transaction', '--set=ON_ERROR_STOP=1', `--dbname=${url}`],
+    {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    },
+  );
   const emptied = "SELECT pg_catalog.set_config('search_path', '', false);";
   const pinned = "SELECT pg_catalog.set_config('search_path', 'public, pg_catalog', false);";
   const lines = createInterface({ input: restore.stdout, crlfDelay: Infinity });

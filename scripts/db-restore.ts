@@ -13,7 +13,9 @@ const target = serverTarget();
 try {
   if (target.kind === 'pglite') {
     const { previous } = await restorePglite(target.dataDir, file);
-    console.log(`Restored ${file} into ${target.dataDir}.${previous ? ` The previous data is kept in ${previous}.` : ''}`);
+    console.log(
+      `Restored ${file} into ${target.dataDir}.${previous ? ` The previous data is kept in ${previous}.` : ''}`,
+    );
   } else {
     await restorePostgres(target.url, file);
     console.log(`Restored ${file} into the PostgreSQL database.`);

@@ -4,7 +4,12 @@
  * a stopped or crashed process is taken up at start). Returns the stop function for graceful shutdown.
  * In-process only: work that must run once across servers is a job of `jobs/registry.ts` (decision 0011).
  */
-export function runPeriodically(work: () => Promise<unknown>, everyMs: number, onError: (err: unknown) => void, firstAfterMs?: number): () => void {
+export function runPeriodically(
+  work: () => Promise<unknown>,
+  everyMs: number,
+  onError: (err: unknown) => void,
+  firstAfterMs?: number,
+): () => void {
   let running = false;
   const tick = () => {
     if (running) return;

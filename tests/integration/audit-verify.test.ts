@@ -13,12 +13,21 @@ afterEach(async () => {
   target = undefined;
 });
 
-const entry = (i: number) => ({ action: 'member.update', entityType: 'member', entityId: `m-${i}`, before: { phone: `090${i}` }, after: { phone: `091${i}` } });
+const entry = (i: number) => ({
+  action: 'member.update',
+  entityType: 'member',
+  entityId: `m-${i}`,
+  before: { phone: `090${i}` },
+  after: { phone: `091${i}` },
+});
 
 async function withEntries(n: number) {
   target = await newScriptDb();
   for (let i = 1; i <= n; i++) await writeAudit(target.db(), null, entry(i));
-  return queryRows<{ id: number; chainSeq: number }>(target.db(), sql`select id::int, chain_seq::int as "chainSeq" from audit_log order by chain_seq`);
+  return queryRows<{ id: number; chainSeq: number }>(
+    target.db(),
+    sql`select id::int, chain_seq::int as "chainSeq" from audit_log order by chain_seq`,
+  );
 }
 
 /** What an attacker with superuser rights does: lift the append-only trigger, change the log, put it back. */
@@ -47,8 +56,13 @@ describe('audit:verify', () => {
 
   it('names an altered row, and exits 1', { timeout: 60_000 }, async () => {
     const rows = await withEntries(5);
-    await tamper(target!.db(), sql`update audit_log set after = '{"phone": "0999"}' where id = ${rows[2]!.id}`);
-    expect((await verifyAuditChain(target!.db())).problems).toEqual([{ chainSeq: 3, auditId: rows[2]!.id, problem: 'altered' }]);
+    await tamper(
+      target!.db(),
+      sql`update audit_log set after = '{"phone": "0999"}' where id = ${rows[2]!.id}`,
+    );
+    expect((await verifyAuditChain(target!.db())).problems).toEqual([
+      { chainSeq: 3, auditId: rows[2]!.id, problem: 'altered' },
+    ]);
     const { code, out } = await cli();
     expect(out).toContain(`chain #3 (audit id ${rows[2]!.id}): altered`);
     expect(code).toBe(1);
@@ -57,7 +71,9 @@ describe('audit:verify', () => {
   it('names a row deleted in the middle and one deleted at the end', async () => {
     const rows = await withEntries(6);
     await tamper(target!.db(), sql`delete from audit_log where id = ${rows[2]!.id}`);
-    expect((await verifyAuditChain(target!.db())).problems).toEqual([{ chainSeq: 3, auditId: null, problem: 'missing' }]);
+    expect((await verifyAuditChain(target!.db())).problems).toEqual([
+      { chainSeq: 3, auditId: null, problem: 'missing' },
+    ]);
     await tamper(target!.db(), sql`delete from audit_log where id = ${rows[5]!.id}`);
     expect((await verifyAuditChain(target!.db())).problems).toEqual([
       { chainSeq: 3, auditId: null, problem: 'missing' },
@@ -74,25 +90,30 @@ describe('audit:verify', () => {
     expect(problems).toEqual([{ chainSeq: null, auditId: expect.any(Number), problem: 'out_of_chain' }]);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('keeps one unbroken chain under 10 concurrent writers (PostgreSQL)', { timeout: 60_000 }, async () => {
-    await withEntries(1);
-    const pool = connectPostgres(target!.env.DATABASE_URL!, 10);
-    try {
-      await Promise.all(
-        Array.from({ length: 10 }, (_, w) =>
-          pool.db.transaction(async (tx) => {
-            for (let i = 0; i < 20; i++) await writeAudit(tx, null, [entry(w * 100 + i), entry(w * 100 + i + 50)]);
-          }),
-        ),
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'keeps one unbroken chain under 10 concurrent writers (PostgreSQL)',
+    { timeout: 60_000 },
+    async () => {
+      await withEntries(1);
+      const pool = connectPostgres(target!.env.DATABASE_URL!, 10);
+      try {
+        await Promise.all(
+          Array.from({ length: 10 }, (_, w) =>
+            pool.db.transaction(async (tx) => {
+              for (let i = 0; i < 20; i++)
+                await writeAudit(tx, null, [entry(w * 100 + i), entry(w * 100 + i + 50)]);
+            }),
+          ),
+        );
+      } finally {
+        await pool.close();
+      }
+      expect(await verifyAuditChain(target!.db())).toEqual({ entries: 401, problems: [] });
+      const seqs = await queryRows<{ min: number; max: number; n: number }>(
+        target!.db(),
+        sql`select min(chain_seq)::int as min, max(chain_seq)::int as max, count(distinct chain_seq)::int as n from audit_log`,
       );
-    } finally {
-      await pool.close();
-    }
-    expect(await verifyAuditChain(target!.db())).toEqual({ entries: 401, problems: [] });
-    const seqs = await queryRows<{ min: number; max: number; n: number }>(
-      target!.db(),
-      sql`select min(chain_seq)::int as min, max(chain_seq)::int as max, count(distinct chain_seq)::int as n from audit_log`,
-    );
-    expect(seqs).toEqual([{ min: 1, max: 401, n: 401 }]);
-  });
+      expect(seqs).toEqual([{ min: 1, max: 401, n: 401 }]);
+    },
+  );
 });

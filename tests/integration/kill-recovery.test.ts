@@ -35,7 +35,8 @@ async function admin(query: string) {
   await c.query(query);
   await c.end();
 }
-const one = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(database.db, query))[0]!.n;
+const one = async (query: ReturnType<typeof sql>) =>
+  (await queryRows<{ n: number }>(database.db, query))[0]!.n;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until a server connection holds a write lock on `table` (its transaction is in the middle of the step), or none does. */
@@ -45,7 +46,7 @@ async function waitForWriteTo(table: string, present = true) {
     const n = await one(sql`select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
       join pg_stat_activity a on a.pid = l.pid
       where c.relname = ${table} and l.mode = 'RowExclusiveLock' and a.datname = current_database() and a.pid <> pg_backend_pid()`);
-    if ((n > 0) === present) return;
+    if (n > 0 === present) return;
     if (Date.now() > deadline) throw new Error(`no write to ${table} seen (${present})`);
     await sleep(10);
   }
@@ -57,7 +58,10 @@ async function killDuring(path: string, who: Session, body: unknown, table: stri
     method: 'POST',
     headers: { ...who.headers, 'content-type': 'application/json' },
     body: JSON.stringify(body),
-  }).then((r) => `answered ${r.status}`, () => 'connection lost');
+  }).then(
+    (r) => `answered ${r.status}`,
+    () => 'connection lost',
+  );
   await waitForWriteTo(table);
   await server!.kill9();
   expect(await request).toBe('connection lost');
@@ -102,8 +106,15 @@ describe.skipIf(!url)('kill -9 in the middle of a batch', () => {
         select id, 2026, 'yearly', 'reg-213-2020', 'full', ${z.workplace.id}::uuid, ${z.commune.id}::uuid, ${z.residentialCell.id}::uuid,
           date '2026-12-15', 'signed', now() from m returning id)
       insert into evaluation_versions (evaluation_id, version) select id, 1 from e`);
-    await newUser(db, { username: 'signer', grants: [{ role: 'committee_officer', unitId: z.workplace.id, position: 'secretary' }] });
-    await newUser(db, { username: 'commune', email: 'phuong.k@example.vn', grants: [{ role: 'committee_officer', unitId: z.commune.id, position: 'staff' }] });
+    await newUser(db, {
+      username: 'signer',
+      grants: [{ role: 'committee_officer', unitId: z.workplace.id, position: 'secretary' }],
+    });
+    await newUser(db, {
+      username: 'commune',
+      email: 'phuong.k@example.vn',
+      grants: [{ role: 'committee_officer', unitId: z.commune.id, position: 'staff' }],
+    });
     await db.execute(sql`insert into email_outbox (to_address, subject, body_text)
       select 'test' || i || '@example.vn', 'outbox-check-' || i, 'Kiểm tra' from generate_series(1, ${MAILS}) i`);
     // Sessions made in-process (through every login step) are valid on the real server: same database, same secret.
@@ -121,51 +132,85 @@ describe.skipIf(!url)('kill -9 in the middle of a batch', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('issues all the letters of a batch or none, and the batch goes through after the restart', { timeout: 60_000 }, async () => {
-    const drafted = await post('/api/introductions/letters', s.signer, { unitId: z.workplaceCell.id });
-    expect(drafted.created).toBe(N);
-    const letterIds = drafted.letterIds as string[];
-    // Killed while numbering (no job touches the counters): the issue's transaction is under way.
-    await killDuring('/api/introductions/letters/issue', s.signer, { letterIds }, 'letter_counters');
-    // It died with the process: every letter is still a draft, with no number and no trace of the issue.
-    expect(await queryRows(database.db, sql`select status::text, count(number)::int as numbered, count(*)::int as n from introduction_letters group by 1`)).toEqual([
-      { status: 'draft', numbered: 0, n: N },
-    ]);
-    expect(await one(sql`select count(*)::int as n from audit_log where action = 'introduction.issue'`)).toBe(0);
-    expect(await one(sql`select coalesce(sum(last_number), 0)::int as n from letter_counters`)).toBe(0);
+  it(
+    'issues all the letters of a batch or none, and the batch goes through after the restart',
+    { timeout: 60_000 },
+    async () => {
+      const drafted = await post('/api/introductions/letters', s.signer, { unitId: z.workplaceCell.id });
+      expect(drafted.created).toBe(N);
+      const letterIds = drafted.letterIds as string[];
+      // Killed while numbering (no job touches the counters): the issue's transaction is under way.
+      await killDuring('/api/introductions/letters/issue', s.signer, { letterIds }, 'letter_counters');
+      // It died with the process: every letter is still a draft, with no number and no trace of the issue.
+      expect(
+        await queryRows(
+          database.db,
+          sql`select status::text, count(number)::int as numbered, count(*)::int as n from introduction_letters group by 1`,
+        ),
+      ).toEqual([{ status: 'draft', numbered: 0, n: N }]);
+      expect(
+        await one(sql`select count(*)::int as n from audit_log where action = 'introduction.issue'`),
+      ).toBe(0);
+      expect(await one(sql`select coalesce(sum(last_number), 0)::int as n from letter_counters`)).toBe(0);
 
-    await restart();
-    await expectChainIntact();
-    expect((await post('/api/introductions/letters/issue', s.signer, { letterIds })).changed).toBe(N);
-    expect(await one(sql`select count(distinct number)::int as n from introduction_letters where status = 'issued'`)).toBe(N);
-    expect(
-      await one(sql`select count(*)::int as n from introduction_letters l where not exists
+      await restart();
+      await expectChainIntact();
+      expect((await post('/api/introductions/letters/issue', s.signer, { letterIds })).changed).toBe(N);
+      expect(
+        await one(
+          sql`select count(distinct number)::int as n from introduction_letters where status = 'issued'`,
+        ),
+      ).toBe(N);
+      expect(
+        await one(sql`select count(*)::int as n from introduction_letters l where not exists
         (select 1 from audit_log a where a.action = 'introduction.issue' and a.entity_id = l.id::text)`),
-    ).toBe(0);
-    await expectChainIntact();
-  });
+      ).toBe(0);
+      await expectChainIntact();
+    },
+  );
 
-  it('confirms all the forms or none, and sends every mail once across the crashes', { timeout: 60_000 }, async () => {
-    if (server!.child.exitCode !== null || server!.child.signalCode !== null) await restart();
-    const ids = (await queryRows<{ id: string }>(database.db, sql`select id from evaluations order by id`)).map((r) => r.id);
-    await killDuring('/api/evaluations/confirm', s.commune, { evaluationIds: ids }, 'evaluation_versions');
-    expect(await queryRows(database.db, sql`select status::text, count(*)::int as n from evaluations group by 1`)).toEqual([{ status: 'signed', n: N }]);
-    expect(await one(sql`select count(*)::int as n from evaluation_versions where confirmed_at is not null`)).toBe(0);
-    expect(await one(sql`select count(*)::int as n from audit_log where action = 'evaluation.confirm'`)).toBe(0);
+  it(
+    'confirms all the forms or none, and sends every mail once across the crashes',
+    { timeout: 60_000 },
+    async () => {
+      if (server!.child.exitCode !== null || server!.child.signalCode !== null) await restart();
+      const ids = (
+        await queryRows<{ id: string }>(database.db, sql`select id from evaluations order by id`)
+      ).map((r) => r.id);
+      await killDuring('/api/evaluations/confirm', s.commune, { evaluationIds: ids }, 'evaluation_versions');
+      expect(
+        await queryRows(
+          database.db,
+          sql`select status::text, count(*)::int as n from evaluations group by 1`,
+        ),
+      ).toEqual([{ status: 'signed', n: N }]);
+      expect(
+        await one(sql`select count(*)::int as n from evaluation_versions where confirmed_at is not null`),
+      ).toBe(0);
+      expect(
+        await one(sql`select count(*)::int as n from audit_log where action = 'evaluation.confirm'`),
+      ).toBe(0);
 
-    await restart();
-    await expectChainIntact();
-    // Every mail waiting (the check mails, the letters' notices) goes out after the restart, each once.
-    const deadline = Date.now() + 30_000;
-    while ((await one(sql`select count(*)::int as n from email_outbox where status <> 'sent'`)) > 0) {
-      if (Date.now() > deadline) throw new Error(`outbox not drained:\n${server!.output()}`);
-      await sleep(250);
-    }
-    const outbox = await queryRows<{ subject: string; attempts: number }>(database.db, sql`select subject, attempts from email_outbox`);
-    expect(outbox.length).toBeGreaterThan(MAILS);
-    expect(outbox.every((r) => r.attempts === 1)).toBe(true);
-    const files = readdirSync(path.join(dataDir, 'mail')).map((f) => readFileSync(path.join(dataDir, 'mail', f), 'utf8'));
-    expect(files).toHaveLength(outbox.length);
-    for (let i = 1; i <= MAILS; i++) expect(files.filter((f) => f.includes(`Subject: outbox-check-${i}\n`))).toHaveLength(1);
-  });
+      await restart();
+      await expectChainIntact();
+      // Every mail waiting (the check mails, the letters' notices) goes out after the restart, each once.
+      const deadline = Date.now() + 30_000;
+      while ((await one(sql`select count(*)::int as n from email_outbox where status <> 'sent'`)) > 0) {
+        if (Date.now() > deadline) throw new Error(`outbox not drained:\n${server!.output()}`);
+        await sleep(250);
+      }
+      const outbox = await queryRows<{ subject: string; attempts: number }>(
+        database.db,
+        sql`select subject, attempts from email_outbox`,
+      );
+      expect(outbox.length).toBeGreaterThan(MAILS);
+      expect(outbox.every((r) => r.attempts === 1)).toBe(true);
+      const files = readdirSync(path.join(dataDir, 'mail')).map((f) =>
+        readFileSync(path.join(dataDir, 'mail', f), 'utf8'),
+      );
+      expect(files).toHaveLength(outbox.length);
+      for (let i = 1; i <= MAILS; i++)
+        expect(files.filter((f) => f.includes(`Subject: outbox-check-${i}\n`))).toHaveLength(1);
+    },
+  );
 });

@@ -20,7 +20,9 @@ const secs = (ms: number) => ms / 1000;
 /** A row per job, due at once when new; an existing row keeps its schedule. */
 export async function ensureJobs(db: Executor, names: string[]): Promise<void> {
   if (names.length === 0) return;
-  await db.execute(sql`insert into job_schedule (name) select unnest(${`{${names.join(',')}}`}::text[]) on conflict (name) do nothing`);
+  await db.execute(
+    sql`insert into job_schedule (name) select unnest(${`{${names.join(',')}}`}::text[]) on conflict (name) do nothing`,
+  );
 }
 
 /**
@@ -28,7 +30,13 @@ export async function ensureJobs(db: Executor, names: string[]): Promise<void> {
  * live lease holds it. Two servers asking at once both run the statement; the row lock makes the second see
  * the first's new `next_run_at` and match nothing. Returns whether this caller won the tick.
  */
-export async function claimJob(db: Executor, name: string, everyMs: number, leaseMs: number, owner: string): Promise<boolean> {
+export async function claimJob(
+  db: Executor,
+  name: string,
+  everyMs: number,
+  leaseMs: number,
+  owner: string,
+): Promise<boolean> {
   const rows = await queryRows<{ name: string }>(
     db,
     sql`update job_schedule set next_run_at = now() + make_interval(secs => ${secs(everyMs)}),
@@ -41,7 +49,12 @@ export async function claimJob(db: Executor, name: string, everyMs: number, leas
 }
 
 /** Keeps a long run's lease alive; false when the lease was lost (it expired and another server took it). */
-export async function extendLease(db: Executor, name: string, leaseMs: number, owner: string): Promise<boolean> {
+export async function extendLease(
+  db: Executor,
+  name: string,
+  leaseMs: number,
+  owner: string,
+): Promise<boolean> {
   const rows = await queryRows<{ name: string }>(
     db,
     sql`update job_schedule set locked_until = now() + make_interval(secs => ${secs(leaseMs)})
@@ -51,7 +64,12 @@ export async function extendLease(db: Executor, name: string, leaseMs: number, o
 }
 
 /** Records the run's outcome and lets go of the job, unless another server has taken it over since. */
-export async function finishJob(db: Executor, name: string, owner: string, outcome: { result?: unknown; error?: string }): Promise<void> {
+export async function finishJob(
+  db: Executor,
+  name: string,
+  owner: string,
+  outcome: { result?: unknown; error?: string },
+): Promise<void> {
   const result = outcome.result === undefined ? null : JSON.stringify(outcome.result);
   await db.execute(
     sql`update job_schedule set locked_until = null, locked_by = null, last_finished_at = now(),

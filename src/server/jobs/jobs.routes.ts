@@ -14,7 +14,13 @@ export function jobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       jobPaths.list,
-      { schema: { tags: ['admin'], summary: 'Administrators: the periodic jobs, their schedule and last run', response: { 200: jobListSchema, 403: errorResponseSchema } } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Administrators: the periodic jobs, their schedule and last run',
+          response: { 200: jobListSchema, 403: errorResponseSchema },
+        },
+      },
       async (req) => {
         if (!isAdmin(req.actor!)) throw new Forbidden();
         const rows = new Map((await listJobs(ctx.db)).map((r) => [r.name, r]));

@@ -44,5 +44,9 @@ export const jobs: JobDefinition[] = [
   // ended members anonymised once past the retention period (decision 0014); the rule counts in whole days
   { name: 'privacy.retention', everyMs: 24 * HOUR, run: (d) => applyRetention(d.db, d.clock.now()) },
   // Idempotency-Key answers past their 24 h (decision 0012)
-  { name: 'idempotency.purge', everyMs: HOUR, run: async (d) => ({ purged: await purgeIdempotencyKeys(d.db, d.clock.now()) }) },
+  {
+    name: 'idempotency.purge',
+    everyMs: HOUR,
+    run: async (d) => ({ purged: await purgeIdempotencyKeys(d.db, d.clock.now()) }),
+  },
 ];

@@ -33,7 +33,13 @@ describe('claiming a tick', () => {
     // Finished, but the next tick is an hour away.
     expect(await repo.claimJob(database.db, 't.once', 3_600_000, 60_000, 'b')).toBe(false);
     const done = await row('t.once');
-    expect(done).toMatchObject({ lockedBy: null, lockedUntil: null, lastResult: { sent: 3 }, lastError: null, runs: 1 });
+    expect(done).toMatchObject({
+      lockedBy: null,
+      lockedUntil: null,
+      lastResult: { sent: 3 },
+      lastError: null,
+      runs: 1,
+    });
     expect(new Date(done.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 3_500_000);
   });
 
@@ -60,9 +66,19 @@ describe('the runner', () => {
       { name: 't.works', everyMs: 0, run: async () => ({ done: ++ok }) },
     ];
     const errors: string[] = [];
-    const runner = startJobRunner(deps(), { jobs, autoStart: false, owner: 'r1', onError: (_e, job) => errors.push(job) });
+    const runner = startJobRunner(deps(), {
+      jobs,
+      autoStart: false,
+      owner: 'r1',
+      onError: (_e, job) => errors.push(job),
+    });
     expect((await runner.tick()).sort()).toEqual(['t.fails', 't.works']);
-    expect(await row('t.fails')).toMatchObject({ lastError: 'SMTP down', lastResult: null, lockedBy: null, runs: 1 });
+    expect(await row('t.fails')).toMatchObject({
+      lastError: 'SMTP down',
+      lastResult: null,
+      lockedBy: null,
+      runs: 1,
+    });
     expect(await row('t.works')).toMatchObject({ lastError: null, lastResult: { done: 1 }, lockedBy: null });
     expect(errors).toEqual(['t.fails']);
     // The failure does not hold the job: the next tick runs it again.
@@ -75,7 +91,9 @@ describe('the runner', () => {
   it('does not start a job again while its run is in progress here, and stop waits for it', async () => {
     let release = () => {};
     let started = 0;
-    const jobs: JobDefinition[] = [{ name: 't.slow', everyMs: 0, run: () => (started++, new Promise<void>((r) => (release = r))) }];
+    const jobs: JobDefinition[] = [
+      { name: 't.slow', everyMs: 0, run: () => (started++, new Promise<void>((r) => (release = r))) },
+    ];
     const runner = startJobRunner(deps(), { jobs, autoStart: false, owner: 'r2' });
     const first = runner.tick();
     await sleep(200);
@@ -95,7 +113,14 @@ describe('the runner', () => {
     const names = registered.map((j) => j.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(
-      expect.arrayContaining(['letters.overdue-reminders', 'meetings.reminders', 'meetings.missed-half-years', 'warnings.escalation', 'evaluations.overdue', 'reports.figures']),
+      expect.arrayContaining([
+        'letters.overdue-reminders',
+        'meetings.reminders',
+        'meetings.missed-half-years',
+        'warnings.escalation',
+        'evaluations.overdue',
+        'reports.figures',
+      ]),
     );
   });
 });

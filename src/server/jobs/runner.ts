@@ -28,16 +28,27 @@ export interface RunnerOptions {
 }
 
 /** Runs one claimed tick of `job`, keeping its lease alive meanwhile, and records the outcome. */
-export async function runClaimed(db: Db, job: JobDefinition, deps: JobDeps, owner: string, onError?: (err: unknown, job: string) => void) {
+export async function runClaimed(
+  db: Db,
+  job: JobDefinition,
+  deps: JobDeps,
+  owner: string,
+  onError?: (err: unknown, job: string) => void,
+) {
   const leaseMs = job.leaseMs ?? DEFAULT_LEASE_MS;
-  const heartbeat = setInterval(() => void repo.extendLease(db, job.name, leaseMs, owner).catch(() => {}), leaseMs / 3);
+  const heartbeat = setInterval(
+    () => void repo.extendLease(db, job.name, leaseMs, owner).catch(() => {}),
+    leaseMs / 3,
+  );
   heartbeat.unref();
   try {
     const result = await job.run(deps);
     await repo.finishJob(db, job.name, owner, { result });
   } catch (err) {
     onError?.(err, job.name);
-    await repo.finishJob(db, job.name, owner, { error: String((err as Error)?.message ?? err).slice(0, 2000) });
+    await repo.finishJob(db, job.name, owner, {
+      error: String((err as Error)?.message ?? err).slice(0, 2000),
+    });
   } finally {
     clearInterval(heartbeat);
   }
@@ -53,7 +64,10 @@ export function startJobRunner(deps: JobDeps, opts: RunnerOptions = {}): JobRunn
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const running = new Map<string, Promise<void>>();
   let stopped = false;
-  const ready = repo.ensureJobs(deps.db, list.map((j) => j.name));
+  const ready = repo.ensureJobs(
+    deps.db,
+    list.map((j) => j.name),
+  );
 
   /** claims and starts every due job not running here; returns the ones won (their runs go on) */
   const round = async (): Promise<string[]> => {
@@ -62,7 +76,8 @@ export function startJobRunner(deps: JobDeps, opts: RunnerOptions = {}): JobRunn
     for (const job of list) {
       if (stopped || running.has(job.name)) continue;
       try {
-        if (!(await repo.claimJob(deps.db, job.name, job.everyMs, job.leaseMs ?? DEFAULT_LEASE_MS, owner))) continue;
+        if (!(await repo.claimJob(deps.db, job.name, job.everyMs, job.leaseMs ?? DEFAULT_LEASE_MS, owner)))
+          continue;
       } catch (err) {
         opts.onError?.(err, job.name);
         continue;
@@ -105,7 +120,10 @@ export function startJobRunner(deps: JobDeps, opts: RunnerOptions = {}): JobRunn
     stop: async () => {
       stopped = true;
       for (const t of timers) clearTimeout(t);
-      await Promise.race([Promise.allSettled([...running.values()]), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      await Promise.race([
+        Promise.allSettled([...running.values()]),
+        new Promise((r) => setTimeout(r, 10_000).unref()),
+      ]);
     },
   };
 }

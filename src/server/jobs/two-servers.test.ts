@@ -36,16 +36,48 @@ describe.skipIf(!url)('two servers on one PostgreSQL', () => {
     const db = servers[0]!.db;
     const z = await newProvinceTree(db, 'J');
     await db.execute(sql`update org_units set valid_from = '2020-01-01'`);
-    const member = await newMember(db, { cellId: z.workplaceCell.id, residenceCommuneId: z.commune.id, residenceCellId: z.residentialCell.id });
-    await newUser(db, { username: 'commune', email: 'commune@example.vn', grants: [{ role: 'committee_officer', unitId: z.commune.id, position: 'staff' }] });
-    await newUser(db, { username: 'workplace', email: 'workplace@example.vn', grants: [{ role: 'committee_officer', unitId: z.workplace.id, position: 'staff' }] });
-    await newUser(db, { username: 'member', email: 'member@example.vn', memberId: member.id, grants: [{ role: 'member' }] });
+    const member = await newMember(db, {
+      cellId: z.workplaceCell.id,
+      residenceCommuneId: z.commune.id,
+      residenceCellId: z.residentialCell.id,
+    });
+    await newUser(db, {
+      username: 'commune',
+      email: 'commune@example.vn',
+      grants: [{ role: 'committee_officer', unitId: z.commune.id, position: 'staff' }],
+    });
+    await newUser(db, {
+      username: 'workplace',
+      email: 'workplace@example.vn',
+      grants: [{ role: 'committee_officer', unitId: z.workplace.id, position: 'staff' }],
+    });
+    await newUser(db, {
+      username: 'member',
+      email: 'member@example.vn',
+      memberId: member.id,
+      grants: [{ role: 'member' }],
+    });
     // One of each: an overdue letter, a meeting in two days, a cell without meetings in the last half-year,
     // a warning past its deadline, an evaluation past its due date.
-    await newLetter(db, { memberId: member.id, issuingUnitId: z.workplace.id, receivingCommuneId: z.commune.id, issuedAt: new Date('2026-10-01T02:00:00Z') });
-    await newMeeting(db, { cellId: z.residentialCell.id, status: 'scheduled', startsAt: new Date('2026-11-25T07:00:00Z'), attendance: [{ memberId: member.id, status: 'unrecorded' }] });
+    await newLetter(db, {
+      memberId: member.id,
+      issuingUnitId: z.workplace.id,
+      receivingCommuneId: z.commune.id,
+      issuedAt: new Date('2026-10-01T02:00:00Z'),
+    });
+    await newMeeting(db, {
+      cellId: z.residentialCell.id,
+      status: 'scheduled',
+      startsAt: new Date('2026-11-25T07:00:00Z'),
+      attendance: [{ memberId: member.id, status: 'unrecorded' }],
+    });
     await newWarning(db, { memberId: member.id, cellId: z.residentialCell.id, deadline: '2026-11-01' });
-    await newEvaluation(db, { memberId: member.id, workplaceUnitId: z.workplace.id, communeId: z.commune.id, dueDate: '2026-11-01' });
+    await newEvaluation(db, {
+      memberId: member.id,
+      workplaceUnitId: z.workplace.id,
+      communeId: z.commune.id,
+      dueDate: '2026-11-01',
+    });
   });
 
   afterAll(async () => {
@@ -56,7 +88,9 @@ describe.skipIf(!url)('two servers on one PostgreSQL', () => {
 
   it('run every tick once and send each notice once', { timeout: 60_000 }, async () => {
     const clock = testClock();
-    runners = servers.map((s, i) => startJobRunner({ db: s.db, clock, overdueDays: 15 }, { autoStart: false, owner: `server-${i}` }));
+    runners = servers.map((s, i) =>
+      startJobRunner({ db: s.db, clock, overdueDays: 15 }, { autoStart: false, owner: `server-${i}` }),
+    );
     const won: string[][] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Every job due now, in both servers at once.
@@ -66,11 +100,18 @@ describe.skipIf(!url)('two servers on one PostgreSQL', () => {
       // Each job ran in exactly one of the two servers this round.
       expect(won[round]).toEqual(jobs.map((j) => j.name).sort());
     }
-    const schedule = await queryRows<{ name: string; runs: number; lastError: string | null; lockedBy: string | null }>(
+    const schedule = await queryRows<{
+      name: string;
+      runs: number;
+      lastError: string | null;
+      lockedBy: string | null;
+    }>(
       servers[1]!.db,
       sql`select name, runs::int as runs, last_error as "lastError", locked_by as "lockedBy" from job_schedule order by name`,
     );
-    expect(schedule.every((j) => j.runs === ROUNDS && j.lastError === null && j.lockedBy === null)).toBe(true);
+    expect(schedule.every((j) => j.runs === ROUNDS && j.lastError === null && j.lockedBy === null)).toBe(
+      true,
+    );
 
     const notices = await queryRows<{ username: string; kind: string; n: number }>(
       servers[0]!.db,

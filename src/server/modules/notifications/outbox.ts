@@ -15,16 +15,30 @@ export function retryDelayMs(attempts: number): number {
  * Send due emails from the durable outbox. Each row is claimed with SKIP LOCKED so several workers never
  * send the same mail; a failure reschedules it with backoff until MAX_ATTEMPTS, then marks it failed.
  */
-export async function processOutbox(db: Db, mailer: Mailer, clock: Clock, batch = 20): Promise<{ sent: number; failed: number }> {
+export async function processOutbox(
+  db: Db,
+  mailer: Mailer,
+  clock: Clock,
+  batch = 20,
+): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < batch; i++) {
     const done = await db.transaction(async (tx) => {
       const now = clock.now();
-      const [row] = await queryRows<{ id: string; to_address: string; subject: string; body_text: string; attempts: number }>(tx, sql`
+      const [row] = await queryRows<{
+        id: string;
+        to_address: string;
+        subject: string;
+        body_text: string;
+        attempts: number;
+      }>(
+        tx,
+        sql`
         select id, to_address, subject, body_text, attempts from email_outbox
         where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-        order by next_attempt_at limit 1 for update skip locked`);
+        order by next_attempt_at limit 1 for update skip locked`,
+      );
       if (!row) return false;
       try {
         await mailer.send({ to: row.to_address, subject: row.subject, text: row.body_text });
@@ -50,7 +64,13 @@ export async function processOutbox(db: Db, mailer: Mailer, clock: Clock, batch 
  * Poll the outbox in the background, in every server: rows are claimed one by one (SKIP LOCKED), so more
  * servers send faster and never the same row. Returns a stop function for graceful shutdown.
  */
-export function startOutboxWorker(db: Db, mailer: Mailer, clock: Clock, intervalMs = 15_000, log: (err: unknown) => void = () => {}) {
+export function startOutboxWorker(
+  db: Db,
+  mailer: Mailer,
+  clock: Clock,
+  intervalMs = 15_000,
+  log: (err: unknown) => void = () => {},
+) {
   // mail that was waiting when the server stopped (or crashed) goes out right after start
   return runPeriodically(() => processOutbox(db, mailer, clock), intervalMs, log, 1_000);
 }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { useAccounts } from '../api/list-accounts';
 import { AccountDrawer } from './account-drawer';
 import { CreateAccountModal } from './create-account-modal';
+import { JobsTable } from '../../jobs/components/jobs-table';
 
 export function AccountsPage() {
   const { t } = useTranslation('accounts');
@@ -118,6 +119,7 @@ export function AccountsPage() {
           )}
         </Stack>
       )}
+      <JobsTable />
       {creating && (
         <CreateAccountModal onClose={() => setCreating(false)} onCreated={(a) => setSelectedId(a.id)} />
       )}
