@@ -52,6 +52,7 @@ import * as print from './letter-print.service';
 import * as letters from './letters.service';
 import * as queues from './queues.service';
 import { sendOverdueReminders } from './reminders';
+import * as requests from './requests.service';
 import * as residence from './residence.service';
 import { verifyForm } from '../evaluations/evaluation-verification';
 import { evaluationVerifyResult, findLetter } from './verification';
@@ -122,18 +123,18 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     // ── "known here, no letter" ──
     app.get(p.requests, { schema: { tags, summary: 'Requests to introduce members found living in a commune', querystring: requestListQuerySchema, response: { 200: requestListResponseSchema } } },
-      async (req) => residence.listRequests(deps, req.actor!, req.query));
+      async (req) => requests.listRequests(deps, req.actor!, req.query));
     app.post(p.requests, { schema: { tags, summary: 'The commune asks a workplace to introduce a member living here', body: createRequestBodySchema, response: { 200: createRequestResponseSchema, 201: createRequestResponseSchema, ...errors } } },
       async (req, reply) => {
         // the same open request sent again answers the first one (200) instead of a second record (issue 12)
-        const { created, ...body } = await residence.createRequest(deps, req.actor!, req.body);
+        const { created, ...body } = await requests.createRequest(deps, req.actor!, req.body);
         return reply.status(created ? 201 : 200).send(body);
       });
     app.post('/api/introductions/requests/:id/fulfil', { schema: { tags, summary: 'The workplace answers with a letter for the member', params: idParamSchema, body: fulfilRequestBodySchema, response: { 200: letterIdResponseSchema, ...errors } } },
-      async (req) => residence.fulfilRequest(deps, req.actor!, req.params.id, req.body));
+      async (req) => requests.fulfilRequest(deps, req.actor!, req.params.id, req.body));
     app.post('/api/introductions/requests/:id/decline', { schema: { tags, summary: 'The workplace declines a request with a note', params: idParamSchema, body: declineRequestBodySchema, response: { 200: okSchema, ...errors } } },
       async (req) => {
-        await residence.declineRequest(deps, req.actor!, req.params.id, req.body.note);
+        await requests.declineRequest(deps, req.actor!, req.params.id, req.body.note);
         return { ok: true as const };
       });
 
