@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/client';
 import { createTestDatabase } from '../../../tests/fixtures/test-db';
 import { buildTestApp, type TestApp } from '../../../tests/fixtures/app';
 import { CASE_NAMES, countRows, idempotencyWorld, send, type CreateCase } from '../../../tests/fixtures/idempotency-cases';
 import { jobs } from '../jobs/registry';
 import { purgeIdempotencyKeys } from './idempotency';
+import { claimKey } from './idempotency.repository';
 
 /** Issue 12: the `Idempotency-Key` header on every change (decision 0012). */
 
@@ -94,6 +96,21 @@ describe('the header: failures, other users, scope, expiry', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers['content-encoding']).toBeUndefined();
     expect(again.body).toBe(decode(first));
+  });
+
+  it('a claim left in progress by a server that died is taken over after 5 minutes', async () => {
+    const c = w.cases.find((x) => x.name === 'activity')!;
+    const key = randomUUID();
+    const body = c.body(next());
+    const [{ userId }] = await queryRows<{ userId: string }>(database.db, sql`select id as "userId" from users where username = 'idem.secretary'`);
+    // the dead server's claim: never finished
+    expect(await claimKey(database.db, { userId, key, method: 'POST', path: c.url, requestHash: 'dead-server' }, t.clock.now())).toBe(true);
+    t.clock.advance(4 * 60_000);
+    expect(await claimKey(database.db, { userId, key, method: 'POST', path: c.url, requestHash: 'dead-server' }, t.clock.now())).toBe(false);
+    t.clock.advance(2 * 60_000);
+    const res = await send(t, c.who(), c.url, body, key);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await send(t, c.who(), c.url, body, key)).headers['idempotent-replayed']).toBe('true');
   });
 
   it('another user’s same key is independent, and a replay never shows one user’s answer to another', async () => {

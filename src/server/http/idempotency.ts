@@ -59,8 +59,8 @@ async function claimOrReplay(ctx: AppContext, request: FastifyRequest, reply: Fa
     const kept = await repo.findKey(ctx.db, ref, now);
     if (kept && kept.requestHash !== hash) throw new Invalid('idempotency_key_reused');
     if (kept?.statusCode && kept.responseBody) return replay(reply, kept);
-    // released meanwhile (the first failed): loop and claim it; still in progress: wait
-    if (kept && Date.now() > deadline) throw new Conflict('idempotency_key_in_progress');
+    if (Date.now() > deadline) throw new Conflict('idempotency_key_in_progress');
+    // still in progress: wait; released meanwhile (the first failed): claim it at once
     if (kept) await sleep(pause);
   }
 }
