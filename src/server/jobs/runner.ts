@@ -64,14 +64,22 @@ export function startJobRunner(deps: JobDeps, opts: RunnerOptions = {}): JobRunn
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const running = new Map<string, Promise<void>>();
   let stopped = false;
-  const ready = repo.ensureJobs(
-    deps.db,
-    list.map((j) => j.name),
-  );
+  // the jobs' rows, made once (again at the next round if the database was not reachable)
+  let ready: Promise<void> | undefined;
+  const ensureRows = () =>
+    (ready ??= repo
+      .ensureJobs(
+        deps.db,
+        list.map((j) => j.name),
+      )
+      .catch((err: unknown) => {
+        ready = undefined;
+        throw err;
+      }));
 
   /** claims and starts every due job not running here; returns the ones won (their runs go on) */
   const round = async (): Promise<string[]> => {
-    await ready;
+    await ensureRows();
     const won: string[] = [];
     for (const job of list) {
       if (stopped || running.has(job.name)) continue;
