@@ -25,9 +25,15 @@ export function useMe() {
   return useQuery(meQueryOptions);
 }
 
+// The last session seen: at logout the session is forgotten a moment before the layout leaves for the login
+// page, and that last render must not throw.
+let lastKnown: Me | null = null;
+
 /** For components under the authenticated layout, where the session is known to exist. */
 export function useCurrentUser(): Me {
   const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser outside an authenticated route');
-  return data;
+  if (data) lastKnown = data;
+  const me = data ?? lastKnown;
+  if (!me) throw new Error('useCurrentUser outside an authenticated route');
+  return me;
 }

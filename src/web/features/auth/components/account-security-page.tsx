@@ -37,14 +37,14 @@ export function AccountSecurityPage() {
               regenerate.data ? (
                 <RecoveryCodes codes={regenerate.data.codes} />
               ) : (
-                <Button
-                  variant="light"
-                  onClick={() => regenerate.mutate()}
-                  loading={regenerate.isPending}
-                  w="fit-content"
-                >
-                  {t('security.regenerate')}
-                </Button>
+                <Stack gap={4} align="flex-start">
+                  <Button variant="light" onClick={() => regenerate.mutate()} loading={regenerate.isPending}>
+                    {t('security.regenerate')}
+                  </Button>
+                  <Text size="xs" c="dimmed">
+                    {t('security.regenerateNote')}
+                  </Text>
+                </Stack>
               )
             ) : (
               <TotpEnrolment
