@@ -175,6 +175,20 @@ describe.skipIf(skipBrowser)('account security', () => {
     await tp.context.close();
   });
 
+  it('the API documentation renders under the CSP with no violation', async () => {
+    const tp = await newPage(browser, { baseUrl: server.baseUrl });
+    const violations: string[] = [];
+    tp.page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+    });
+    await tp.page.goto('/api/docs');
+    await tp.page.getByText('Residence Link API').first().waitFor();
+    await tp.page.getByText('/api/auth/login').first().waitFor();
+    expect(violations).toEqual([]);
+    expectNoConsoleErrors(tp);
+    await tp.context.close();
+  });
+
   it('the account security page lists the sessions and ends another one, on a phone and a desktop', async () => {
     const other = await newPage(browser, { baseUrl: server.baseUrl });
     await login(other.page, 'commune.officer');

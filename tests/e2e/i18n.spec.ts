@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
+  demoTotpCode,
   expectNoConsoleErrors,
   launchBrowser,
   newPage,
@@ -28,6 +29,9 @@ describe.skipIf(skipBrowser)('language', () => {
     await page.getByLabel(/^Login/).fill('commune.officer');
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
+    // officers give the demo authenticator's code (README)
+    await page.getByLabel(/^Authentication code/).fill(demoTotpCode());
+    await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('heading', { name: /Hello/ }).waitFor();
     // the account remembers the language chosen on the login page
     const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { locale: string } };
