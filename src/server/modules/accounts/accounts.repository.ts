@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { members, orgUnits, roleGrants, sessions, users } from '../../db/schema';
+import { members, orgUnits, recoveryCodes, roleGrants, sessions, users } from '../../db/schema';
 
 export type UserInsert = typeof users.$inferInsert;
 export type GrantInsert = typeof roleGrants.$inferInsert;
@@ -141,4 +141,13 @@ export async function insertGrant(tx: Executor, values: GrantInsert) {
 
 export async function revokeGrant(tx: Executor, grantId: string, at: Date) {
   await tx.update(roleGrants).set({ revokedAt: at }).where(eq(roleGrants.id, grantId));
+}
+
+/** A lost authenticator: the secret and the recovery codes go; a role that requires them enrols again. */
+export async function clearSecondFactor(tx: Executor, userId: string, now: Date) {
+  await tx
+    .update(users)
+    .set({ totpSecret: null, totpEnabledAt: null, updatedAt: now })
+    .where(eq(users.id, userId));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }

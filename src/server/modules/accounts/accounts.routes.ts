@@ -61,6 +61,19 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply.status(201).send(await accounts.createAccount(deps, request.actor!, request.body)),
     );
 
+    app.post(
+      '/api/accounts/:id/second-factor/reset',
+      {
+        schema: {
+          tags,
+          summary: 'Remove the account’s authenticator and recovery codes (lost phone); ends its sessions',
+          params: idParamSchema,
+          response: { 200: accountSchema, ...errors },
+        },
+      },
+      async (request) => accounts.resetSecondFactor(deps, request.actor!, request.params.id),
+    );
+
     app.patch(
       '/api/accounts/:id',
       {

@@ -170,7 +170,12 @@ export async function createAccount(deps: AccountDeps, actor: Actor, input: Crea
   const id = await deps.db
     .transaction(async (tx) => {
       // The admin chose this password: the owner picks their own at first login (decision 0013).
-      const userId = await repo.insertUser(tx, { ...values, passwordHash, passwordChangedAt: deps.now(), mustChangePassword: true });
+      const userId = await repo.insertUser(tx, {
+        ...values,
+        passwordHash,
+        passwordChangedAt: deps.now(),
+        mustChangePassword: true,
+      });
       await writeAudit(tx, actor, {
         action: 'user.created',
         entityType: 'user',
@@ -223,6 +228,22 @@ export async function updateAccount(
       });
     })
     .catch(rethrowTaken);
+  return loadAccount(deps.db, id);
+}
+
+/**
+ * An admin's answer to a lost phone with lost recovery codes (decision 0013): the account's authenticator and
+ * recovery codes are removed and its sessions end; at the next login a role that requires a second factor
+ * enrols a new one.
+ */
+export async function resetSecondFactor(deps: AccountDeps, actor: Actor, id: string): Promise<Account> {
+  assertAdmin(actor);
+  if (!(await repo.findAccount(deps.db, id))) throw new NotFound();
+  await deps.db.transaction(async (tx) => {
+    await repo.clearSecondFactor(tx, id, deps.now());
+    await repo.deleteUserSessions(tx, id);
+    await writeAudit(tx, actor, { action: 'user.second_factor_reset', entityType: 'user', entityId: id });
+  });
   return loadAccount(deps.db, id);
 }
 

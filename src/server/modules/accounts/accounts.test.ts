@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountListSchema, accountSchema } from '../../../shared/contracts/accounts';
 import { errorResponseSchema } from '../../../shared/contracts/common';
 import type { Database } from '../../db/client';
-import { auditLog, notifications, sessions } from '../../db/schema';
+import { auditLog, notifications, sessions, users } from '../../db/schema';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/factories';
 import { buildTestApp, loginAs, type Session, type TestApp } from '../../../../tests/fixtures/app';
@@ -261,10 +261,48 @@ describe('PATCH /api/accounts/:id', () => {
     expect(blocked.json().error.code).toBe('password_change_required');
     expect(blocked.json().error.message).toBe('Đồng chí cần đổi mật khẩu trước khi tiếp tục.');
     expect((await call(s, 'GET', '/api/auth/me')).json().security.pending).toBe('password_change');
-    const changed = await call(s, 'POST', '/api/auth/password', { currentPassword: 'MatKhau2026x', newPassword: 'CuaToi2026abc' });
+    const changed = await call(s, 'POST', '/api/auth/password', {
+      currentPassword: 'MatKhau2026x',
+      newPassword: 'CuaToi2026abc',
+    });
     expect(changed.statusCode).toBe(200);
     expect((await call(s, 'GET', '/api/notifications')).statusCode).toBe(200);
     expect((await loginAs(t.app, 'lan.dau', 'CuaToi2026abc')).pending).toBe('none');
+  });
+
+  it('an admin resets a lost second factor: the officer enrols again; nobody else may', async () => {
+    const account = await createAccount({ username: 'mat.dt' });
+    expect(
+      (
+        await call(admin, 'POST', `/api/accounts/${account.id}/roles`, {
+          role: 'committee_officer',
+          unitId: tree.commune.id,
+          position: 'staff',
+        })
+      ).statusCode,
+    ).toBe(201);
+    await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, account.id));
+    const enrolled = await loginAs(t.app, 'mat.dt', 'MatKhau2026x');
+    expect(enrolled.pending).toBe('none');
+
+    expect((await call(officer, 'POST', `/api/accounts/${account.id}/second-factor/reset`)).statusCode).toBe(
+      404,
+    );
+    expect((await call(admin, 'POST', `/api/accounts/${account.id}/second-factor/reset`)).statusCode).toBe(
+      200,
+    );
+    expect((await call(enrolled, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'mat.dt', password: 'MatKhau2026x' },
+    });
+    expect(again.json().security.pending).toBe('enrolment');
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, account.id), eq(auditLog.action, 'user.second_factor_reset')));
+    expect(audit).toHaveLength(1);
   });
 
   it('refuses disabling oneself', async () => {
