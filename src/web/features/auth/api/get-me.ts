@@ -4,11 +4,16 @@ import { apiRequest, isApiError, setCsrfToken } from '../../../lib/api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
+// The last session seen (kept by the query, not during render): at logout the session is forgotten a moment
+// before the layout leaves for the login page, and that last render must not throw.
+let lastKnown: Me | null = null;
+
 /** The session, or null when nobody is logged in. */
 export async function getMe(): Promise<Me | null> {
   try {
     const me = await apiRequest(authPaths.me, { schema: meSchema, allowUnauthorized: true });
     setCsrfToken(me.csrfToken);
+    lastKnown = me;
     return me;
   } catch (error) {
     if (isApiError(error, 401)) {
@@ -25,14 +30,9 @@ export function useMe() {
   return useQuery(meQueryOptions);
 }
 
-// The last session seen: at logout the session is forgotten a moment before the layout leaves for the login
-// page, and that last render must not throw.
-let lastKnown: Me | null = null;
-
 /** For components under the authenticated layout, where the session is known to exist. */
 export function useCurrentUser(): Me {
   const { data } = useMe();
-  if (data) lastKnown = data;
   const me = data ?? lastKnown;
   if (!me) throw new Error('useCurrentUser outside an authenticated route');
   return me;
