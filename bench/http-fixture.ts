@@ -47,7 +47,9 @@ export async function prepareOfficer(db: Db, sample = 1000): Promise<Officer> {
           totp_enabled_at = coalesce(users.totp_enabled_at, now()) returning id`,
   );
   const userId = user!.id;
-  await db.execute(sql`update role_grants set revoked_at = now() where user_id = ${userId} and revoked_at is null and unit_id <> ${commune.id}`);
+  await db.execute(
+    sql`update role_grants set revoked_at = now() where user_id = ${userId} and revoked_at is null and unit_id <> ${commune.id}`,
+  );
   await db.execute(sql`insert into role_grants (user_id, role, unit_id, position) values (${userId}, 'committee_officer', ${commune.id}, 'secretary')
       on conflict do nothing`);
   const token = newToken();
@@ -75,7 +77,9 @@ export function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -92,7 +96,12 @@ export interface Child {
  * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) come from BENCH_NODE_ARGS. Output goes to /dev/null (the
  * production log volume is still produced and serialised) unless BENCH_VERBOSE=1.
  */
-export async function startChild(name: string, script: string, env: NodeJS.ProcessEnv, healthPath: string): Promise<Child> {
+export async function startChild(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  healthPath: string,
+): Promise<Child> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), `rl-bench-${name}-`));
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -18,7 +18,9 @@ import { BENCH_SECRET, prepareOfficer, startApp, startChild, type Child, type Of
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.log('bench:http needs BENCH_DATABASE_URL (or DATABASE_URL): a PostgreSQL database with members; skipped.');
+  console.log(
+    'bench:http needs BENCH_DATABASE_URL (or DATABASE_URL): a PostgreSQL database with members; skipped.',
+  );
   process.exit(0);
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -42,8 +44,13 @@ async function load(target: Child, officer: Officer, seconds: number): Promise<R
     url: target.url,
     connections: CONNECTIONS,
     duration: seconds,
-    headers: { cookie: officer.cookie, ...(process.env.BENCH_NO_COMPRESS ? {} : { 'accept-encoding': 'br, gzip' }) },
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/members/${ids[i++ % ids.length]}` }) }],
+    headers: {
+      cookie: officer.cookie,
+      ...(process.env.BENCH_NO_COMPRESS ? {} : { 'accept-encoding': 'br, gzip' }),
+    },
+    requests: [
+      { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/members/${ids[i++ % ids.length]}` }) },
+    ],
   });
   return {
     requests: result.requests.total,
@@ -74,10 +81,20 @@ try {
   await database.migrate();
   const officer = await prepareOfficer(database.db);
   app = await startApp(databaseUrl);
-  bare = await startChild('bare', 'bench/bare-server.ts', { DATABASE_URL: databaseUrl, SESSION_SECRET: BENCH_SECRET }, '/health');
-  const probe = await fetch(`${app.url}/api/members/${officer.memberIds[0]}`, { headers: { cookie: officer.cookie } });
-  if (!probe.ok) throw new Error(`the app answers ${probe.status} to the officer's read: ${await probe.text()}`);
-  console.log(`GET /api/members/:id as a commune officer (${officer.memberIds.length} members of the commune, ${CONNECTIONS} connections)`);
+  bare = await startChild(
+    'bare',
+    'bench/bare-server.ts',
+    { DATABASE_URL: databaseUrl, SESSION_SECRET: BENCH_SECRET },
+    '/health',
+  );
+  const probe = await fetch(`${app.url}/api/members/${officer.memberIds[0]}`, {
+    headers: { cookie: officer.cookie },
+  });
+  if (!probe.ok)
+    throw new Error(`the app answers ${probe.status} to the officer's read: ${await probe.text()}`);
+  console.log(
+    `GET /api/members/:id as a commune officer (${officer.memberIds.length} members of the commune, ${CONNECTIONS} connections)`,
+  );
   await load(app, officer, WARMUP_SECONDS);
   await load(bare, officer, WARMUP_SECONDS);
   const rounds: Record<'app' | 'bare', Round[]> = { app: [], bare: [] };
@@ -87,7 +104,9 @@ try {
     for (const name of order) {
       const round = await load(name === 'app' ? app : bare, officer, SECONDS);
       rounds[name].push(round);
-      console.log(`  round ${r + 1} ${name.padEnd(4)} ${(round.requests / round.seconds).toFixed(0).padStart(6)} req/s  p50 ${round.p50} ms  p99 ${round.p99} ms`);
+      console.log(
+        `  round ${r + 1} ${name.padEnd(4)} ${(round.requests / round.seconds).toFixed(0).padStart(6)} req/s  p50 ${round.p50} ms  p99 ${round.p99} ms`,
+      );
     }
   }
   const a = summary(rounds.app);

@@ -16,7 +16,10 @@ const MAX_SHAPES = 200;
 const byDb = new WeakMap<Db, Map<string, unknown>>();
 
 /** Values for a prepared statement: `bind` turns each into a named placeholder (p0, p1, …) in `params`. */
-export function placeholders(initial: Record<string, unknown> = {}): { params: Record<string, unknown>; bind: Bind } {
+export function placeholders(initial: Record<string, unknown> = {}): {
+  params: Record<string, unknown>;
+  bind: Bind;
+} {
   const params = { ...initial };
   let n = 0;
   return {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip, registerCompression, SMALL_JSON_MAX } from './compression';
 
 let app: FastifyInstance;
-const body = (chars: number) => ({ text: 'Nguyễn Văn An, chi bộ thôn 4; '.repeat(Math.ceil(chars / 30)).slice(0, chars) });
+const body = (chars: number) => ({
+  text: 'Nguyễn Văn An, chi bộ thôn 4; '.repeat(Math.ceil(chars / 30)).slice(0, chars),
+});
 
 beforeAll(async () => {
   app = Fastify();
@@ -38,7 +40,11 @@ describe('API JSON compression', () => {
   it('does not compress under 1 KB, without Accept-Encoding or with x-no-compression', async () => {
     expect((await get('/json?chars=300', 'gzip')).headers['content-encoding']).toBeUndefined();
     expect((await get('/json?chars=1500')).headers['content-encoding']).toBeUndefined();
-    const opted = await app.inject({ method: 'GET', url: '/json?chars=1500', headers: { 'accept-encoding': 'gzip', 'x-no-compression': '1' } });
+    const opted = await app.inject({
+      method: 'GET',
+      url: '/json?chars=1500',
+      headers: { 'accept-encoding': 'gzip', 'x-no-compression': '1' },
+    });
     expect(opted.headers['content-encoding']).toBeUndefined();
     expect(opted.json()).toEqual(body(1500));
   });

@@ -18,11 +18,26 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
 }
 
 function compressSmallJson(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
-  if (typeof payload !== 'string' || payload.length < COMPRESS_THRESHOLD / 4 || payload.length > SMALL_JSON_MAX) return payload;
-  if (reply.getHeader('content-encoding') || reply.statusCode === 206 || request.headers['x-no-compression'] !== undefined) return payload;
+  if (
+    typeof payload !== 'string' ||
+    payload.length < COMPRESS_THRESHOLD / 4 ||
+    payload.length > SMALL_JSON_MAX
+  )
+    return payload;
+  if (
+    reply.getHeader('content-encoding') ||
+    reply.statusCode === 206 ||
+    request.headers['x-no-compression'] !== undefined
+  )
+    return payload;
   if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
   const body = Buffer.from(payload);
-  if (body.length < COMPRESS_THRESHOLD || body.length > SMALL_JSON_MAX || !acceptsGzip(request.headers['accept-encoding'])) return payload;
+  if (
+    body.length < COMPRESS_THRESHOLD ||
+    body.length > SMALL_JSON_MAX ||
+    !acceptsGzip(request.headers['accept-encoding'])
+  )
+    return payload;
   // a 4 KB window holds the whole payload (so the same bytes as the default 32 KB) and is cheaper to set up
   const compressed = gzipSync(body, { windowBits: 12, memLevel: 7 });
   const vary = reply.getHeader('vary');

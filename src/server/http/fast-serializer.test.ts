@@ -4,7 +4,8 @@ import { errorResponseSchema } from '../../shared/contracts/common';
 import { memberDetailSchema, type MemberDetail } from '../../shared/contracts/members';
 import { fastSerializerCompiler } from './fast-serializer';
 
-const compile = (schema: unknown) => fastSerializerCompiler({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never);
+const compile = (schema: unknown) =>
+  fastSerializerCompiler({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never);
 
 const member: MemberDetail = {
   id: randomUUID(),
@@ -40,7 +41,17 @@ const member: MemberDetail = {
   categoryReason: null,
   exemptFrom: null,
   exemptTo: null,
-  memberships: [{ id: randomUUID(), unitId: randomUUID(), unitName: 'Chi bộ', kind: 'party_cell', role: 'member', validFrom: '2006-01-01', validTo: null }],
+  memberships: [
+    {
+      id: randomUUID(),
+      unitId: randomUUID(),
+      unitName: 'Chi bộ',
+      kind: 'party_cell',
+      role: 'member',
+      validFrom: '2006-01-01',
+      validTo: null,
+    },
+  ],
   canEdit: false,
   updatedAt: new Date().toISOString(),
 } as MemberDetail;
@@ -52,7 +63,9 @@ describe('fast serializer (zod schema → fast-json-stringify)', () => {
   });
 
   it('writes only declared properties and refuses a record without a required one', () => {
-    const out = JSON.parse(compile(memberDetailSchema)({ ...member, passwordHash: 'secret', internal: 1 })) as Record<string, unknown>;
+    const out = JSON.parse(
+      compile(memberDetailSchema)({ ...member, passwordHash: 'secret', internal: 1 }),
+    ) as Record<string, unknown>;
     expect(out).not.toHaveProperty('passwordHash');
     expect(out).not.toHaveProperty('internal');
     const { fullName: _dropped, ...missing } = member;

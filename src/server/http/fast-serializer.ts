@@ -19,12 +19,19 @@ export function forSerialization(schema: JsonSchema): JsonSchema {
   const anyOf = rest.anyOf as JsonSchema[] | undefined;
   if (anyOf?.length === 2) {
     const other = anyOf.find((s) => s.type !== 'null');
-    if (other && anyOf.some((s) => s.type === 'null') && typeof other.type === 'string' && PRIMITIVES.has(other.type))
+    if (
+      other &&
+      anyOf.some((s) => s.type === 'null') &&
+      typeof other.type === 'string' &&
+      PRIMITIVES.has(other.type)
+    )
       return { type: [other.type, 'null'] };
   }
   const out: JsonSchema = { ...rest };
   if (rest.properties)
-    out.properties = Object.fromEntries(Object.entries(rest.properties as Record<string, JsonSchema>).map(([k, v]) => [k, forSerialization(v)]));
+    out.properties = Object.fromEntries(
+      Object.entries(rest.properties as Record<string, JsonSchema>).map(([k, v]) => [k, forSerialization(v)]),
+    );
   if (rest.items && typeof rest.items === 'object') out.items = forSerialization(rest.items as JsonSchema);
   if (anyOf) out.anyOf = anyOf.map(forSerialization);
   return out;
@@ -32,6 +39,10 @@ export function forSerialization(schema: JsonSchema): JsonSchema {
 
 /** Route option `serializerCompiler`: each response schema of the route (zod) compiled once. */
 export function fastSerializerCompiler<T>({ schema }: FastifyRouteSchemaDef<T>): (data: unknown) => string {
-  const json = z.toJSONSchema(schema as unknown as z.ZodType, { target: 'draft-7', io: 'output', unrepresentable: 'any' });
+  const json = z.toJSONSchema(schema as unknown as z.ZodType, {
+    target: 'draft-7',
+    io: 'output',
+    unrepresentable: 'any',
+  });
   return fastJson(forSerialization(json as JsonSchema));
 }

@@ -65,9 +65,20 @@ describe('session cache in the app (SESSION_CACHE_SECONDS=5)', () => {
     const a = await newProvinceTree(database.db, 'A');
     const b = await newProvinceTree(database.db, 'B');
     member = await newMember(database.db, { cellId: a.residentialCell.id, residenceCommuneId: a.commune.id });
-    memberB = await newMember(database.db, { cellId: b.residentialCell.id, residenceCommuneId: b.commune.id });
-    officerId = (await newUser(database.db, { username: 'officer.a', grants: [{ role: 'committee_officer', unitId: a.commune.id }] })).id;
-    await newUser(database.db, { username: 'officer.b', grants: [{ role: 'committee_officer', unitId: b.commune.id }] });
+    memberB = await newMember(database.db, {
+      cellId: b.residentialCell.id,
+      residenceCommuneId: b.commune.id,
+    });
+    officerId = (
+      await newUser(database.db, {
+        username: 'officer.a',
+        grants: [{ role: 'committee_officer', unitId: a.commune.id }],
+      })
+    ).id;
+    await newUser(database.db, {
+      username: 'officer.b',
+      grants: [{ role: 'committee_officer', unitId: b.commune.id }],
+    });
     officer = await loginAs(t.app, 'officer.a');
     officerB = await loginAs(t.app, 'officer.b');
   });
@@ -76,7 +87,8 @@ describe('session cache in the app (SESSION_CACHE_SECONDS=5)', () => {
     await database.close();
   });
 
-  const read = (s: Session, id: string) => t.app.inject({ method: 'GET', url: `/api/members/${id}`, headers: { cookie: s.cookie } });
+  const read = (s: Session, id: string) =>
+    t.app.inject({ method: 'GET', url: `/api/members/${id}`, headers: { cookie: s.cookie } });
 
   it('two officers of the same shape share a statement but each keeps to their own reach', async () => {
     expect((await read(officer, member.id)).statusCode).toBe(200);
