@@ -59,7 +59,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   // API JSON on the fly over 1 KB: gzip below 4 KB, brotli above (http/compression.ts, decisions 0009, 0015)
   await registerCompression(app);
   // CSP, HSTS (https only), frame-ancestors none, referrer policy (http/security-headers.ts, decision 0013)
-  await registerSecurityHeaders(app, ctx.config.publicUrl);
+  registerSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { createTestDatabase } from '../../../tests/fixtures/test-db';
 import { buildTestApp, type TestApp } from '../../../tests/fixtures/app';
+import { composeSecurityHeaders, securityHeaderOptions } from './security-headers';
 
 let database: Database;
 let plain: TestApp;
@@ -42,5 +43,18 @@ describe('security headers', () => {
     const res = await secure.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+  });
+
+  it('sends the same headers on errors and unknown addresses, composed once at start-up', async () => {
+    const ok = await plain.app.inject({ method: 'GET', url: '/api/health' });
+    for (const url of ['/api/no-such-thing', '/api/members/not-a-uuid']) {
+      const res = await plain.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(res.headers['content-security-policy'], url).toBe(ok.headers['content-security-policy']);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+    const composed = composeSecurityHeaders(securityHeaderOptions('http://localhost'));
+    expect(composed['content-security-policy']).toBe(ok.headers['content-security-policy']);
+    expect(ok.headers['x-powered-by']).toBeUndefined();
   });
 });
