@@ -39,7 +39,7 @@ export function JobsTable() {
                 <Table.Tr key={job.name}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
-                      {t(`names.${job.name}`, { defaultValue: job.name })}
+                      {t(`names.${job.name.replace(/\./g, '_')}`, { defaultValue: job.name })}
                     </Text>
                     <Text size="xs" c="dimmed" ff="monospace">
                       {job.name}
