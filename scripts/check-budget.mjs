@@ -14,7 +14,8 @@ const PAGE_BUDGET = 350_000;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const webRoot = path.join(root, 'src/web');
-const distDir = path.join(root, 'dist/web');
+// BUDGET_DIR: check another build (e.g. one made beside dist while the browser tests use it)
+const distDir = process.env.BUDGET_DIR ? path.resolve(process.env.BUDGET_DIR) : path.join(root, 'dist/web');
 const manifestFile = path.join(distDir, '.vite/manifest.json');
 if (!existsSync(manifestFile)) {
   console.error(`${path.relative(root, manifestFile)} is missing: run \`npm run build\` first.`);

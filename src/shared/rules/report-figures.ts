@@ -9,8 +9,8 @@
  * half-year of it (Art. 4.3).
  */
 
-export const reportSides = ['residence', 'workplace'] as const;
-export type ReportSide = (typeof reportSides)[number];
+import { reportSides, type ReportSide } from './report-sides';
+export { reportSides, type ReportSide };
 
 export const figureSections = ['coverage', 'cellLife', 'evaluation'] as const;
 export type FigureSection = (typeof figureSections)[number];

@@ -1,4 +1,4 @@
-import { reportSides } from '../../../../../shared/rules/report-figures';
+import { reportSides } from '../../../../../shared/rules/report-sides';
 import { enumParam, intParam, uuidParam, yearParam, z } from '../../../../lib/search-params';
 
 /** The list behind a number keeps its figure, unit, side and period in the URL, so a link opens the same rows. */
