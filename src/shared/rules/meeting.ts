@@ -50,6 +50,9 @@ export const warningTransitions: readonly { action: WarningAction; from: readonl
   { action: 'escalate', from: ['open'], to: 'escalated' },
 ];
 
+/** What a new warning starts as, and the one status in which it is unique per member, kind and reason (migration 0013). */
+export const newWarningStatus: WarningStatus = 'open';
+
 export function canWarning(action: WarningAction, status: WarningStatus): boolean {
   return warningTransitions.find((t) => t.action === action)!.from.includes(status);
 }

@@ -12,6 +12,7 @@ import { todayInVietnam } from '../org-units/org-units.service';
 import { manageScope, type CellLifeDeps } from './activities.service';
 import { warningQueueSql } from './warning-queues';
 import { warningReadScope } from './warnings.access';
+import { findOpenWarningByKey } from './warnings.repository';
 
 /**
  * Art. 4.4: the cell committee reminds or warns a member with a deadline to improve; the member sees it and
@@ -83,11 +84,7 @@ export async function createWarning(deps: CellLifeDeps, actor: Actor, body: Crea
 
 /** The open warning a second identical create repeats; the same reason with another cell or deadline is a 409. */
 async function existingWarning(tx: Executor, body: CreateWarningBody): Promise<string> {
-  const [row] = await queryRows<{ id: string; cellId: string; deadline: string }>(
-    tx,
-    sql`select id, cell_id as "cellId", deadline::text as deadline from member_warnings
-        where member_id = ${body.memberId} and kind = ${body.kind} and md5(reason) = md5(${body.reason}) and status = 'open'`,
-  );
+  const row = await findOpenWarningByKey(tx, body);
   if (!row || row.cellId !== body.cellId || row.deadline !== body.deadline) throw new Conflict('warning_exists', { kind: body.kind });
   return row.id;
 }
