@@ -52,12 +52,21 @@ interface RoleCase {
   pages: PageCase[];
 }
 
+/** An open menu whose items are shown and settled: keys pressed during its opening transition are lost. */
+async function menuReady(page: Page) {
+  const item = page.getByRole('menu').getByRole('menuitem').first();
+  await item.waitFor();
+  await expect.poll(() => item.evaluate((el) => getComputedStyle(el.closest('[role=menu]')!).opacity)).toBe('1');
+}
+
 const roles: RoleCase[] = [
   {
     account: null,
     pages: [
       { name: 'login', path: () => '/login' },
       { name: 'verify', path: (ids) => ids.verifyPath },
+      { name: 'forgot password', path: () => '/forgot-password' },
+      { name: 'reset password', path: () => '/reset-password?token=not-a-real-token' },
     ],
   },
   {
@@ -79,6 +88,7 @@ const roles: RoleCase[] = [
       { name: 'accounts', path: () => '/accounts' },
       { name: 'import', path: () => '/import' },
       { name: 'notifications', path: () => '/notifications' },
+      { name: 'account security', path: () => '/account/security' },
     ],
   },
   {
@@ -132,6 +142,8 @@ const roles: RoleCase[] = [
       { name: 'my warnings', path: () => '/warnings' },
       { name: 'my evaluation', path: () => '/my-evaluation' },
       { name: 'notifications', path: () => '/notifications' },
+      { name: 'my data', path: () => '/account/my-data' },
+      { name: 'account security', path: () => '/account/security' },
     ],
   },
   {
@@ -450,6 +462,8 @@ describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
     await tabTo(page, account);
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
+    // the menu's items are there (its opening transition done) before the arrow key, which it would miss
+    await menuReady(page);
     await page.keyboard.press('ArrowDown');
     expect(await focusedName(page)).toMatch(/^menuitem: /);
     await page.keyboard.press('Escape');
@@ -461,6 +475,8 @@ describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
     await tabTo(page, structure);
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
+    // the menu's items are there (its opening transition done) before the arrow key, which it would miss
+    await menuReady(page);
     await page.keyboard.press('ArrowDown');
     expect(await focusedName(page)).toMatch(/Chuyển trực thuộc/);
     await page.keyboard.press('Enter');
