@@ -60,3 +60,13 @@ export function vnWeek(at: Date): { from: string; to: string; endsAt: Date } {
   const next = shiftDay(from, 7);
   return { from, to: shiftDay(from, 6), endsAt: dayjs.tz(next, VN_TIME_ZONE).toDate() };
 }
+
+/** The half-year before `h` (the one a job closes once it is over). */
+export function previousHalfYear(h: HalfYear): HalfYear {
+  return h.half === 2 ? { year: h.year, half: 1 } : { year: h.year - 1, half: 2 };
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam, for texts such as e-mails. */
+export function vnDateTime(at: Date): string {
+  return dayjs(at).tz(VN_TIME_ZONE).format('DD/MM/YYYY HH:mm');
+}
