@@ -1,6 +1,8 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { ImportJobTransition } from '../../../shared/rules/import-job';
 import { queryRows, type Executor } from '../../db/client';
 import { importJobs, importRows, members } from '../../db/schema';
+import { oneOf } from '../../db/sql-values';
 import type { RowError } from './imports.validate';
 
 /** Arrays travel as one jsonb parameter: works the same on PGlite and node-postgres, whatever the length. */
@@ -87,13 +89,13 @@ export async function listRowErrors(db: Executor, jobId: string, limit: number) 
 export async function transitionJob(
   db: Executor,
   id: string,
-  from: ImportJobRow['status'],
-  set: Partial<typeof importJobs.$inferInsert>,
+  step: ImportJobTransition,
+  set: Omit<Partial<typeof importJobs.$inferInsert>, 'status'>,
 ) {
   const [row] = await db
     .update(importJobs)
-    .set(set)
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, from)))
+    .set({ ...set, status: step.to })
+    .where(and(eq(importJobs.id, id), oneOf(sql`${importJobs.status}`, step.from)))
     .returning();
   return row;
 }

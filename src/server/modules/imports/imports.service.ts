@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../../shared/contracts/auth';
 import type { ImportJob } from '../../../shared/contracts/imports';
+import { importJobTransition, rowlessImportStatuses, transition } from '../../../shared/rules/import-job';
 import type { Clock } from '../../context';
 import type { Db, Executor } from '../../db/client';
 import { canAdministerPath, memberWriteScope } from '../../http/access';
@@ -49,7 +50,7 @@ async function loadOwnJob(db: Executor, actor: Actor, id: string) {
 
 async function toImportJob(db: Executor, job: repo.ImportJobRow, locale: Locale): Promise<ImportJob> {
   const errors: ImportJob['errors'] = [];
-  if (job.errorRows > 0 && job.status !== 'discarded') {
+  if (job.errorRows > 0 && !(rowlessImportStatuses as readonly string[]).includes(job.status)) {
     for (const row of await repo.listRowErrors(db, job.id, MAX_PREVIEW_ERRORS)) {
       for (const e of row.errors) {
         if (errors.length >= MAX_PREVIEW_ERRORS) break;
@@ -108,6 +109,7 @@ export async function previewImport(
   const errorRows = rows.filter((r) => r.errors.length > 0).length;
   const job = await deps.db.transaction(async (tx) => {
     const created = await repo.insertJob(tx, {
+      status: importJobTransition('preview').to,
       createdBy: actor.userId,
       fileName: file.fileName.slice(0, 255),
       fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
@@ -228,8 +230,7 @@ export async function discardImport(
 ): Promise<ImportJob> {
   await loadOwnJob(deps.db, actor, id);
   const job = await deps.db.transaction(async (tx) => {
-    const row = await repo.transitionJob(tx, id, 'previewed', {
-      status: 'discarded',
+    const row = await repo.transitionJob(tx, id, importJobTransition('discard'), {
       finishedAt: deps.clock.now(),
     });
     if (!row) throw new Conflict('import.wrongState');
@@ -260,12 +261,11 @@ export async function commitImport(
   locale: Locale,
 ): Promise<ImportJob> {
   const job = await loadOwnJob(deps.db, actor, id);
-  if (job.status !== 'previewed') throw new Conflict('import.wrongState');
+  if (!transition(job.status, 'commit')) throw new Conflict('import.wrongState');
   if (mode === 'all_or_nothing' && job.errorRows > 0)
     throw new Conflict('import.hasErrors', { count: job.errorRows });
   if (job.validRows === 0) throw new Conflict('import.noValidRows');
-  const flipped = await repo.transitionJob(deps.db, id, 'previewed', {
-    status: 'committing',
+  const flipped = await repo.transitionJob(deps.db, id, importJobTransition('commit'), {
     mode,
     processedRows: 0,
   });
@@ -325,7 +325,7 @@ export async function runCommit(
     };
     const finish = async (tx: Executor) => {
       await repo.updateJob(tx, job.id, {
-        status: 'committed',
+        status: importJobTransition('finish').to,
         processedRows: job.totalRows,
         finishedAt: deps.clock.now(),
       });
@@ -371,7 +371,7 @@ export async function runCommit(
         : {};
     await repo
       .updateJob(db, job.id, {
-        status: 'failed',
+        status: importJobTransition('fail').to,
         error: `import.commitFailed: ${detail}`.slice(0, 1000),
         finishedAt: deps.clock.now(),
         ...counts,
