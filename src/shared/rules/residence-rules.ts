@@ -31,30 +31,22 @@ export const reg213LifeRules: ResidenceLifeRules = {
   lateAfterMinutes: 15,
 };
 
-export interface HalfYear {
-  year: number;
-  half: 1 | 2;
-}
+// Half-years count on Vietnam's one calendar (Art. 4.3); kept here under their old names for the importers.
+export {
+  halfYearDays as halfYearRange,
+  previousHalfYear,
+  vnHalfYear as halfYearOf,
+  type HalfYear,
+} from './vietnam-calendar';
 
-/** The half-year a moment falls in, on Vietnam's calendar (Art. 4.3 counts per half-year). */
-export function halfYearOf(at: Date): HalfYear {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
-    .format(at)
-    .split('-')
-    .map(Number);
-  return { year: y!, half: m! <= 6 ? 1 : 2 };
-}
-
-export function previousHalfYear(h: HalfYear): HalfYear {
-  return h.half === 2 ? { year: h.year, half: 1 } : { year: h.year - 1, half: 2 };
-}
-
-/** First and last calendar day (inclusive) of a half-year, yyyy-mm-dd. */
-export function halfYearRange(h: HalfYear): { from: string; to: string } {
-  return h.half === 1 ? { from: `${h.year}-01-01`, to: `${h.year}-06-30` } : { from: `${h.year}-07-01`, to: `${h.year}-12-31` };
-}
-
-export const attendanceStatuses = ['present', 'late', 'absent_excused', 'absent_unexcused', 'excused_exempt', 'unrecorded'] as const;
+export const attendanceStatuses = [
+  'present',
+  'late',
+  'absent_excused',
+  'absent_unexcused',
+  'excused_exempt',
+  'unrecorded',
+] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
 /** Who counts as having taken part, for rates and the yearly evaluation's evidence. */
@@ -66,7 +58,12 @@ export function attended(status: AttendanceStatus): boolean {
  * Self check-in: only inside the window around the meeting; late when past the grace period.
  * Returns null when the window is closed.
  */
-export function checkInStatus(now: Date, startsAt: Date, endsAt: Date, rules: ResidenceLifeRules): 'present' | 'late' | null {
+export function checkInStatus(
+  now: Date,
+  startsAt: Date,
+  endsAt: Date,
+  rules: ResidenceLifeRules,
+): 'present' | 'late' | null {
   const opens = startsAt.getTime() - rules.checkInOpensMinutesBefore * 60_000;
   const closes = endsAt.getTime() + rules.checkInClosesMinutesAfter * 60_000;
   const t = now.getTime();

@@ -15,6 +15,7 @@ import dayjs from 'dayjs';
 import timezonePlugin from 'dayjs/plugin/timezone.js';
 import utcPlugin from 'dayjs/plugin/utc.js';
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import { VN_TIME_ZONE } from '../../../shared/rules/vietnam-calendar';
 
 dayjs.extend(utcPlugin);
 dayjs.extend(timezonePlugin);
@@ -31,13 +32,13 @@ export interface CalendarMeeting {
   url: string;
 }
 
-const TZ = 'Asia/Ho_Chi_Minh';
+const TZ = VN_TIME_ZONE;
 const DAY_SECONDS = 24 * 60 * 60;
 
 const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   `TZID:${TZ}`,
-  'X-LIC-LOCATION:Asia/Ho_Chi_Minh',
+  `X-LIC-LOCATION:${TZ}`,
   'BEGIN:STANDARD',
   'TZOFFSETFROM:+0700',
   'TZOFFSETTO:+0700',

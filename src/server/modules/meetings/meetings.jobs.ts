@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import type { Clock } from '../../context';
-import { halfYearOf, halfYearRange, previousHalfYear, reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
+import { reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
+import {
+  halfYearDays,
+  previousHalfYear,
+  vnDateTime,
+  vnHalfYear,
+} from '../../../shared/rules/vietnam-calendar';
+import { vnDateOf } from '../../db/vietnam-calendar-sql';
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
-import { vnDateTime } from './meetings.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 
 export interface JobDeps {
@@ -22,7 +28,13 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
   const now = deps.clock.now();
   const maxDays = Math.max(...rules.reminderDaysBefore);
   return deps.db.transaction(async (tx) => {
-    const due = await queryRows<{ id: string; title: string; startsAt: string; place: string; remindedDays: number[] }>(
+    const due = await queryRows<{
+      id: string;
+      title: string;
+      startsAt: string;
+      place: string;
+      remindedDays: number[];
+    }>(
       tx,
       sql`select id, title, starts_at as "startsAt", place, reminded_days as "remindedDays" from meetings
           where status = 'scheduled' and starts_at > ${now.toISOString()}::timestamptz
@@ -42,10 +54,23 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
       const startsAt = new Date(m.startsAt);
       await notifyEach(
         tx,
-        users.map((u) => ({ userId: u.userId, kind: 'meeting_reminder', params: { title: m.title, date: startsAt.toISOString(), when: vnDateTime(startsAt), place: m.place, days: Math.min(...offsets) }, link: `/meetings/${m.id}` })),
+        users.map((u) => ({
+          userId: u.userId,
+          kind: 'meeting_reminder',
+          params: {
+            title: m.title,
+            date: startsAt.toISOString(),
+            when: vnDateTime(startsAt),
+            place: m.place,
+            days: Math.min(...offsets),
+          },
+          link: `/meetings/${m.id}`,
+        })),
         { email: true },
       );
-      await tx.execute(sql`update meetings set reminded_days = reminded_days || ${`{${offsets.join(',')}}`}::integer[] where id = ${m.id}`);
+      await tx.execute(
+        sql`update meetings set reminded_days = reminded_days || ${`{${offsets.join(',')}}`}::integer[] where id = ${m.id}`,
+      );
       sent += users.length;
     }
     return sent;
@@ -58,15 +83,20 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
  */
 export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
   const rules = deps.rules ?? reg213LifeRules;
-  const last = previousHalfYear(halfYearOf(deps.clock.now()));
-  const { from, to } = halfYearRange(last);
+  const last = previousHalfYear(vnHalfYear(deps.clock.now()));
+  const { from, to } = halfYearDays(last);
   return deps.db.transaction(async (tx) => {
-    const flagged = await queryRows<{ cellId: string; cellName: string; communeId: string | null; held: number }>(
+    const flagged = await queryRows<{
+      cellId: string;
+      cellName: string;
+      communeId: string | null;
+      held: number;
+    }>(
       tx,
       sql`with counted as (
             select c.id, c.name, c.parent_id,
               (select count(*)::int from meetings mt where mt.cell_id = c.id and mt.status = 'held' and mt.kind = 'regular'
-                and (mt.starts_at at time zone 'Asia/Ho_Chi_Minh')::date between ${from}::date and ${to}::date) as held
+                and ${vnDateOf(sql`mt.starts_at`)} between ${from}::date and ${to}::date) as held
             from org_units c
             where c.type = 'residential_cell' and c.status = 'active' and c.valid_from <= ${to}::date
               and exists (select 1 from members mb join org_units wc on wc.id = mb.cell_id
@@ -88,7 +118,12 @@ export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
     const items: NotificationItem[] = [];
     for (const f of flagged)
       for (const o of officers.filter((x) => x.unitId === f.communeId))
-        items.push({ userId: o.userId, kind: 'half_year_missed', params: { cell: f.cellName, year: last.year, half: last.half, held: f.held }, link: '/meetings/compliance' });
+        items.push({
+          userId: o.userId,
+          kind: 'half_year_missed',
+          params: { cell: f.cellName, year: last.year, half: last.half, held: f.held },
+          link: '/meetings/compliance',
+        });
     await notifyEach(tx, items, { email: true });
     return flagged.length;
   });

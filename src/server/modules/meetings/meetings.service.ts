@@ -14,6 +14,7 @@ import type {
 import { canMeeting, meetingTransition, type MeetingAction, type MeetingStatus } from '../../../shared/rules/meeting';
 import { meetingEntryProblem, meetingTimesProblem } from '../../../shared/rules/meeting-schedule';
 import { checkInWindowOf } from '../../../shared/rules/check-in-code';
+import { vnDateTime } from '../../../shared/rules/vietnam-calendar';
 import { reg213LifeRules, type AttendanceStatus, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
@@ -105,15 +106,8 @@ async function inviteeUsers(db: Executor, meetingId: string, opts: { skipDecline
   );
 }
 
-/** dd/mm/yyyy HH:mm in Vietnam, for email texts (in-app notices carry the ISO moment and format it themselves). */
-export function vnDateTime(at: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
+// dd/mm/yyyy HH:mm in Vietnam, for email texts (in-app notices carry the ISO moment and format it themselves)
+export { vnDateTime };
 
 // ── scheduling ────────────────────────────────────────────────────────────────
 
