@@ -121,3 +121,8 @@ export function reportPathScope(actor: Actor, pathColumn: SQL): SQL {
   if (reach === null) return TRUE;
   return anyOf(reach.map((p) => sql`${pathColumn} <@ ${p}::ltree`));
 }
+
+/** SQL: the ltree `pathColumn` lies in the subtree at `path`, its root included (GiST on org_units.path). */
+export function pathInSubtree(pathColumn: SQL | AnyColumn, path: string): SQL {
+  return sql`${pathColumn} <@ ${path}::ltree`;
+}

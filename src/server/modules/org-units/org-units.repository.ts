@@ -1,6 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { UnitType } from '../../../shared/contracts/org-units';
 import type { Executor } from '../../db/client';
 import { members, orgUnits, residentialAreas, roleGrants, unitEvents, users } from '../../db/schema';
+import { isValue } from '../../db/sql-values';
+import { inSubtree, pathInSubtree } from '../../http/access';
+import { activeMemberStatus, activeUnitStatus } from './org-units.rules';
 
 export type UnitEventInsert = typeof unitEvents.$inferInsert;
 export type UnitInsert = typeof orgUnits.$inferInsert;
@@ -41,7 +45,63 @@ export function searchPattern(q: string): SQL {
   return sql`'%' || lower(immutable_unaccent(${escaped})) || '%'`;
 }
 
-export function listUnits(db: Executor, where: SQL[], limit?: number) {
+/** `status = 'active'` on a unit column (org_units.status by default). */
+export function isActiveUnit(column: SQL = sql`${orgUnits.status}`): SQL {
+  return isValue(column, activeUnitStatus);
+}
+
+export function isActiveMember(column: SQL = sql`${members.status}`): SQL {
+  return isValue(column, activeMemberStatus);
+}
+
+/** The top-most units an actor reaches: roots (admins), the units of their top grants, a member's own cells. */
+export interface TopUnits {
+  roots: boolean;
+  unitIds: string[];
+  memberId: string | null;
+}
+
+function topUnitsCondition(top: TopUnits): SQL {
+  if (top.roots) return isNull(orgUnits.parentId);
+  const conditions: SQL[] = [];
+  if (top.unitIds.length) conditions.push(sql`${orgUnits.id} in ${top.unitIds}`);
+  if (top.memberId) {
+    conditions.push(sql`${orgUnits.id} in (select m.cell_id from members m where m.id = ${top.memberId})`);
+    conditions.push(
+      sql`${orgUnits.id} in (select m.residence_cell_id from members m where m.id = ${top.memberId})`,
+    );
+  }
+  return conditions.length ? or(...conditions)! : sql`false`;
+}
+
+export interface UnitListFilter {
+  scope: SQL;
+  includeInactive?: boolean;
+  type?: UnitType;
+  /** a name search (within a unit's subtree, the unit itself left out), a unit's children, or the top units */
+  placement:
+    | { kind: 'search'; q: string; within?: { id: string; path: string } }
+    | { kind: 'children'; parentId: string }
+    | { kind: 'top'; top: TopUnits };
+}
+
+export function listUnits(db: Executor, filter: UnitListFilter, limit?: number) {
+  const where: SQL[] = [filter.scope];
+  if (!filter.includeInactive) where.push(isActiveUnit());
+  if (filter.type) where.push(eq(orgUnits.type, filter.type));
+  const { placement } = filter;
+  if (placement.kind === 'search') {
+    where.push(sql`${orgUnits.searchName} like ${searchPattern(placement.q)}`);
+    if (placement.within)
+      where.push(
+        pathInSubtree(orgUnits.path, placement.within.path),
+        sql`${orgUnits.id} <> ${placement.within.id}`,
+      );
+  } else if (placement.kind === 'children') {
+    where.push(eq(orgUnits.parentId, placement.parentId));
+  } else {
+    where.push(topUnitsCondition(placement.top));
+  }
   const query = selectUnits(db)
     .where(and(...where))
     .orderBy(asc(orgUnits.type), asc(orgUnits.name), asc(orgUnits.id));
@@ -54,7 +114,7 @@ export async function countActiveChildren(db: Executor, parentIds: string[]): Pr
   const rows = await db
     .select({ parentId: orgUnits.parentId, n: sql<number>`count(*)::int` })
     .from(orgUnits)
-    .where(and(inArray(orgUnits.parentId, parentIds), eq(orgUnits.status, 'active')))
+    .where(and(inArray(orgUnits.parentId, parentIds), isActiveUnit()))
     .groupBy(orgUnits.parentId);
   return new Map(rows.map((r) => [r.parentId!, r.n]));
 }
@@ -95,21 +155,20 @@ export async function unitCounts(
   db: Executor,
   unit: { id: string; path: string; type: string; residentialAreaId: string | null },
 ) {
-  const subtree = sql`(select s.id from org_units s where s.path <@ ${unit.path}::ltree)`;
-  const working = sql`m.status = 'active' and c.type = 'workplace_cell'`;
+  const working = sql`${isActiveMember(sql`m.status`)} and c.type = 'workplace_cell'`;
   const areaMatch =
     unit.type === 'residential_cell' && unit.residentialAreaId
       ? sql` or m.residence_area_id = ${unit.residentialAreaId}`
       : sql``;
   const [row] = await db
     .select({
-      childUnits: sql<number>`(select count(*)::int from org_units k where k.parent_id = ${unit.id} and k.status = 'active')`,
+      childUnits: sql<number>`(select count(*)::int from org_units k where k.parent_id = ${unit.id} and ${isActiveUnit(sql`k.status`)})`,
       members: sql<number>`(select count(*)::int from members m join org_units c on c.id = m.cell_id
-        where m.status = 'active' and c.path <@ ${unit.path}::ltree)`,
+        where ${isActiveMember(sql`m.status`)} and ${pathInSubtree(sql`c.path`, unit.path)})`,
       workingMembers: sql<number>`(select count(*)::int from members m join org_units c on c.id = m.cell_id
-        where ${working} and c.path <@ ${unit.path}::ltree)`,
+        where ${working} and ${pathInSubtree(sql`c.path`, unit.path)})`,
       residentWorkingMembers: sql<number>`(select count(*)::int from members m join org_units c on c.id = m.cell_id
-        where ${working} and (m.residence_commune_id in ${subtree} or m.residence_cell_id in ${subtree}${areaMatch}))`,
+        where ${working} and (${inSubtree(sql`m.residence_commune_id`, unit.path)} or ${inSubtree(sql`m.residence_cell_id`, unit.path)}${areaMatch}))`,
     })
     .from(orgUnits)
     .where(eq(orgUnits.id, unit.id));
@@ -187,7 +246,7 @@ export async function areaCell(db: Executor, areaId: string) {
   const rows = await db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
-    .where(and(eq(orgUnits.residentialAreaId, areaId), eq(orgUnits.status, 'active')))
+    .where(and(eq(orgUnits.residentialAreaId, areaId), isActiveUnit()))
     .limit(1);
   return rows[0];
 }
@@ -203,133 +262,17 @@ export async function moveSubtree(
         depth = depth + ${newParent.depth + 1 - unit.depth}::int,
         parent_id = case when id = ${unit.id}::uuid then ${newParent.id}::uuid else parent_id end,
         updated_at = now()
-    where path <@ ${unit.path}::ltree`);
+    where ${pathInSubtree(sql`path`, unit.path)}`);
 }
 
 export async function repointAreasOfCell(tx: Executor, areaId: string, communeUnitId: string) {
   await tx.update(residentialAreas).set({ communeUnitId }).where(eq(residentialAreas.id, areaId));
 }
 
-export async function countActiveChildUnits(db: Executor, unitId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.parentId, unitId), eq(orgUnits.status, 'active')));
-  return row!.n;
-}
-
-/** Active members attached to the unit: party cell, residence cell or residence commune. */
-export async function countActiveMembers(db: Executor, unitId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(members)
-    .where(
-      and(
-        eq(members.status, 'active'),
-        or(
-          eq(members.cellId, unitId),
-          eq(members.residenceCellId, unitId),
-          eq(members.residenceCommuneId, unitId),
-        ),
-      ),
-    );
-  return row!.n;
-}
-
-/** Revoke the active grants on a unit that closes; returns the users to tell. */
-export async function revokeUnitGrants(tx: Executor, unitId: string, at: Date): Promise<string[]> {
-  const rows = await tx
-    .update(roleGrants)
-    .set({ revokedAt: at })
-    .where(and(eq(roleGrants.unitId, unitId), isNull(roleGrants.revokedAt)))
-    .returning({ userId: roleGrants.userId });
-  return [...new Set(rows.map((r) => r.userId))];
-}
-
-// ---- merge: every step is set-based ----
-
-/** History rows for the active children that follow a merged source to its target. */
-export async function recordChildrenMoved(
-  tx: Executor,
-  source: { id: string; name: string },
-  target: { id: string; name: string },
-  effectiveDate: string,
-  actorUserId: string,
-) {
-  await tx.execute(sql`insert into unit_events (unit_id, kind, effective_date, from_value, to_value, related_unit_id, actor_user_id)
-    select id, 'moved', ${effectiveDate}::date, ${source.name}, ${target.name}, ${target.id}::uuid, ${actorUserId}::uuid
-    from org_units where parent_id = ${source.id}::uuid and status = 'active'`);
-}
-
-/** Move the active children of `source` (with their subtrees) under `target`. Returns how many children moved. */
-export async function moveActiveChildren(
-  tx: Executor,
-  source: { id: string; path: string; depth: number },
-  target: { id: string; path: string; depth: number },
-): Promise<number> {
-  const children = await tx
-    .select({ id: orgUnits.id })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.parentId, source.id), eq(orgUnits.status, 'active')));
-  if (children.length === 0) return 0;
-  await tx.execute(sql`update org_units d
-    set path = ${target.path}::ltree || subpath(d.path, nlevel(${source.path}::ltree)),
-        depth = d.depth + ${target.depth - source.depth}::int,
-        parent_id = case when d.id = c.id then ${target.id}::uuid else d.parent_id end,
-        updated_at = now()
-    from org_units c
-    where c.parent_id = ${source.id}::uuid and c.status = 'active' and d.path <@ c.path`);
-  return children.length;
-}
-
-/** Members attached to `source` (party cell, residence commune or residence cell) now belong to `target`. */
-export async function repointMembers(tx: Executor, sourceId: string, targetId: string): Promise<number> {
-  const swap = (
-    column: typeof members.cellId | typeof members.residenceCommuneId | typeof members.residenceCellId,
-  ) => sql`case when ${column} = ${sourceId}::uuid then ${targetId}::uuid else ${column} end`;
-  const rows = await tx
-    .update(members)
-    .set({
-      cellId: swap(members.cellId),
-      residenceCommuneId: swap(members.residenceCommuneId),
-      residenceCellId: swap(members.residenceCellId),
-      updatedAt: sql`now()`,
-    })
-    .where(
-      or(
-        eq(members.cellId, sourceId),
-        eq(members.residenceCommuneId, sourceId),
-        eq(members.residenceCellId, sourceId),
-      ),
-    )
-    .returning({ id: members.id });
-  return rows.length;
-}
-
-/** Close the open memberships on `source` at the effective date and open the same ones on `target`. */
-export async function transferMemberships(
-  tx: Executor,
-  sourceId: string,
-  targetId: string,
-  effectiveDate: string,
-  note: string,
-): Promise<void> {
-  await tx.execute(sql`with closed as (
-      update unit_memberships set valid_to = ${effectiveDate}::date
-      where unit_id = ${sourceId}::uuid and valid_to is null
-      returning member_id, kind, role)
-    insert into unit_memberships (member_id, unit_id, kind, role, valid_from, note)
-    select member_id, ${targetId}::uuid, kind, role, ${effectiveDate}::date, ${note} from closed`);
-}
-
-export async function repointAreas(tx: Executor, sourceId: string, targetId: string) {
-  await tx
-    .update(residentialAreas)
-    .set({ communeUnitId: targetId })
-    .where(eq(residentialAreas.communeUnitId, sourceId));
-}
-
-export function listAreas(db: Executor, where: SQL[]) {
+/** Residential areas of the communes in `scope`, or of one commune. */
+export function listAreas(db: Executor, scope: SQL, communeUnitId?: string) {
+  const where: SQL[] = [scope];
+  if (communeUnitId) where.push(eq(orgUnits.id, communeUnitId));
   return db
     .select({
       id: residentialAreas.id,

@@ -15,7 +15,9 @@ import {
   updateOrgUnitBodySchema,
 } from '../../../shared/contracts/org-units';
 import type { AppContext } from '../../context';
+import * as closing from './closing.service';
 import * as orgUnits from './org-units.service';
+import * as restructuring from './restructuring.service';
 
 const errors = {
   403: errorResponseSchema,
@@ -66,7 +68,7 @@ export function orgUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await orgUnits.createUnit(deps, request.actor!, request.body)),
+        reply.status(201).send(await restructuring.createUnit(deps, request.actor!, request.body)),
     );
 
     app.patch(
@@ -80,7 +82,7 @@ export function orgUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: orgUnitSchema, ...errors },
         },
       },
-      async (request) => orgUnits.updateUnit(deps, request.actor!, request.params.id, request.body),
+      async (request) => restructuring.updateUnit(deps, request.actor!, request.params.id, request.body),
     );
 
     app.post(
@@ -94,7 +96,7 @@ export function orgUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: orgUnitSchema, ...errors },
         },
       },
-      async (request) => orgUnits.moveUnit(deps, request.actor!, request.params.id, request.body),
+      async (request) => restructuring.moveUnit(deps, request.actor!, request.params.id, request.body),
     );
 
     app.post(
@@ -108,7 +110,7 @@ export function orgUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: orgUnitSchema, ...errors },
         },
       },
-      async (request) => orgUnits.mergeUnits(deps, request.actor!, request.params.id, request.body),
+      async (request) => closing.mergeUnits(deps, request.actor!, request.params.id, request.body),
     );
 
     app.post(
@@ -122,7 +124,7 @@ export function orgUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: orgUnitSchema, ...errors },
         },
       },
-      async (request) => orgUnits.dissolveUnit(deps, request.actor!, request.params.id, request.body),
+      async (request) => closing.dissolveUnit(deps, request.actor!, request.params.id, request.body),
     );
 
     app.get(

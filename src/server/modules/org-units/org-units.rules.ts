@@ -1,4 +1,8 @@
-import type { UnitType } from '../../../shared/contracts/org-units';
+import type { z } from 'zod';
+import type { MemberStatus } from '../../../shared/contracts/members';
+import type { unitStatusSchema, UnitType } from '../../../shared/contracts/org-units';
+
+type UnitStatus = z.infer<typeof unitStatusSchema>;
 
 /**
  * Which unit types may sit directly under which (DOMAIN §4). Since 1 July 2025 communes sit directly under the
@@ -31,3 +35,13 @@ export const committeeTypes: readonly UnitType[] = [
   'commune_committee',
   'workplace_committee',
 ];
+
+/** A unit's life (decision 0003): active until merged into another unit or dissolved; a closed unit never changes. */
+export const activeUnitStatus = 'active' satisfies UnitStatus;
+export const unitClosings = {
+  merge: { from: [activeUnitStatus], to: 'merged' },
+  dissolve: { from: [activeUnitStatus], to: 'dissolved' },
+} as const satisfies Record<string, { from: readonly UnitStatus[]; to: UnitStatus }>;
+
+/** Members counted in a unit's head counts and blocking its dissolution. */
+export const activeMemberStatus = 'active' satisfies MemberStatus;
