@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionsFrom,
+  awaitingReceiptStatus,
+  cancelledOnEndStatuses,
   checkTransition,
   formatLetterNumber,
   fromStatuses,
+  introducedLetterStatuses,
   isOverdue,
   letterActions,
   letterStatuses,
+  newLetterStatus,
   openLetterStatuses,
+  placedLetterStatuses,
+  receivedLetterStatuses,
   stageOf,
   transitionFor,
   type IntroductionStage,
@@ -111,6 +117,15 @@ describe('the introduction letter workflow table', () => {
 
   it('counts as "open" exactly the letters a member can have only one of', () => {
     expect([...openLetterStatuses].sort()).toEqual(['acknowledged', 'draft', 'issued', 'placed', 'received']);
+  });
+
+  it('names the sets the SQL writes, from the table', () => {
+    expect(newLetterStatus).toBe('draft');
+    expect(cancelledOnEndStatuses).toEqual(['draft']);
+    expect(introducedLetterStatuses).toEqual(['issued', 'received', 'placed', 'acknowledged']);
+    expect(receivedLetterStatuses).toEqual(['received', 'placed', 'acknowledged']);
+    expect(placedLetterStatuses).toEqual(['placed', 'acknowledged']);
+    expect(awaitingReceiptStatus).toBe('issued');
   });
 });
 

@@ -16,10 +16,16 @@ export const letterStatuses = [
 ] as const;
 export type LetterStatus = (typeof letterStatuses)[number];
 
-/** Letters still in progress: at most one per member (a unique index holds this in the database). */
-export const openLetterStatuses = ['draft', 'issued', 'received', 'placed', 'acknowledged'] as const satisfies readonly LetterStatus[];
-
-export const letterActions = ['issue', 'cancel', 'receive', 'place', 'reject', 'acknowledge', 'resend', 'end'] as const;
+export const letterActions = [
+  'issue',
+  'cancel',
+  'receive',
+  'place',
+  'reject',
+  'acknowledge',
+  'resend',
+  'end',
+] as const;
 export type LetterAction = (typeof letterActions)[number];
 
 /** Who may take a step: the workplace committee (its secretary/deputy to sign), the receiving commune, the cell, or the system. */
@@ -43,15 +49,33 @@ export const letterTransitions: readonly LetterTransition[] = [
   // Art. 4.1: the commune receives the letter …
   { action: 'receive', from: ['issued'], to: 'received', by: 'commune', notify: ['workplace'] },
   // … and introduces the member to the residential cell (a letter not yet received is received in the same step).
-  { action: 'place', from: ['issued', 'received'], to: 'placed', by: 'commune', notify: ['cell', 'workplace'] },
+  {
+    action: 'place',
+    from: ['issued', 'received'],
+    to: 'placed',
+    by: 'commune',
+    notify: ['cell', 'workplace'],
+  },
   // Not our area / wrong address: back to the workplace, which corrects and re-sends.
   { action: 'reject', from: ['issued', 'received'], to: 'rejected', by: 'commune', notify: ['workplace'] },
   // Art. 4.2: the cell lists the member and tells them whom to contact.
-  { action: 'acknowledge', from: ['placed'], to: 'acknowledged', by: 'cell', notify: ['member', 'workplace'] },
+  {
+    action: 'acknowledge',
+    from: ['placed'],
+    to: 'acknowledged',
+    by: 'cell',
+    notify: ['member', 'workplace'],
+  },
   // The corrected letter replaces the rejected one.
   { action: 'resend', from: ['rejected'], to: 'superseded', by: 'workplace', notify: [] },
   // A move, an expulsion, removal or leaving the Party ends the hand-off; history is kept.
-  { action: 'end', from: ['issued', 'received', 'placed', 'acknowledged'], to: 'ended', by: 'system', notify: [] },
+  {
+    action: 'end',
+    from: ['issued', 'received', 'placed', 'acknowledged'],
+    to: 'ended',
+    by: 'system',
+    notify: [],
+  },
 ];
 
 export type TransitionCheck =
@@ -78,6 +102,31 @@ export function checkTransition(action: LetterAction, status: LetterStatus): Tra
 export function fromStatuses(action: LetterAction): readonly LetterStatus[] {
   return transitionFor(action).from;
 }
+
+/** Letters still in progress: those the system ends or cancels; at most one per member (a unique index holds this). */
+export const openLetterStatuses: readonly LetterStatus[] = [
+  ...new Set([...fromStatuses('cancel'), ...fromStatuses('end')]),
+];
+
+/** A new letter starts where `issue` starts: a draft. */
+export const newLetterStatus: LetterStatus = fromStatuses('issue')[0]!;
+
+/** When the system ends a hand-off, letters that only `cancel` takes (drafts) are cancelled, the others ended. */
+export const cancelledOnEndStatuses: readonly LetterStatus[] = fromStatuses('cancel').filter(
+  (s) => !fromStatuses('end').includes(s),
+);
+
+/** Letters sent out (Art. 3.1), then received by the commune (Art. 4.1), then placed in a cell (Art. 4.2): for coverage. */
+export const introducedLetterStatuses: readonly LetterStatus[] = fromStatuses('end');
+export const receivedLetterStatuses: readonly LetterStatus[] = introducedLetterStatuses.filter(
+  (s) => !fromStatuses('receive').includes(s),
+);
+export const placedLetterStatuses: readonly LetterStatus[] = receivedLetterStatuses.filter(
+  (s) => !fromStatuses('place').includes(s),
+);
+
+/** Letters waiting for the commune's receipt (the only ones that can be overdue). */
+export const awaitingReceiptStatus: LetterStatus = transitionFor('issue').to;
 
 /** Actions available on a letter in `status` (the UI shows only these buttons). */
 export function actionsFrom(status: LetterStatus): LetterAction[] {
@@ -107,7 +156,10 @@ export const stageByLetterStatus: Partial<Record<LetterStatus, IntroductionStage
   rejected: 'rejected',
 };
 
-export function stageOf(letterStatus: LetterStatus | null, category: 'active' | 'exempt' | 'not_introduced'): IntroductionStage {
+export function stageOf(
+  letterStatus: LetterStatus | null,
+  category: 'active' | 'exempt' | 'not_introduced',
+): IntroductionStage {
   // Guide 33: some members are never introduced (secret duty); they are counted, not chased.
   if (category === 'not_introduced') return 'not_to_introduce';
   return (letterStatus && stageByLetterStatus[letterStatus]) || 'not_introduced';
@@ -115,7 +167,7 @@ export function stageOf(letterStatus: LetterStatus | null, category: 'active' | 
 
 /** Letters whose receipt is late: issued more than `days` days ago and not yet received (default 15). */
 export function isOverdue(status: LetterStatus, issuedAt: Date | null, now: Date, days: number): boolean {
-  if (status !== 'issued' || !issuedAt) return false;
+  if (status !== awaitingReceiptStatus || !issuedAt) return false;
   return now.getTime() - issuedAt.getTime() > days * 24 * 3600 * 1000;
 }
 

@@ -11,13 +11,20 @@ import type {
   WorkplaceSummary,
 } from '../../../shared/contracts/introductions';
 import {
+  awaitingReceiptStatus,
   formatLetterNumber,
+  introducedLetterStatuses,
   introductionStages,
   isOverdue,
+  placedLetterStatuses,
+  receivedLetterStatuses,
   stageByLetterStatus,
+  transitionFor,
   type IntroductionStage,
   type LetterStatus,
 } from '../../../shared/rules/introduction-letter';
+import { openRequestStatuses } from '../../../shared/rules/introduction-request';
+import { isValue, literal, oneOf } from '../../db/sql-values';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Forbidden, NotFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
@@ -28,11 +35,16 @@ import { residenceAddress, type LetterDeps } from './letters.service';
 /** Queues, residents and coverage: who is where in the hand-off, for each side (Art. 3.1, 4.1, 4.2). */
 
 /** The stage as SQL, generated from the same table as `stageOf` so the two cannot disagree. */
-const stageSql = sql.raw(
-  `(case when m.category = 'not_introduced' then 'not_to_introduce' ${Object.entries(stageByLetterStatus)
-    .map(([status, stage]) => `when l.status = '${status}' then '${stage}'`)
-    .join(' ')} else 'not_introduced' end)`,
-);
+const stageSql = sql`(case when m.category = 'not_introduced' then 'not_to_introduce' ${sql.join(
+  Object.entries(stageByLetterStatus).map(
+    ([status, stage]) => sql`when ${isValue(sql`l.status`, status)} then ${literal(stage)}`,
+  ),
+  sql` `,
+)} else 'not_introduced' end)`;
+
+const ISSUED = isValue(sql`l.status`, awaitingReceiptStatus);
+/** A placed letter not yet acknowledged by the cell: a new arrival. */
+const PLACED = isValue(sql`l.status`, transitionFor('place').to);
 
 const WORKING = sql`m.status = 'active' and c.type = 'workplace_cell'`;
 
@@ -44,15 +56,25 @@ interface UnitRef {
 }
 
 async function findUnit(db: Executor, id: string): Promise<UnitRef | undefined> {
-  const [u] = await queryRows<UnitRef>(db, sql`select id, name, path::text as path, type from org_units where id = ${id}`);
+  const [u] = await queryRows<UnitRef>(
+    db,
+    sql`select id, name, path::text as path, type from org_units where id = ${id}`,
+  );
   return u;
 }
 
 /** The unit asked for, or the actor's first unit with one of the roles; 404 when out of reach. */
-async function resolveUnit(db: Executor, actor: Actor, unitId: string | undefined, roles: Parameters<typeof reachesPath>[2], preferTypes: string[]): Promise<UnitRef> {
+async function resolveUnit(
+  db: Executor,
+  actor: Actor,
+  unitId: string | undefined,
+  roles: Parameters<typeof reachesPath>[2],
+  preferTypes: string[],
+): Promise<UnitRef> {
   const id =
     unitId ??
-    actor.grants.find((g) => roles.includes(g.role) && g.unitId && preferTypes.includes(g.unitType ?? ''))?.unitId ??
+    actor.grants.find((g) => roles.includes(g.role) && g.unitId && preferTypes.includes(g.unitType ?? ''))
+      ?.unitId ??
     actor.grants.find((g) => roles.includes(g.role) && g.unitId)?.unitId;
   if (!id) throw new NotFound('introductions_no_unit');
   const unit = await findUnit(db, id);
@@ -64,14 +86,26 @@ function emptyCounts(): StageCounts {
   return Object.fromEntries(introductionStages.map((s) => [s, 0])) as StageCounts;
 }
 
-export async function workplaceSummary(deps: LetterDeps, actor: Actor, unitId?: string): Promise<WorkplaceSummary> {
+export async function workplaceSummary(
+  deps: LetterDeps,
+  actor: Actor,
+  unitId?: string,
+): Promise<WorkplaceSummary> {
   const unit = await resolveUnit(deps.db, actor, unitId, ['committee_officer'], ['workplace_committee']);
-  const overdueBefore = new Date(deps.clock.now().getTime() - deps.config.overdueDays * 86_400_000).toISOString();
+  const overdueBefore = new Date(
+    deps.clock.now().getTime() - deps.config.overdueDays * 86_400_000,
+  ).toISOString();
   const [rows, [extra]] = await Promise.all([
-    queryRows<{ communeId: string | null; communeName: string | null; stage: IntroductionStage; count: number; overdue: number }>(
+    queryRows<{
+      communeId: string | null;
+      communeName: string | null;
+      stage: IntroductionStage;
+      count: number;
+      overdue: number;
+    }>(
       deps.db,
       sql`select m.residence_commune_id as "communeId", rc.name as "communeName", ${stageSql} as stage, count(*)::int as count,
-            count(*) filter (where l.status = 'issued' and l.issued_at < ${overdueBefore}::timestamptz)::int as overdue
+            count(*) filter (where ${ISSUED} and l.issued_at < ${overdueBefore}::timestamptz)::int as overdue
           from members m join org_units c on c.id = m.cell_id
           left join introduction_letters l on l.id = m.current_letter_id
           left join org_units rc on rc.id = m.residence_commune_id
@@ -82,9 +116,9 @@ export async function workplaceSummary(deps: LetterDeps, actor: Actor, unitId?: 
       deps.db,
       sql`select
             (select count(*)::int from introduction_letters l join org_units iu on iu.id = l.issuing_unit_id
-              where l.status = 'issued' and l.issued_at < ${overdueBefore}::timestamptz and iu.path <@ ${unit.path}::ltree) as overdue,
+              where ${ISSUED} and l.issued_at < ${overdueBefore}::timestamptz and iu.path <@ ${unit.path}::ltree) as overdue,
             (select count(*)::int from introduction_requests r join org_units w on w.id = r.workplace_unit_id
-              where r.status = 'open' and w.path <@ ${unit.path}::ltree) as "openRequests"`,
+              where ${oneOf(sql`r.status`, openRequestStatuses)} and w.path <@ ${unit.path}::ltree) as "openRequests"`,
     ),
   ]);
   const totals = emptyCounts();
@@ -92,18 +126,39 @@ export async function workplaceSummary(deps: LetterDeps, actor: Actor, unitId?: 
   for (const r of rows) {
     totals[r.stage] += r.count;
     const key = r.communeId ?? 'none';
-    const entry = communes.get(key) ?? { communeId: r.communeId, communeName: r.communeName, counts: emptyCounts(), total: 0, overdue: 0 };
+    const entry = communes.get(key) ?? {
+      communeId: r.communeId,
+      communeName: r.communeName,
+      counts: emptyCounts(),
+      total: 0,
+      overdue: 0,
+    };
     entry.counts[r.stage] += r.count;
     entry.total += r.count;
     entry.overdue += r.overdue;
     communes.set(key, entry);
   }
-  const list = [...communes.values()].sort((a, b) => (a.communeName ?? '\uffff').localeCompare(b.communeName ?? '\uffff', 'vi'));
-  return { unitId: unit.id, unitName: unit.name, totals, overdue: extra!.overdue, openRequests: extra!.openRequests, communes: list };
+  const list = [...communes.values()].sort((a, b) =>
+    (a.communeName ?? '\uffff').localeCompare(b.communeName ?? '\uffff', 'vi'),
+  );
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    totals,
+    overdue: extra!.overdue,
+    openRequests: extra!.openRequests,
+    communes: list,
+  };
 }
 
 export async function workplaceMembers(deps: LetterDeps, actor: Actor, query: WorkplaceMembersQuery) {
-  const unit = await resolveUnit(deps.db, actor, query.unitId, ['committee_officer'], ['workplace_committee']);
+  const unit = await resolveUnit(
+    deps.db,
+    actor,
+    query.unitId,
+    ['committee_officer'],
+    ['workplace_committee'],
+  );
   const where: SQL[] = [WORKING, sql`c.path <@ ${unit.path}::ltree`];
   if (query.stage) where.push(sql`${stageSql} = ${query.stage}`);
   if (query.communeId === 'none') where.push(sql`m.residence_commune_id is null`);
@@ -144,36 +199,40 @@ export async function workplaceMembers(deps: LetterDeps, actor: Actor, query: Wo
         left join org_units rc on rc.id = m.residence_commune_id
         left join residential_areas a on a.id = m.residence_area_id
         left join org_units rcell on rcell.id = m.residence_cell_id
-        where ${sql.join(where.map((w) => sql`(${w})`), sql` and `)}
+        where ${sql.join(
+          where.map((w) => sql`(${w})`),
+          sql` and `,
+        )}
         order by m.sort_key collate "C", m.id limit ${query.limit + 1}`,
   );
   const page = rows.slice(0, query.limit);
   const now = deps.clock.now();
   const last = page[page.length - 1];
   return {
-    items: page.map(
-      (r): QueueItem => ({
-        memberId: r.memberId,
-        fullName: r.fullName,
-        cardNumber: r.cardNumber,
-        phone: r.phone,
-        cellName: r.cellName,
-        category: r.category,
-        residenceCommuneId: r.residenceCommuneId,
-        residenceCommuneName: r.residenceCommuneName,
-        residenceAddress: residenceAddress(r.street, r.areaName, r.residenceCommuneName),
-        stage: r.stage,
-        letterId: r.letterId,
-        letterNumber: formatLetterNumber(r.letterNumber),
-        letterStatus: r.letterStatus,
-        issuedAt: r.issuedAt ? new Date(r.issuedAt).toISOString() : null,
-        overdue: r.letterStatus ? isOverdue(r.letterStatus, r.issuedAt ? new Date(r.issuedAt) : null, now, deps.config.overdueDays) : false,
-        rejectReason: r.rejectReason,
-        rejectNote: r.rejectNote,
-        residenceCellName: r.residenceCellName,
-      }),
-    ),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: last.sortKey, id: last.memberId }) : null,
+    items: page.map((r): QueueItem => ({
+      memberId: r.memberId,
+      fullName: r.fullName,
+      cardNumber: r.cardNumber,
+      phone: r.phone,
+      cellName: r.cellName,
+      category: r.category,
+      residenceCommuneId: r.residenceCommuneId,
+      residenceCommuneName: r.residenceCommuneName,
+      residenceAddress: residenceAddress(r.street, r.areaName, r.residenceCommuneName),
+      stage: r.stage,
+      letterId: r.letterId,
+      letterNumber: formatLetterNumber(r.letterNumber),
+      letterStatus: r.letterStatus,
+      issuedAt: r.issuedAt ? new Date(r.issuedAt).toISOString() : null,
+      overdue: r.letterStatus
+        ? isOverdue(r.letterStatus, r.issuedAt ? new Date(r.issuedAt) : null, now, deps.config.overdueDays)
+        : false,
+      rejectReason: r.rejectReason,
+      rejectNote: r.rejectNote,
+      residenceCellName: r.residenceCellName,
+    })),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ k: last.sortKey, id: last.memberId }) : null,
   };
 }
 
@@ -182,23 +241,33 @@ export async function listResidents(deps: LetterDeps, actor: Actor, query: Resid
   const where: SQL[] = [WORKING];
   if (query.cellId) {
     const cell = await findUnit(deps.db, query.cellId);
-    if (!cell || !reachesPath(actor, cell.path, ['committee_officer', 'cell_secretary', 'front_head'])) throw new NotFound();
+    if (!cell || !reachesPath(actor, cell.path, ['committee_officer', 'cell_secretary', 'front_head']))
+      throw new NotFound();
     where.push(sql`m.residence_cell_id = ${cell.id}`);
   } else {
-    const unit = await resolveUnit(deps.db, actor, query.unitId, ['committee_officer', 'cell_secretary', 'front_head'], ['commune_committee', 'residential_cell']);
+    const unit = await resolveUnit(
+      deps.db,
+      actor,
+      query.unitId,
+      ['committee_officer', 'cell_secretary', 'front_head'],
+      ['commune_committee', 'residential_cell'],
+    );
     if (unit.type === 'residential_cell') where.push(sql`m.residence_cell_id = ${unit.id}`);
     else
       where.push(sql`(m.residence_commune_id in (select u.id from org_units u where u.path <@ ${unit.path}::ltree)
         or m.residence_cell_id in (select u.id from org_units u where u.path <@ ${unit.path}::ltree))`);
   }
-  if (query.onlyNew) where.push(sql`l.status = 'placed'`);
+  if (query.onlyNew) where.push(PLACED);
   const search = repo.memberSearch('m', query.q);
   if (search) where.push(search);
   const cursor = decodeCursor(query.cursor);
   // New arrivals first, then Vietnamese name order. Never null (a member with no letter is not new): a null
   // would break the response schema and the keyset comparison below.
-  const isNew = sql`coalesce(l.status = 'placed' and l.residence_cell_id = m.residence_cell_id, false)`;
-  if (cursor) where.push(sql`(not ${isNew}, m.sort_key collate "C", m.id) > (${cursor.fuzzy ?? false}, ${cursor.k} collate "C", ${cursor.id}::uuid)`);
+  const isNew = sql`coalesce(${PLACED} and l.residence_cell_id = m.residence_cell_id, false)`;
+  if (cursor)
+    where.push(
+      sql`(not ${isNew}, m.sort_key collate "C", m.id) > (${cursor.fuzzy ?? false}, ${cursor.k} collate "C", ${cursor.id}::uuid)`,
+    );
   const rows = await queryRows<
     Omit<ResidentItem, 'residenceAddress' | 'letterNumber' | 'placedAt'> & {
       areaName: string | null;
@@ -221,36 +290,40 @@ export async function listResidents(deps: LetterDeps, actor: Actor, query: Resid
         left join org_units rcell on rcell.id = m.residence_cell_id
         left join residential_areas a on a.id = m.residence_area_id
         left join org_units w on w.id = ${repo.committeeOfCell(sql`c`)}
-        where ${sql.join(where.map((w) => sql`(${w})`), sql` and `)}
+        where ${sql.join(
+          where.map((w) => sql`(${w})`),
+          sql` and `,
+        )}
         order by not ${isNew}, m.sort_key collate "C", m.id limit ${query.limit + 1}`,
   );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(
-      (r): ResidentItem => ({
-        memberId: r.memberId,
-        fullName: r.fullName,
-        phone: r.phone,
-        email: r.email,
-        category: r.category,
-        categoryReason: r.categoryReason,
-        residenceCellId: r.residenceCellId,
-        residenceCellName: r.residenceCellName,
-        residenceAddress: residenceAddress(r.street, r.areaName, r.communeName),
-        workplaceCommitteeId: r.workplaceCommitteeId,
-        workplaceCommitteeName: r.workplaceCommitteeName,
-        workplaceCommitteePhone: r.workplaceCommitteePhone,
-        workplaceCellName: r.workplaceCellName,
-        jobTitle: r.jobTitle,
-        letterId: r.letterId,
-        letterNumber: formatLetterNumber(r.letterNo),
-        letterStatus: r.letterStatus,
-        isNew: r.isNew,
-        placedAt: r.placedAt ? new Date(r.placedAt).toISOString() : null,
-      }),
-    ),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: last.sortKey, id: last.memberId, fuzzy: !last.isNew }) : null,
+    items: page.map((r): ResidentItem => ({
+      memberId: r.memberId,
+      fullName: r.fullName,
+      phone: r.phone,
+      email: r.email,
+      category: r.category,
+      categoryReason: r.categoryReason,
+      residenceCellId: r.residenceCellId,
+      residenceCellName: r.residenceCellName,
+      residenceAddress: residenceAddress(r.street, r.areaName, r.communeName),
+      workplaceCommitteeId: r.workplaceCommitteeId,
+      workplaceCommitteeName: r.workplaceCommitteeName,
+      workplaceCommitteePhone: r.workplaceCommitteePhone,
+      workplaceCellName: r.workplaceCellName,
+      jobTitle: r.jobTitle,
+      letterId: r.letterId,
+      letterNumber: formatLetterNumber(r.letterNo),
+      letterStatus: r.letterStatus,
+      isNew: r.isNew,
+      placedAt: r.placedAt ? new Date(r.placedAt).toISOString() : null,
+    })),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ k: last.sortKey, id: last.memberId, fuzzy: !last.isNew })
+        : null,
   };
 }
 
@@ -261,19 +334,37 @@ const RESIDENCE_TYPES = new Set(['commune_committee', 'residential_cell', 'distr
  * Share of working members introduced / received / placed, for a unit and each of its child units.
  * Workplace side counts members by their party cell; residence side by where they live.
  */
-export async function coverage(deps: LetterDeps, actor: Actor, unitId: string | undefined, side?: 'workplace' | 'residence'): Promise<Coverage> {
-  const unit = await resolveUnit(deps.db, actor, unitId, ['committee_officer', 'cell_secretary', 'front_head'], ['workplace_committee', 'commune_committee']);
-  const chosen = side ?? (RESIDENCE_TYPES.has(unit.type) ? 'residence' : WORKPLACE_TYPES.has(unit.type) ? 'workplace' : 'workplace');
-  if (chosen === 'workplace' && !isAdmin(actor) && !reachesPath(actor, unit.path, ['committee_officer'])) throw new Forbidden('introductions_side_not_allowed');
+export async function coverage(
+  deps: LetterDeps,
+  actor: Actor,
+  unitId: string | undefined,
+  side?: 'workplace' | 'residence',
+): Promise<Coverage> {
+  const unit = await resolveUnit(
+    deps.db,
+    actor,
+    unitId,
+    ['committee_officer', 'cell_secretary', 'front_head'],
+    ['workplace_committee', 'commune_committee'],
+  );
+  const chosen =
+    side ??
+    (RESIDENCE_TYPES.has(unit.type)
+      ? 'residence'
+      : WORKPLACE_TYPES.has(unit.type)
+        ? 'workplace'
+        : 'workplace');
+  if (chosen === 'workplace' && !isAdmin(actor) && !reachesPath(actor, unit.path, ['committee_officer']))
+    throw new Forbidden('introductions_side_not_allowed');
   // Which unit a member counts under: their party cell (workplace) or their residence cell, else commune.
   const memberUnit =
     chosen === 'workplace'
       ? sql`c.path`
       : sql`(select r.path from org_units r where r.id = coalesce(m.residence_cell_id, m.residence_commune_id))`;
   const counts = sql`count(*)::int as total,
-    count(*) filter (where l.status in ('issued', 'received', 'placed', 'acknowledged'))::int as introduced,
-    count(*) filter (where l.status in ('received', 'placed', 'acknowledged'))::int as received,
-    count(*) filter (where l.status in ('placed', 'acknowledged'))::int as placed,
+    count(*) filter (where ${oneOf(sql`l.status`, introducedLetterStatuses)})::int as introduced,
+    count(*) filter (where ${oneOf(sql`l.status`, receivedLetterStatuses)})::int as received,
+    count(*) filter (where ${oneOf(sql`l.status`, placedLetterStatuses)})::int as placed,
     count(*) filter (where m.category = 'not_introduced')::int as "notToIntroduce"`;
   const base = sql`from members m join org_units c on c.id = m.cell_id
     left join introduction_letters l on l.id = m.current_letter_id
@@ -283,7 +374,10 @@ export async function coverage(deps: LetterDeps, actor: Actor, unitId: string | 
       ? sql`${base} and c.path <@ ${unit.path}::ltree`
       : sql`${base} and (m.residence_commune_id in (select u.id from org_units u where u.path <@ ${unit.path}::ltree)
           or m.residence_cell_id in (select u.id from org_units u where u.path <@ ${unit.path}::ltree))`;
-  const [total] = await queryRows<Omit<CoverageRow, 'unitId' | 'unitName' | 'unitType'>>(deps.db, sql`select ${counts} ${scoped}`);
+  const [total] = await queryRows<Omit<CoverageRow, 'unitId' | 'unitName' | 'unitType'>>(
+    deps.db,
+    sql`select ${counts} ${scoped}`,
+  );
   // Group by the child's path prefix (one pass over the members), then attach every active child unit.
   const level = unit.path.split('.').length;
   const children = await queryRows<CoverageRow>(
@@ -291,9 +385,9 @@ export async function coverage(deps: LetterDeps, actor: Actor, unitId: string | 
     sql`with counted as (select ${memberUnit} as upath, m.category, l.status ${scoped}),
         g as (
           select subpath(x.upath, 0, ${level + 1}) as cpath, count(*)::int as total,
-            count(*) filter (where x.status in ('issued', 'received', 'placed', 'acknowledged'))::int as introduced,
-            count(*) filter (where x.status in ('received', 'placed', 'acknowledged'))::int as received,
-            count(*) filter (where x.status in ('placed', 'acknowledged'))::int as placed,
+            count(*) filter (where ${oneOf(sql`x.status`, introducedLetterStatuses)})::int as introduced,
+            count(*) filter (where ${oneOf(sql`x.status`, receivedLetterStatuses)})::int as received,
+            count(*) filter (where ${oneOf(sql`x.status`, placedLetterStatuses)})::int as placed,
             count(*) filter (where x.category = 'not_introduced')::int as "notToIntroduce"
           from counted x where nlevel(x.upath) > ${level} group by 1)
         select ch.id as "unitId", ch.name as "unitName", ch.type as "unitType", coalesce(g.total, 0) as total,
@@ -304,5 +398,11 @@ export async function coverage(deps: LetterDeps, actor: Actor, unitId: string | 
         order by coalesce(g.total, 0) desc, ch.name
         limit 500`,
   );
-  return { unitId: unit.id, unitName: unit.name, side: chosen, total: { unitId: unit.id, unitName: unit.name, unitType: unit.type, ...total! }, children };
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    side: chosen,
+    total: { unitId: unit.id, unitName: unit.name, unitType: unit.type, ...total! },
+    children,
+  };
 }

@@ -1,6 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CreateRequestBody, RequestItem } from '../../../shared/contracts/introductions';
-import { openRequestStatuses, requestTransition, type RequestStatus } from '../../../shared/rules/introduction-request';
+import { newLetterStatus } from '../../../shared/rules/introduction-letter';
+import {
+  openRequestStatuses,
+  requestTransition,
+  type RequestStatus,
+} from '../../../shared/rules/introduction-request';
 import type { Executor } from '../../db/client';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
@@ -30,14 +35,20 @@ export async function createRequest(
   return deps.db.transaction(async (tx) => {
     const commune = await repo.findActiveUnit(tx, body.communeId);
     if (!commune || !reachesPath(actor, commune.path, ['committee_officer'])) throw new NotFound();
-    if (!['commune_committee', 'district_committee'].includes(commune.type)) throw new Invalid('validation_failed', { communeId: 'member.communeInvalid' });
-    if (body.residenceAreaId) await checkCommuneAndArea(tx, body.communeId, body.residenceAreaId, 'communeId');
+    if (!['commune_committee', 'district_committee'].includes(commune.type))
+      throw new Invalid('validation_failed', { communeId: 'member.communeInvalid' });
+    if (body.residenceAreaId)
+      await checkCommuneAndArea(tx, body.communeId, body.residenceAreaId, 'communeId');
     // A card number found in the registry routes the request to the member's own committee.
     const match = body.cardNumber ? await repo.findWorkplaceMemberByCard(tx, body.cardNumber) : undefined;
     const workplaceUnitId = match?.committeeId ?? body.workplaceUnitId;
-    if (!workplaceUnitId) throw new Invalid('validation_failed', { workplaceUnitId: 'introductions.requestNeedsCardOrWorkplace' });
+    if (!workplaceUnitId)
+      throw new Invalid('validation_failed', {
+        workplaceUnitId: 'introductions.requestNeedsCardOrWorkplace',
+      });
     const workplace = await repo.findIntroducingCommittee(tx, workplaceUnitId);
-    if (!workplace) throw new Invalid('validation_failed', { workplaceUnitId: 'introductions.workplaceInvalid' });
+    if (!workplace)
+      throw new Invalid('validation_failed', { workplaceUnitId: 'introductions.workplaceInvalid' });
     const repeated = await existingRequest(tx, body, workplaceUnitId);
     if (repeated) return { ...repeated, created: false };
     const created = await repo.insertRequest(tx, {
@@ -53,11 +64,22 @@ export async function createRequest(
       if (!twin) throw new Conflict('request_exists');
       return { ...twin, created: false };
     }
-    await writeAudit(tx, actor, { action: 'introduction_request.created', entityType: 'introduction_request', entityId: created.id, unitId: body.communeId, after: body });
+    await writeAudit(tx, actor, {
+      action: 'introduction_request.created',
+      entityType: 'introduction_request',
+      entityId: created.id,
+      unitId: body.communeId,
+      after: body,
+    });
     const officers = await usersOnUnits(tx, 'committee_officer', [workplaceUnitId]);
     await notifyEach(
       tx,
-      officers.map((o) => ({ userId: o.userId, kind: 'introduction_requested', params: { member: body.fullName, commune: commune.name }, link: '/introductions' })),
+      officers.map((o) => ({
+        userId: o.userId,
+        kind: 'introduction_requested',
+        params: { member: body.fullName, commune: commune.name },
+        link: '/introductions',
+      })),
       { email: true },
     );
     return { id: created.id, workplaceUnitName: workplace.name, created: true };
@@ -67,19 +89,31 @@ export async function createRequest(
 function requestScope(actor: Actor, side: 'workplace' | 'commune'): SQL {
   if (isAdmin(actor)) return sql`true`;
   const col = repo.requestSideColumn(side);
-  const conds = grantsWith(actor, 'committee_officer').map((g) => sql`${col} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`);
+  const conds = grantsWith(actor, 'committee_officer').map(
+    (g) => sql`${col} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`,
+  );
   return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
 }
 
 function toRequestItem(r: repo.RequestRow): RequestItem {
   const { street, areaName, residenceAreaId: _area, ...rest } = r;
-  return { ...rest, residenceAddress: residenceAddress(street, areaName, r.communeName), createdAt: new Date(r.createdAt).toISOString() };
+  return {
+    ...rest,
+    residenceAddress: residenceAddress(street, areaName, r.communeName),
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
 }
 
 export async function listRequests(
   deps: LetterDeps,
   actor: Actor,
-  query: { side: 'workplace' | 'commune'; unitId?: string; status?: RequestStatus; cursor?: string; limit: number },
+  query: {
+    side: 'workplace' | 'commune';
+    unitId?: string;
+    status?: RequestStatus;
+    cursor?: string;
+    limit: number;
+  },
 ) {
   const rows = await repo.listRequests(deps.db, {
     ...query,
@@ -90,7 +124,10 @@ export async function listRequests(
   const last = page[page.length - 1];
   return {
     items: page.map(toRequestItem),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: new Date(last.createdAt).toISOString(), id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ k: new Date(last.createdAt).toISOString(), id: last.id })
+        : null,
   };
 }
 
@@ -102,18 +139,34 @@ async function lockOpenRequest(tx: Executor, actor: Actor, id: string): Promise<
 }
 
 /** The workplace answers a request with a letter for the member (their residence is corrected to the commune's finding). */
-export async function fulfilRequest(deps: LetterDeps, actor: Actor, id: string, body: { memberId: string; issue: boolean }): Promise<{ letterId: string }> {
+export async function fulfilRequest(
+  deps: LetterDeps,
+  actor: Actor,
+  id: string,
+  body: { memberId: string; issue: boolean },
+): Promise<{ letterId: string }> {
   const letterId = await deps.db.transaction(async (tx) => {
     const r = await lockOpenRequest(tx, actor, id);
     const m = await lockMember(tx, actor, body.memberId, workplaceMemberScope(actor));
     if (m.status !== 'active') throw new Conflict('member_not_active');
     // Art. 3.1: only the secretary or deputy signs. Refuse before anything changes, not after the request is closed.
-    if (body.issue && !signerGrants(actor).some((g) => m.committeePath === g.unitPath || m.committeePath.startsWith(`${g.unitPath}.`)))
+    if (
+      body.issue &&
+      !signerGrants(actor).some(
+        (g) => m.committeePath === g.unitPath || m.committeePath.startsWith(`${g.unitPath}.`),
+      )
+    )
       throw new Forbidden('letter_issue_needs_signer', { action: 'issue' });
-    if (await repo.hasOpenLetter(tx, m.id)) await endLettersOfMember(tx, actor, m.id, 'request', deps.clock.now());
+    if (await repo.hasOpenLetter(tx, m.id))
+      await endLettersOfMember(tx, actor, m.id, 'request', deps.clock.now());
     const now = deps.clock.now();
     // The member no longer lives in the old residence cell: that membership closes too (history kept).
-    await repo.moveResidenceToCommune(tx, m.id, { communeId: r.communeId, residenceAreaId: r.residenceAreaId, street: r.street }, { now, today: todayInVietnam(now) });
+    await repo.moveResidenceToCommune(
+      tx,
+      m.id,
+      { communeId: r.communeId, residenceAreaId: r.residenceAreaId, street: r.street },
+      { now, today: todayInVietnam(now) },
+    );
     const letter = await repo.insertDraftLetter(tx, {
       memberId: m.id,
       issuingUnitId: m.committeeId,
@@ -122,10 +175,26 @@ export async function fulfilRequest(deps: LetterDeps, actor: Actor, id: string, 
       createdBy: actor.userId,
       at: now,
     });
-    await repo.closeRequest(tx, id, requestTransition('fulfil').to, { memberId: m.id, letterId: letter, at: now });
+    await repo.closeRequest(tx, id, requestTransition('fulfil').to, {
+      memberId: m.id,
+      letterId: letter,
+      at: now,
+    });
     await writeAudit(tx, actor, [
-      { action: 'introduction_request.fulfilled', entityType: 'introduction_request', entityId: id, unitId: r.communeId, after: { memberId: m.id, letterId: letter } },
-      { action: 'introduction.created', entityType: 'introduction_letter', entityId: letter, unitId: m.committeeId, after: { status: 'draft', requestId: id } },
+      {
+        action: 'introduction_request.fulfilled',
+        entityType: 'introduction_request',
+        entityId: id,
+        unitId: r.communeId,
+        after: { memberId: m.id, letterId: letter },
+      },
+      {
+        action: 'introduction.created',
+        entityType: 'introduction_letter',
+        entityId: letter,
+        unitId: m.committeeId,
+        after: { status: newLetterStatus, requestId: id },
+      },
     ]);
     return letter;
   });
@@ -133,13 +202,34 @@ export async function fulfilRequest(deps: LetterDeps, actor: Actor, id: string, 
   return { letterId };
 }
 
-export async function declineRequest(deps: LetterDeps, actor: Actor, id: string, note: string): Promise<void> {
+export async function declineRequest(
+  deps: LetterDeps,
+  actor: Actor,
+  id: string,
+  note: string,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const r = await lockOpenRequest(tx, actor, id);
-    await repo.closeRequest(tx, id, requestTransition('decline').to, { declineNote: note, at: deps.clock.now() });
-    await writeAudit(tx, actor, { action: 'introduction_request.declined', entityType: 'introduction_request', entityId: id, unitId: r.communeId, after: { note } });
+    await repo.closeRequest(tx, id, requestTransition('decline').to, {
+      declineNote: note,
+      at: deps.clock.now(),
+    });
+    await writeAudit(tx, actor, {
+      action: 'introduction_request.declined',
+      entityType: 'introduction_request',
+      entityId: id,
+      unitId: r.communeId,
+      after: { note },
+    });
     const creator = await repo.findRequestCreator(tx, id);
     if (creator)
-      await notifyEach(tx, [{ userId: creator, kind: 'request_declined', params: { member: r.fullName, workplace: r.workplaceUnitName }, link: '/introductions/inbox' }]);
+      await notifyEach(tx, [
+        {
+          userId: creator,
+          kind: 'request_declined',
+          params: { member: r.fullName, workplace: r.workplaceUnitName },
+          link: '/introductions/inbox',
+        },
+      ]);
   });
 }

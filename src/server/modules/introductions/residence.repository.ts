@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { openRequestStatuses } from '../../../shared/rules/introduction-request';
 import { queryRows, type Executor } from '../../db/client';
+import { oneOf } from '../../db/sql-values';
 
 /**
  * Natural keys of notices and "known here, no letter" requests (issue 12, decision 0012): a second identical
@@ -18,7 +20,10 @@ export interface NoticeKeyRow {
 }
 
 /** The notice of this kind for this member on this date (index residence_notices_natural_key). */
-export async function findNoticeByKey(db: Executor, key: { memberId: string; kind: string; effectiveDate: string }): Promise<NoticeKeyRow | null> {
+export async function findNoticeByKey(
+  db: Executor,
+  key: { memberId: string; kind: string; effectiveDate: string },
+): Promise<NoticeKeyRow | null> {
   const [row] = await queryRows<NoticeKeyRow>(
     db,
     sql`select id, period_from::text as "periodFrom", period_to::text as "periodTo", new_job_title as "newJobTitle",
@@ -48,7 +53,13 @@ export interface RequestKeyRow {
  */
 export async function findOpenRequestByKey(
   db: Executor,
-  key: { communeId: string; workplaceUnitId: string; cardNumber: string | null; fullName: string; dateOfBirth: string | null },
+  key: {
+    communeId: string;
+    workplaceUnitId: string;
+    cardNumber: string | null;
+    fullName: string;
+    dateOfBirth: string | null;
+  },
 ): Promise<RequestKeyRow | null> {
   const match = key.cardNumber
     ? sql`r.card_number = ${key.cardNumber}`
@@ -60,7 +71,7 @@ export async function findOpenRequestByKey(
           r.date_of_birth::text as "dateOfBirth", r.card_number as "cardNumber", r.phone, r.residence_area_id as "residenceAreaId",
           r.residence_street as "residenceStreet", r.note
         from introduction_requests r join org_units w on w.id = r.workplace_unit_id
-        where r.commune_id = ${key.communeId} and r.status = 'open' and ${match}`,
+        where r.commune_id = ${key.communeId} and ${oneOf(sql`r.status`, openRequestStatuses)} and ${match}`,
   );
   return row ?? null;
 }

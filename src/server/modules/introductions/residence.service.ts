@@ -1,7 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import type { CreateNoticeBody, MyResidence, NoticeItem, ReportMoveBody } from '../../../shared/contracts/introductions';
-import { stageOf, type LetterStatus } from '../../../shared/rules/introduction-letter';
+import type {
+  CreateNoticeBody,
+  MyResidence,
+  NoticeItem,
+  ReportMoveBody,
+} from '../../../shared/contracts/introductions';
+import { newLetterStatus, stageOf, type LetterStatus } from '../../../shared/rules/introduction-letter';
+import { checkNoticeTransition, noticeStatusOf } from '../../../shared/rules/residence-notice';
+import { literal } from '../../db/sql-values';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { translate } from '../../i18n/messages';
@@ -33,7 +40,12 @@ export interface MemberState {
   inScope: boolean;
 }
 
-export async function lockMember(tx: Executor, actor: Actor, memberId: string, scope: SQL): Promise<MemberState> {
+export async function lockMember(
+  tx: Executor,
+  actor: Actor,
+  memberId: string,
+  scope: SQL,
+): Promise<MemberState> {
   const [m] = await queryRows<MemberState>(
     tx,
     sql`select m.id, m.full_name as "fullName", m.status, m.cell_id as "cellId", w.id as "committeeId", w.name as "committeeName",
@@ -50,14 +62,19 @@ export async function lockMember(tx: Executor, actor: Actor, memberId: string, s
 }
 
 const EXEMPTING = new Set(['often_away', 'mobile', 'special_duty']);
-const ENDING: Record<string, 'expelled' | 'removed' | 'left'> = { expelled: 'expelled', removed: 'removed', left: 'left' };
+const ENDING: Record<string, 'expelled' | 'removed' | 'left'> = {
+  expelled: 'expelled',
+  removed: 'removed',
+  left: 'left',
+};
 
 function checkNotice(body: CreateNoticeBody): void {
   const fields: Record<string, string> = {};
   if (body.kind === 'position_change' && !body.newJobTitle) fields.newJobTitle = 'field.required';
   if (body.kind === 'job_transfer' && !body.newCellId) fields.newCellId = 'field.required';
   const from = body.periodFrom ?? body.effectiveDate;
-  if (EXEMPTING.has(body.kind) && body.periodTo && body.periodTo < from) fields.periodTo = 'introductions.periodOrder';
+  if (EXEMPTING.has(body.kind) && body.periodTo && body.periodTo < from)
+    fields.periodTo = 'introductions.periodOrder';
   if (Object.keys(fields).length) throw new Invalid('validation_failed', fields);
 }
 
@@ -65,7 +82,11 @@ function checkNotice(body: CreateNoticeBody): void {
  * The workplace tells the residence side of a change (Art. 3.2); the notice is delivered at once and the
  * member's record follows: exempt period, new job title, new workplace cell, or the end of residence activity.
  */
-export async function createNotice(deps: LetterDeps, actor: Actor, body: CreateNoticeBody): Promise<{ id: string; created: boolean }> {
+export async function createNotice(
+  deps: LetterDeps,
+  actor: Actor,
+  body: CreateNoticeBody,
+): Promise<{ id: string; created: boolean }> {
   checkNotice(body);
   return deps.db.transaction(async (tx) => {
     const m = await lockMember(tx, actor, body.memberId, workplaceMemberScope(actor));
@@ -81,7 +102,8 @@ export async function createNotice(deps: LetterDeps, actor: Actor, body: CreateN
         sql`select ${repo.committeeOfCell(sql`c`)} as id from org_units c
             where c.id = ${body.newCellId!} and c.type = 'workplace_cell' and c.status = 'active'`,
       );
-      if (!newCommittee || body.newCellId === m.cellId) throw new Invalid('validation_failed', { newCellId: 'member.cellInvalid' });
+      if (!newCommittee || body.newCellId === m.cellId)
+        throw new Invalid('validation_failed', { newCellId: 'member.cellInvalid' });
     }
     const [notice] = await queryRows<{ id: string }>(
       tx,
@@ -94,12 +116,29 @@ export async function createNotice(deps: LetterDeps, actor: Actor, body: CreateN
     );
     const changes = await applyNotice(tx, actor, m, body, now);
     await writeAudit(tx, actor, [
-      { action: 'notice.created', entityType: 'residence_notice', entityId: notice!.id, unitId: m.committeeId, after: body },
-      { action: `member.${body.kind}`, entityType: 'member', entityId: m.id, unitId: m.cellId, before: changes.before, after: changes.after },
+      {
+        action: 'notice.created',
+        entityType: 'residence_notice',
+        entityId: notice!.id,
+        unitId: m.committeeId,
+        after: body,
+      },
+      {
+        action: `member.${body.kind}`,
+        entityType: 'member',
+        entityId: m.id,
+        unitId: m.cellId,
+        before: changes.before,
+        after: changes.after,
+      },
     ]);
     // Delivered automatically: the commune and the cell where the member lives, and a new committee taking over.
     const recipients = [
-      ...(await repo.usersOnUnits(tx, 'committee_officer', [m.residenceCommuneId, newCommittee?.id].filter((x): x is string => !!x))),
+      ...(await repo.usersOnUnits(
+        tx,
+        'committee_officer',
+        [m.residenceCommuneId, newCommittee?.id].filter((x): x is string => !!x),
+      )),
       ...(await repo.usersOnUnits(tx, 'cell_secretary', m.residenceCellId ? [m.residenceCellId] : [])),
     ];
     await notifyEach(
@@ -123,15 +162,27 @@ async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: Cre
     const from = body.periodFrom ?? body.effectiveDate;
     await tx.execute(sql`update members set category = 'exempt', category_reason = ${reason}, exempt_from = ${from}::date,
       exempt_to = ${body.periodTo ?? null}::date, updated_at = ${stamp}::timestamptz where id = ${m.id}`);
-    return { before: {}, after: { category: 'exempt', categoryReason: reason, exemptFrom: from, exemptTo: body.periodTo ?? null } };
+    return {
+      before: {},
+      after: {
+        category: 'exempt',
+        categoryReason: reason,
+        exemptFrom: from,
+        exemptTo: body.periodTo ?? null,
+      },
+    };
   }
   if (body.kind === 'position_change') {
-    await tx.execute(sql`update members set job_title = ${body.newJobTitle!}, updated_at = ${stamp}::timestamptz where id = ${m.id}`);
+    await tx.execute(
+      sql`update members set job_title = ${body.newJobTitle!}, updated_at = ${stamp}::timestamptz where id = ${m.id}`,
+    );
     return { before: {}, after: { jobTitle: body.newJobTitle } };
   }
   if (body.kind === 'job_transfer') {
     // The new workplace committee takes the member over; the residence side keeps them.
-    await tx.execute(sql`update members set cell_id = ${body.newCellId!}, updated_at = ${stamp}::timestamptz where id = ${m.id}`);
+    await tx.execute(
+      sql`update members set cell_id = ${body.newCellId!}, updated_at = ${stamp}::timestamptz where id = ${m.id}`,
+    );
     await tx.execute(sql`update unit_memberships set valid_to = ${body.effectiveDate}::date
       where member_id = ${m.id} and kind = 'party_cell' and valid_to is null`);
     await tx.execute(sql`insert into unit_memberships (member_id, unit_id, kind, valid_from, note)
@@ -140,7 +191,9 @@ async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: Cre
   }
   // Expelled, removed from the roll, left the Party: residence activity ends; history stays in the memberships.
   const status = ENDING[body.kind]!;
-  await tx.execute(sql`update members set status = ${status}, residence_cell_id = null, updated_at = ${stamp}::timestamptz where id = ${m.id}`);
+  await tx.execute(
+    sql`update members set status = ${status}, residence_cell_id = null, updated_at = ${stamp}::timestamptz where id = ${m.id}`,
+  );
   // A period never ends before it began (a notice dated before the placement it ends).
   await tx.execute(sql`update unit_memberships set valid_to = greatest(valid_from, ${body.effectiveDate}::date)
     where member_id = ${m.id} and valid_to is null`);
@@ -149,20 +202,33 @@ async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: Cre
   await writeAudit(
     tx,
     actor,
-    cancelled.map((e) => ({ action: 'evaluation.cancel', entityType: 'evaluation', entityId: e.id, unitId: e.workplaceUnitId, before: { status: e.status }, after: { status: 'cancelled', reason: body.kind } })),
+    cancelled.map((e) => ({
+      action: 'evaluation.cancel',
+      entityType: 'evaluation',
+      entityId: e.id,
+      unitId: e.workplaceUnitId,
+      before: { status: e.status },
+      after: { status: 'cancelled', reason: body.kind },
+    })),
   );
-  return { before: { status: 'active', residenceCellId: m.residenceCellId }, after: { status, residenceCellId: null } };
+  return {
+    before: { status: 'active', residenceCellId: m.residenceCellId },
+    after: { status, residenceCellId: null },
+  };
 }
 
 function noticeScope(actor: Actor, side: 'workplace' | 'residence'): SQL {
   if (isAdmin(actor)) return sql`true`;
-  const sub = (col: SQL, path: string) => sql`${col} in (select u.id from org_units u where u.path <@ ${path}::ltree)`;
+  const sub = (col: SQL, path: string) =>
+    sql`${col} in (select u.id from org_units u where u.path <@ ${path}::ltree)`;
   const conds: SQL[] =
     side === 'workplace'
       ? grantsWith(actor, 'committee_officer').map((g) => sub(sql`n.issuing_unit_id`, g.unitPath!))
       : [
           ...grantsWith(actor, 'committee_officer').map((g) => sub(sql`n.residence_commune_id`, g.unitPath!)),
-          ...grantsWith(actor, 'cell_secretary', 'front_head').map((g) => sub(sql`n.residence_cell_id`, g.unitPath!)),
+          ...grantsWith(actor, 'cell_secretary', 'front_head').map((g) =>
+            sub(sql`n.residence_cell_id`, g.unitPath!),
+          ),
         ];
   return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
 }
@@ -170,12 +236,24 @@ function noticeScope(actor: Actor, side: 'workplace' | 'residence'): SQL {
 export async function listNotices(
   deps: LetterDeps,
   actor: Actor,
-  query: { side: 'workplace' | 'residence'; unitId?: string; memberId?: string; unseen?: boolean; cursor?: string; limit: number },
+  query: {
+    side: 'workplace' | 'residence';
+    unitId?: string;
+    memberId?: string;
+    unseen?: boolean;
+    cursor?: string;
+    limit: number;
+  },
 ) {
   const where: SQL[] = [noticeScope(actor, query.side)];
   if (query.unitId) {
-    const col = query.side === 'workplace' ? sql`n.issuing_unit_id` : sql`coalesce(n.residence_cell_id, n.residence_commune_id)`;
-    where.push(sql`${col} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`);
+    const col =
+      query.side === 'workplace'
+        ? sql`n.issuing_unit_id`
+        : sql`coalesce(n.residence_cell_id, n.residence_commune_id)`;
+    where.push(
+      sql`${col} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${query.unitId}))`,
+    );
   }
   if (query.memberId) where.push(sql`n.member_id = ${query.memberId}`);
   if (query.unseen) where.push(sql`n.seen_at is null`);
@@ -190,7 +268,10 @@ export async function listNotices(
         from residence_notices n join members m on m.id = n.member_id join org_units iu on iu.id = n.issuing_unit_id
         left join org_units rc on rc.id = n.residence_commune_id left join org_units cell on cell.id = n.residence_cell_id
         left join org_units nc on nc.id = n.new_cell_id
-        where ${sql.join(where.map((w) => sql`(${w})`), sql` and `)}
+        where ${sql.join(
+          where.map((w) => sql`(${w})`),
+          sql` and `,
+        )}
         order by n.created_at desc, n.id desc limit ${query.limit + 1}`,
   );
   const page = rows.slice(0, query.limit);
@@ -201,27 +282,44 @@ export async function listNotices(
       createdAt: new Date(created).toISOString(),
       seenAt: seenAt ? new Date(seenAt).toISOString() : null,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: new Date(last.created).toISOString(), id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ k: new Date(last.created).toISOString(), id: last.id })
+        : null,
   };
 }
 
 export async function markNoticeSeen(deps: LetterDeps, actor: Actor, id: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const [n] = await queryRows<{ id: string; seen: boolean; unitId: string | null }>(
+    const [n] = await queryRows<{ id: string; seenAt: string | null; unitId: string | null }>(
       tx,
-      sql`select n.id, n.seen_at is not null as seen, coalesce(n.residence_cell_id, n.residence_commune_id) as "unitId"
+      sql`select n.id, n.seen_at as "seenAt", coalesce(n.residence_cell_id, n.residence_commune_id) as "unitId"
           from residence_notices n where n.id = ${id} and ${noticeScope(actor, 'residence')} for update`,
     );
     if (!n) throw new NotFound();
-    if (n.seen) return;
-    await tx.execute(sql`update residence_notices set seen_at = ${deps.clock.now().toISOString()}::timestamptz, seen_by = ${actor.userId} where id = ${id}`);
-    await writeAudit(tx, actor, { action: 'notice.seen', entityType: 'residence_notice', entityId: id, unitId: n.unitId });
+    // Seen twice (two secretaries, a retry): nothing to do.
+    const check = checkNoticeTransition('see', noticeStatusOf(n.seenAt));
+    if (!check.ok || check.repeated) return;
+    await tx.execute(
+      sql`update residence_notices set seen_at = ${deps.clock.now().toISOString()}::timestamptz, seen_by = ${actor.userId} where id = ${id}`,
+    );
+    await writeAudit(tx, actor, {
+      action: 'notice.seen',
+      entityType: 'residence_notice',
+      entityId: id,
+      unitId: n.unitId,
+    });
   });
 }
 
 // ── the member's move (Art. 2.7) ──────────────────────────────────────────────
 
-export async function checkCommuneAndArea(tx: Executor, communeId: string, areaId: string | null | undefined, field: string) {
+export async function checkCommuneAndArea(
+  tx: Executor,
+  communeId: string,
+  areaId: string | null | undefined,
+  field: string,
+) {
   const [c] = await queryRows<{ ok: boolean; areaOk: boolean; name: string }>(
     tx,
     sql`select (c.type in ('commune_committee', 'district_committee') and c.status = 'active') as ok, c.name,
@@ -237,16 +335,31 @@ export async function checkCommuneAndArea(tx: Executor, communeId: string, areaI
  * The member reports a new actual residence: the old cell, the old commune and the workplace are told,
  * the old hand-off ends, and the workplace finds a draft letter to the new commune ready to issue.
  */
-export async function reportMove(deps: LetterDeps, actor: Actor, body: ReportMoveBody): Promise<{ moveId: string; draftLetterId: string | null }> {
-  if (!actor.memberId || !actor.grants.some((g) => g.role === 'member')) throw new Forbidden('move_member_only');
+export async function reportMove(
+  deps: LetterDeps,
+  actor: Actor,
+  body: ReportMoveBody,
+): Promise<{ moveId: string; draftLetterId: string | null }> {
+  if (!actor.memberId || !actor.grants.some((g) => g.role === 'member'))
+    throw new Forbidden('move_member_only');
   const now = deps.clock.now();
   // Dates are meant in Vietnam: at 01:00 in Hà Nội it is still yesterday in UTC.
-  if (body.movedOn > todayInVietnam(now)) throw new Invalid('validation_failed', { movedOn: 'introductions.moveInFuture' });
+  if (body.movedOn > todayInVietnam(now))
+    throw new Invalid('validation_failed', { movedOn: 'introductions.moveInFuture' });
   return deps.db.transaction(async (tx) => {
     const m = await lockMember(tx, actor, actor.memberId!, sql`true`);
     if (m.status !== 'active') throw new Conflict('member_not_active');
-    const communeName = await checkCommuneAndArea(tx, body.residenceCommuneId, body.residenceAreaId, 'residenceCommuneId');
-    if (m.residenceCommuneId === body.residenceCommuneId && (m.residenceAreaId ?? null) === (body.residenceAreaId ?? null) && m.residenceStreet === body.residenceStreet)
+    const communeName = await checkCommuneAndArea(
+      tx,
+      body.residenceCommuneId,
+      body.residenceAreaId,
+      'residenceCommuneId',
+    );
+    if (
+      m.residenceCommuneId === body.residenceCommuneId &&
+      (m.residenceAreaId ?? null) === (body.residenceAreaId ?? null) &&
+      m.residenceStreet === body.residenceStreet
+    )
       throw new Conflict('move_same_place');
     const [move] = await queryRows<{ id: string }>(
       tx,
@@ -268,24 +381,42 @@ export async function reportMove(deps: LetterDeps, actor: Actor, body: ReportMov
       sql`insert into introduction_letters (member_id, issuing_unit_id, receiving_commune_id, residence_area_id, residence_street, exempt,
             previous_letter_id, created_by, status, created_at, updated_at)
           select m.id, ${m.committeeId}, ${body.residenceCommuneId}, ${body.residenceAreaId ?? null}, ${body.residenceStreet},
-            ${repo.exemptTextSql('m')}, ${m.currentLetterId}, ${actor.userId}, 'draft',
+            ${repo.exemptTextSql('m')}, ${m.currentLetterId}, ${actor.userId}, ${literal(newLetterStatus)},
             ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
           from members m where m.id = ${m.id} and m.category <> 'not_introduced'
           on conflict do nothing returning id`,
     );
-    if (draft) await tx.execute(sql`update members set current_letter_id = ${draft.id}, updated_at = ${now.toISOString()}::timestamptz where id = ${m.id}`);
-    await tx.execute(sql`update residence_moves set draft_letter_id = ${draft?.id ?? null} where id = ${move!.id}`);
+    if (draft)
+      await tx.execute(
+        sql`update members set current_letter_id = ${draft.id}, updated_at = ${now.toISOString()}::timestamptz where id = ${m.id}`,
+      );
+    await tx.execute(
+      sql`update residence_moves set draft_letter_id = ${draft?.id ?? null} where id = ${move!.id}`,
+    );
     await writeAudit(tx, actor, [
       {
         action: 'member.moved',
         entityType: 'member',
         entityId: m.id,
         unitId: m.cellId,
-        before: { residenceCommuneId: m.residenceCommuneId, residenceCellId: m.residenceCellId, residenceAreaId: m.residenceAreaId, residenceStreet: m.residenceStreet },
+        before: {
+          residenceCommuneId: m.residenceCommuneId,
+          residenceCellId: m.residenceCellId,
+          residenceAreaId: m.residenceAreaId,
+          residenceStreet: m.residenceStreet,
+        },
         after: { ...body },
       },
       ...(draft
-        ? [{ action: 'introduction.created', entityType: 'introduction_letter', entityId: draft.id, unitId: m.committeeId, after: { status: 'draft', reason: 'moved' } }]
+        ? [
+            {
+              action: 'introduction.created',
+              entityType: 'introduction_letter',
+              entityId: draft.id,
+              unitId: m.committeeId,
+              after: { status: newLetterStatus, reason: 'moved' },
+            },
+          ]
         : []),
     ]);
     const params = { member: m.fullName, date: body.movedOn, commune: communeName };
@@ -297,9 +428,18 @@ export async function reportMove(deps: LetterDeps, actor: Actor, body: ReportMov
       repo.usersOnUnits(tx, 'committee_officer', [m.committeeId]),
     ]);
     const items: NotificationItem[] = [
-      ...oldSide.flat().map((u) => ({ userId: u.userId, kind: 'member_moved', params, link: '/introductions/inbox' })),
+      ...oldSide
+        .flat()
+        .map((u) => ({ userId: u.userId, kind: 'member_moved', params, link: '/introductions/inbox' })),
       ...workplace.map((u) => ({ userId: u.userId, kind: 'member_moved', params, link: `/members/${m.id}` })),
-      ...(draft ? workplace.map((u) => ({ userId: u.userId, kind: 'draft_after_move', params, link: `/introductions/letters/${draft.id}` })) : []),
+      ...(draft
+        ? workplace.map((u) => ({
+            userId: u.userId,
+            kind: 'draft_after_move',
+            params,
+            link: `/introductions/letters/${draft.id}`,
+          }))
+        : []),
     ];
     await notifyEach(tx, items, { email: true });
     return { moveId: move!.id, draftLetterId: draft?.id ?? null };
@@ -332,9 +472,25 @@ export async function myResidence(deps: LetterDeps, actor: Actor): Promise<MyRes
   if (!m) throw new NotFound();
   const now = deps.clock.now();
   const [letters, contacts, moves, history] = await Promise.all([
-    repo.selectLetters(deps.db, [sql`l.member_id = ${m.id}`], sql`order by l.created_at desc, l.id desc limit 50`),
+    repo.selectLetters(
+      deps.db,
+      [sql`l.member_id = ${m.id}`],
+      sql`order by l.created_at desc, l.id desc limit 50`,
+    ),
     repo.cellContacts(deps.db, m.residenceCellId ? [m.residenceCellId] : []),
-    queryRows<{ id: string; movedOn: string; fromStreet: string | null; fromArea: string | null; fromCommune: string | null; fromCellName: string | null; toStreet: string | null; toArea: string | null; toCommune: string; draftLetterId: string | null; createdAt: string }>(
+    queryRows<{
+      id: string;
+      movedOn: string;
+      fromStreet: string | null;
+      fromArea: string | null;
+      fromCommune: string | null;
+      fromCellName: string | null;
+      toStreet: string | null;
+      toArea: string | null;
+      toCommune: string;
+      draftLetterId: string | null;
+      createdAt: string;
+    }>(
       deps.db,
       sql`select mv.id, mv.moved_on::text as "movedOn", mv.from_street as "fromStreet", fa.name as "fromArea", fc.name as "fromCommune",
             fcell.name as "fromCellName", mv.to_street as "toStreet", ta.name as "toArea", tc.name as "toCommune",
