@@ -9,7 +9,16 @@
  * A signed form never changes in place: return and revise open a new version, the old one is kept.
  */
 
-export const evaluationStatuses = ['requested', 'drafted', 'returned', 'signed', 'delivered', 'released', 'disputed', 'cancelled'] as const;
+export const evaluationStatuses = [
+  'requested',
+  'drafted',
+  'returned',
+  'signed',
+  'delivered',
+  'released',
+  'disputed',
+  'cancelled',
+] as const;
 export type EvaluationStatus = (typeof evaluationStatuses)[number];
 
 export const evaluationActions = [
@@ -65,12 +74,32 @@ export function canEvaluation(action: EvaluationAction, status: EvaluationStatus
   return evaluationTransition(action).from.includes(status);
 }
 
+/** Statuses from which `action` may be taken (for set-based SQL: `where status in (…)`). */
+export function evaluationFromStatuses(action: EvaluationAction): readonly EvaluationStatus[] {
+  return evaluationTransition(action).from;
+}
+
+/** The status a new request starts in (no transition leads to it). */
+export const requestedStatus = 'requested' satisfies EvaluationStatus;
+/** Where `cancel` leads: a request no longer wanted, left out of every count. */
+export const cancelledStatus: EvaluationStatus = evaluationTransition('cancel').to;
+
 /** Statuses in which the workplace has the form (content visible to it). */
 export const deliveredStatuses: readonly EvaluationStatus[] = ['delivered', 'released', 'disputed'];
 /** Statuses in which the member sees the content of their own form. */
 export const releasedStatuses: readonly EvaluationStatus[] = ['released', 'disputed'];
 /** Statuses still open on the residence side (counted against the due date). */
-export const residenceOpenStatuses: readonly EvaluationStatus[] = ['requested', 'drafted', 'returned', 'signed'];
+export const residenceOpenStatuses: readonly EvaluationStatus[] = [
+  'requested',
+  'drafted',
+  'returned',
+  'signed',
+];
+/** Statuses the cell has signed: signed and waiting for the commune, or confirmed and delivered. */
+export const signedStatuses: readonly EvaluationStatus[] = [
+  evaluationTransition('sign').to,
+  ...deliveredStatuses,
+];
 
 /**
  * The work queues of the evaluation: what each side has to do today, counted on the home page and listed
@@ -83,11 +112,25 @@ export const residenceOpenStatuses: readonly EvaluationStatus[] = ['requested', 
  * - toRelease: delivered to the workplace, not yet told to the member (Art. 3.5)
  * - disputed: the member disputed the comment; the workplace holds the dialogue (Art. 3.4)
  */
-export const evaluationQueues = ['toDraft', 'awaitingFront', 'toSign', 'toConfirm', 'toRelease', 'disputed'] as const;
+export const evaluationQueues = [
+  'toDraft',
+  'awaitingFront',
+  'toSign',
+  'toConfirm',
+  'toRelease',
+  'disputed',
+] as const;
 export type EvaluationQueue = (typeof evaluationQueues)[number];
 
 /** Backlog stages, each counting evaluations that reached it (cumulative, so a row reads like a funnel). */
-export const backlogStages = ['requested', 'selfReported', 'drafted', 'signed', 'confirmed', 'released'] as const;
+export const backlogStages = [
+  'requested',
+  'selfReported',
+  'drafted',
+  'signed',
+  'confirmed',
+  'released',
+] as const;
 export type BacklogStage = (typeof backlogStages)[number];
 
 /** Dispute outcomes (Art. 3.4): the comment stands, or the residence side revises it as a new version. */

@@ -1,6 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  cancelledStatus,
+  evaluationStatuses,
+  requestedStatus,
+  residenceOpenStatuses,
+} from '../../../shared/rules/evaluation';
 import type { Evidence, RaisedFlag, RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
+import { isNotValue, oneOf } from '../sql-values';
 import { users } from './accounts';
 import { members } from './members';
 import { orgUnits } from './org-units';
@@ -36,16 +56,7 @@ export const evaluationCycles = pgTable(
 );
 
 /** See src/shared/rules/evaluation.ts for the transitions between these states. */
-export const evaluationStatusEnum = pgEnum('evaluation_status', [
-  'requested',
-  'drafted',
-  'returned',
-  'signed',
-  'delivered',
-  'released',
-  'disputed',
-  'cancelled',
-]);
+export const evaluationStatusEnum = pgEnum('evaluation_status', evaluationStatuses);
 export const evaluationKindEnum = pgEnum('evaluation_kind', ['yearly', 'on_demand']);
 export const evaluationFormKindEnum = pgEnum('evaluation_form_kind', ['full', 'exempt']);
 
@@ -83,7 +94,7 @@ export const evaluations = pgTable(
     cellId: uuid().references(() => orgUnits.id),
     residenceAreaId: uuid(),
     dueDate: date().notNull(),
-    status: evaluationStatusEnum().notNull().default('requested'),
+    status: evaluationStatusEnum().notNull().default(requestedStatus),
     version: integer().notNull().default(1),
     requestedBy: uuid().references(() => users.id),
     requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -109,19 +120,23 @@ export const evaluations = pgTable(
     // one routine evaluation per member per year: opening a cycle twice creates nothing twice
     uniqueIndex('evaluations_yearly_once')
       .on(t.memberId, t.year)
-      .where(sql`kind = 'yearly' and status <> 'cancelled'`),
+      .where(sql`kind = 'yearly' and ${isNotValue(sql`status`, cancelledStatus)}`),
     // one open on-demand request per member and purpose
     uniqueIndex('evaluations_on_demand_open')
       .on(t.memberId, t.purpose)
-      .where(sql`kind = 'on_demand' and status in ('requested', 'drafted', 'returned', 'signed')`),
+      .where(sql`kind = 'on_demand' and ${oneOf(sql`status`, residenceOpenStatuses)}`),
     index().on(t.cycleId),
     index().on(t.workplaceUnitId, t.year, t.status),
     index().on(t.communeId, t.year, t.status),
     index().on(t.cellId, t.year, t.status),
     // the residence side of a form without a cell counts under its area's cell (dashboards)
-    index().on(t.residenceAreaId, t.year).where(sql`${t.residenceAreaId} is not null`),
+    index()
+      .on(t.residenceAreaId, t.year)
+      .where(sql`${t.residenceAreaId} is not null`),
     index().on(t.memberId, t.year),
-    uniqueIndex('evaluations_verification_code').on(t.verificationCode).where(sql`verification_code is not null`),
+    uniqueIndex('evaluations_verification_code')
+      .on(t.verificationCode)
+      .where(sql`verification_code is not null`),
   ],
 );
 
@@ -164,7 +179,9 @@ export const evaluationVersions = pgTable(
   },
   (t) => [
     uniqueIndex('evaluation_versions_once').on(t.evaluationId, t.version),
-    index('evaluation_versions_code').on(t.verificationCode).where(sql`verification_code is not null`),
+    index('evaluation_versions_code')
+      .on(t.verificationCode)
+      .where(sql`verification_code is not null`),
   ],
 );
 
@@ -225,6 +242,8 @@ export const evaluationDisputes = pgTable(
   },
   (t) => [
     index().on(t.evaluationId),
-    uniqueIndex('evaluation_disputes_one_open').on(t.evaluationId).where(sql`status = 'open'`),
+    uniqueIndex('evaluation_disputes_one_open')
+      .on(t.evaluationId)
+      .where(sql`status = 'open'`),
   ],
 );

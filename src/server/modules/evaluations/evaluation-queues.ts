@@ -1,7 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EvaluationListSide } from '../../../shared/contracts/evaluations';
-import { evaluationTransition, type EvaluationQueue, type EvaluationStatus } from '../../../shared/rules/evaluation';
-import { oneOf } from '../../db/sql-values';
+import {
+  cancelledStatus,
+  evaluationTransition,
+  type EvaluationQueue,
+  type EvaluationStatus,
+} from '../../../shared/rules/evaluation';
+import { isNotValue, oneOf } from '../../db/sql-values';
 import type { Actor } from '../../http/actor';
 import { evaluationActScope, evaluationReadScope, sideUnitColumn } from './evaluations.access';
 
@@ -10,7 +15,8 @@ import { evaluationActScope, evaluationReadScope, sideUnitColumn } from './evalu
  * `e` and its current version `v`: the one definition behind the list's `queue` filter and the home page's counts.
  */
 
-const from = (action: Parameters<typeof evaluationTransition>[0]) => oneOf(sql`e.status`, evaluationTransition(action).from);
+const from = (action: Parameters<typeof evaluationTransition>[0]) =>
+  oneOf(sql`e.status`, evaluationTransition(action).from);
 
 /**
  * `isDraftComplete` of src/shared/rules/evaluation-rules.ts in SQL: the joint meeting is dated and every
@@ -57,9 +63,12 @@ export function evaluationScopeSql(actor: Actor, q: EvaluationScope): SQL[] {
   const filters = [sql`e.year = ${q.year}`, evaluationActScope(actor, q.side), evaluationReadScope(actor)];
   // the commune side narrows to one of its cells too: an evaluation lies under its cell, or its commune while unplaced
   const unitColumn = q.side === 'commune' ? sql`coalesce(e.cell_id, e.commune_id)` : sideUnitColumn(q.side);
-  if (q.unitId) filters.push(sql`${unitColumn} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${q.unitId}))`);
+  if (q.unitId)
+    filters.push(
+      sql`${unitColumn} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${q.unitId}))`,
+    );
   if (q.status) filters.push(sql`e.status = ${q.status}`);
-  else filters.push(sql`e.status <> 'cancelled'`);
+  else filters.push(isNotValue(sql`e.status`, cancelledStatus));
   if (q.queue) filters.push(evaluationQueueSql(q.queue));
   return filters;
 }

@@ -4,30 +4,61 @@ import type { Clock } from '../../context';
 import { notifyEach } from '../notifications/notifications.service';
 import { perPerson, usersWithRoleOn } from './evaluations.repository';
 import { vnDay } from './requests.service';
+import {
+  canEvaluation,
+  residenceOpenStatuses,
+  type EvaluationStatus,
+} from '../../../shared/rules/evaluation';
+import { oneOf } from '../../db/sql-values';
 
 /**
  * Past the due date, the residence side is reminded once per evaluation: the cell while it is to be
  * written or corrected (the commune while no cell is known yet), the commune while it waits for
  * confirmation. Idempotent (overdue_notified_at), so the hourly run and the admin endpoint can repeat.
  */
-export async function remindOverdueEvaluations(deps: { db: Db; clock: Clock }): Promise<{ evaluations: number; people: number }> {
+export async function remindOverdueEvaluations(deps: {
+  db: Db;
+  clock: Clock;
+}): Promise<{ evaluations: number; people: number }> {
   const today = vnDay(deps.clock.now());
   return deps.db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: string; cellId: string | null; communeId: string; status: string }>(
+    const rows = await queryRows<{
+      id: string;
+      cellId: string | null;
+      communeId: string;
+      status: EvaluationStatus;
+    }>(
       tx,
       sql`update evaluations set overdue_notified_at = ${deps.clock.now().toISOString()}::timestamptz
-          where status in ('requested', 'drafted', 'returned', 'signed') and due_date < ${today}::date and overdue_notified_at is null
+          where ${oneOf(sql`status`, residenceOpenStatuses)} and due_date < ${today}::date and overdue_notified_at is null
           returning id, cell_id as "cellId", commune_id as "communeId", status::text as status`,
     );
     if (rows.length === 0) return { evaluations: 0, people: 0 };
-    const atCell = rows.filter((r) => r.status !== 'signed' && r.cellId);
-    const atCommune = rows.filter((r) => r.status === 'signed' || !r.cellId);
-    const secretaries = await usersWithRoleOn(tx, 'cell_secretary', atCell.map((r) => r.cellId!));
-    const officers = await usersWithRoleOn(tx, 'committee_officer', atCommune.map((r) => r.communeId));
+    // signed forms wait for the commune's confirmation (Art. 4.5)
+    const atCommune = rows.filter((r) => canEvaluation('confirm', r.status) || !r.cellId);
+    const atCell = rows.filter((r) => !canEvaluation('confirm', r.status) && r.cellId);
+    const secretaries = await usersWithRoleOn(
+      tx,
+      'cell_secretary',
+      atCell.map((r) => r.cellId!),
+    );
+    const officers = await usersWithRoleOn(
+      tx,
+      'committee_officer',
+      atCommune.map((r) => r.communeId),
+    );
     const items = perPerson(
       [
-        ...secretaries.map((u) => ({ userId: u.userId, kind: 'evaluation_overdue', params: { count: atCell.filter((r) => r.cellId === u.unitId).length } })),
-        ...officers.map((u) => ({ userId: u.userId, kind: 'evaluation_overdue', params: { count: atCommune.filter((r) => r.communeId === u.unitId).length } })),
+        ...secretaries.map((u) => ({
+          userId: u.userId,
+          kind: 'evaluation_overdue',
+          params: { count: atCell.filter((r) => r.cellId === u.unitId).length },
+        })),
+        ...officers.map((u) => ({
+          userId: u.userId,
+          kind: 'evaluation_overdue',
+          params: { count: atCommune.filter((r) => r.communeId === u.unitId).length },
+        })),
       ],
       '/evaluations',
     );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client';
+import { isNotValue, oneOf } from '../../db/sql-values';
 import type {
   EvaluationDetail,
   EvaluationListItem,
@@ -10,10 +11,13 @@ import type {
 } from '../../../shared/contracts/evaluations';
 import {
   canEvaluation,
+  cancelledStatus,
   deliveredStatuses,
+  evaluationFromStatuses,
   evaluationTransitions,
   releasedStatuses,
   residenceOpenStatuses,
+  signedStatuses,
   type EvaluationAction,
 } from '../../../shared/rules/evaluation';
 import { classificationLevel, contradictsResidence } from '../../../shared/rules/evaluation-rules';
@@ -70,7 +74,7 @@ export function toListItem(r: EvaluationRow, today: string): EvaluationListItem 
 
 /** A released comment sent back for revision after a dispute, its revised version not released yet. */
 export function isUnderRevision(r: Pick<EvaluationRow, 'status' | 'releasedAt'>): boolean {
-  return r.releasedAt !== null && !releasedStatuses.includes(r.status) && r.status !== 'cancelled';
+  return r.releasedAt !== null && !releasedStatuses.includes(r.status) && r.status !== cancelledStatus;
 }
 
 /** Content of the form: the residence side always; the workplace once delivered; the member once released. */
@@ -118,7 +122,7 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
   const released = !canSeeContent(r) && r.asMember && underRevision ? await lastReleasedVersion(deps.db, r.id, r.releasedAt) : null;
   const visible = canSeeContent(r) || released !== null;
   const version = visible ? await loadVersion(deps.db, r.id, released ?? r.version) : null;
-  const open = ['requested', 'drafted', 'returned'].includes(r.status);
+  const open = evaluationFromStatuses('draft').includes(r.status);
   // the residence side drafts against the live record; a signed version carries its own
   const evidence = r.asCell || r.asFront || r.asCommune ? (open ? await evidenceOf(deps.db, r.memberId, r.year) : (version?.evidence ?? null)) : (version?.evidence ?? null);
   const selfReport = r.asMember || r.asCell || r.asFront || r.asCommune || r.asWorkplace ? await loadSelfReport(deps.db, r.memberId, r.year) : null;
@@ -196,7 +200,7 @@ export async function listEvaluations(deps: EvaluationDeps, actor: Actor, query:
   const today = vnDay(deps.clock.now());
   const cursor = decodeCursor(query.cursor);
   const filters = evaluationScopeSql(actor, { ...query, year });
-  if (query.overdue) filters.push(sql`e.status in ('requested', 'drafted', 'returned', 'signed') and e.due_date < ${today}::date`);
+  if (query.overdue) filters.push(sql`${oneOf(sql`e.status`, residenceOpenStatuses)} and e.due_date < ${today}::date`);
   if (query.flagged) filters.push(sql`jsonb_array_length(v.flags) > 0`);
   if (query.q) {
     const cond = memberSearch(query.q);
@@ -233,7 +237,7 @@ export async function myEvaluations(deps: EvaluationDeps, actor: Actor, yearQuer
   const today = vnDay(deps.clock.now());
   const rows = await queryRows<EvaluationRow>(
     deps.db,
-    sql`select ${rowColumns(actor)} ${rowFrom} where e.member_id = ${memberId} and e.year = ${year} and e.status <> 'cancelled'
+    sql`select ${rowColumns(actor)} ${rowFrom} where e.member_id = ${memberId} and e.year = ${year} and ${isNotValue(sql`e.status`, cancelledStatus)}
         order by e.requested_at desc`,
   );
   const [cycle] = await queryRows<{ ruleSetCode: string }>(
@@ -273,7 +277,7 @@ export async function saveSelfReport(deps: EvaluationDeps, actor: Actor, body: S
     const [signed] = await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from evaluations where member_id = ${memberId} and year = ${body.year} and kind = 'yearly'
-          and status in ('signed', 'delivered', 'released', 'disputed')`,
+          and ${oneOf(sql`status`, signedStatuses)}`,
     );
     if (signed!.n > 0) throw new Conflict('self_report_locked');
     const [row] = await queryRows<{ year: number; duties: Record<string, string>; submittedAt: Date | null; updatedAt: Date | null }>(

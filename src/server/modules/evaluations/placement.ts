@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
+import { evaluationTransition, requestedStatus } from '../../../shared/rules/evaluation';
+import { isValue, literal, oneOf } from '../../db/sql-values';
 
 /**
  * Hooks the introductions workflow calls: kept free of other module imports.
@@ -11,19 +13,24 @@ export async function assignPendingCells(tx: Executor, memberIds: string[]): Pro
   if (memberIds.length === 0) return;
   await tx.execute(sql`update evaluations e set cell_id = m.residence_cell_id, updated_at = now()
     from members m where m.id = e.member_id and e.member_id = any(${`{${memberIds.join(',')}}`}::uuid[])
-      and e.cell_id is null and m.residence_cell_id is not null and e.status = 'requested'`);
+      and e.cell_id is null and m.residence_cell_id is not null and ${isValue(sql`e.status`, requestedStatus)}`);
 }
 
 /**
  * A member expelled, removed from the roll or who left the Party has no residence comment to give: open
  * requests (not yet signed) end as cancelled, audited with the notice as the reason. Returns the ids.
  */
-export async function cancelOpenEvaluationsOfMember(tx: Executor, memberId: string, reason: string): Promise<{ id: string; workplaceUnitId: string; status: string }[]> {
+export async function cancelOpenEvaluationsOfMember(
+  tx: Executor,
+  memberId: string,
+  reason: string,
+): Promise<{ id: string; workplaceUnitId: string; status: string }[]> {
+  const cancel = evaluationTransition('cancel');
   return queryRows<{ id: string; workplaceUnitId: string; status: string }>(
     tx,
     sql`with c as (
-      select id, status::text as status from evaluations where member_id = ${memberId} and status in ('requested', 'drafted', 'returned') for update)
-    update evaluations e set status = 'cancelled', cancel_reason = ${reason}, updated_at = now() from c where e.id = c.id
+      select id, status::text as status from evaluations where member_id = ${memberId} and ${oneOf(sql`status`, cancel.from)} for update)
+    update evaluations e set status = ${literal(cancel.to)}, cancel_reason = ${reason}, updated_at = now() from c where e.id = c.id
     returning e.id, e.workplace_unit_id as "workplaceUnitId", c.status`,
   );
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../../db/client';
+import { isNotValue, oneOf } from '../../db/sql-values';
+import { cancelledStatus, requestedStatus, residenceOpenStatuses } from '../../../shared/rules/evaluation';
 import type { Clock } from '../../context';
 import type { OnDemandBody, OpenCycleBody, OpenCycleResponse } from '../../../shared/contracts/evaluations';
 import type { RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
@@ -85,7 +87,7 @@ async function insertEvaluations(
       entityType: 'evaluation',
       entityId: c.id,
       unitId: c.workplaceUnitId,
-      after: { status: 'requested', memberId: c.memberId, kind: v.kind, purpose: v.purpose, year: v.year, cycleId: v.cycleId, byMember: v.byMember },
+      after: { status: requestedStatus, memberId: c.memberId, kind: v.kind, purpose: v.purpose, year: v.year, cycleId: v.cycleId, byMember: v.byMember },
     })),
   );
   return created;
@@ -185,7 +187,7 @@ export async function listCycles(deps: EvaluationDeps, actor: Actor, query: { un
     deps.db,
     sql`select cy.id, cy.workplace_unit_id as "workplaceUnitId", u.name as "workplaceUnitName", cy.year, cy.rule_set_code as "ruleSetCode",
           to_char(cy.due_date, 'YYYY-MM-DD') as "dueDate", cy.opened_at as "openedAt",
-          (select count(*)::int from evaluations e where e.cycle_id = cy.id and e.status <> 'cancelled') as requested
+          (select count(*)::int from evaluations e where e.cycle_id = cy.id and ${isNotValue(sql`e.status`, cancelledStatus)}) as requested
         from evaluation_cycles cy join org_units u on u.id = cy.workplace_unit_id
         where ${reach} ${query.unitId ? sql`and cy.workplace_unit_id = ${query.unitId}` : sql``} ${query.year ? sql`and cy.year = ${query.year}` : sql``}
         order by cy.year desc, u.name limit 200`,
@@ -261,8 +263,8 @@ async function createOneFor(
   const [existing] = await queryRows<{ id: string }>(
     tx,
     v.kind === 'yearly'
-      ? sql`select id from evaluations where member_id = ${m.id} and year = ${year} and kind = 'yearly' and status <> 'cancelled'`
-      : sql`select id from evaluations where member_id = ${m.id} and purpose = ${v.purpose} and kind = 'on_demand' and status in ('requested', 'drafted', 'returned', 'signed')`,
+      ? sql`select id from evaluations where member_id = ${m.id} and year = ${year} and kind = 'yearly' and ${isNotValue(sql`status`, cancelledStatus)}`
+      : sql`select id from evaluations where member_id = ${m.id} and purpose = ${v.purpose} and kind = 'on_demand' and ${oneOf(sql`status`, residenceOpenStatuses)}`,
   );
   return { id: existing!.id, created: false };
 }

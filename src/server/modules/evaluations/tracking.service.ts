@@ -1,5 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
+import { isNotValue, isValue, oneOf } from '../../db/sql-values';
+import {
+  cancelledStatus,
+  deliveredStatuses,
+  evaluationTransition,
+  releasedStatuses,
+  requestedStatus,
+  residenceOpenStatuses,
+  signedStatuses,
+} from '../../../shared/rules/evaluation';
 import type { Backlog, BacklogCounts, ReviewItem } from '../../../shared/contracts/evaluations';
 import { classificationLevel, isNegative, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
@@ -49,7 +59,7 @@ const memberUnit = (side: Side): SQL => (side === 'workplace' ? sql`m.cell_id` :
 const WORKING = sql`m.status = 'active' and m.category = 'active'
   and exists (select 1 from org_units wk where wk.id = m.cell_id and wk.type = 'workplace_cell')`;
 const hasComment = (year: number) =>
-  sql`exists (select 1 from evaluations x where x.member_id = m.id and x.year = ${year} and x.status in ('delivered', 'released', 'disputed'))`;
+  sql`exists (select 1 from evaluations x where x.member_id = m.id and x.year = ${year} and ${oneOf(sql`x.status`, deliveredStatuses)})`;
 
 export async function backlog(deps: EvaluationDeps, actor: Actor, query: { side: Side; unitId?: string; year?: number }): Promise<Backlog> {
   const year = query.year ?? vnYear(deps.clock.now());
@@ -59,24 +69,25 @@ export async function backlog(deps: EvaluationDeps, actor: Actor, query: { side:
   // ltree prefix one level below the unit), then counted with one hash aggregate; the total is the rollup.
   const depth = sql`nlevel(${unit.path}::ltree)`;
   const childOf = sql`case when nlevel(g.path) > ${depth} then subpath(g.path, 0, ${depth} + 1)::text end`;
+  const status = sql`status`;
   const rows = await queryRows<BacklogCounts & { unitId: string; unitName: string; isTotal: boolean }>(
     deps.db,
     sql`with ev as (
           select ${childOf} as child, e.status, e.due_date,
             exists (select 1 from self_reports s where s.member_id = e.member_id and s.year = e.year and s.submitted_at is not null) as self_reported
           from evaluations e join members m on m.id = e.member_id join org_units g on g.id = ${evaluationUnit(query.side)}
-          where e.year = ${year} and e.status <> 'cancelled' and g.path <@ ${unit.path}::ltree),
+          where e.year = ${year} and ${isNotValue(sql`e.status`, cancelledStatus)} and g.path <@ ${unit.path}::ltree),
         counts as (
           select child,
             count(*)::int as requested,
             count(*) filter (where self_reported)::int as "selfReported",
-            count(*) filter (where status <> 'requested')::int as drafted,
-            count(*) filter (where status in ('signed', 'delivered', 'released', 'disputed'))::int as signed,
-            count(*) filter (where status in ('delivered', 'released', 'disputed'))::int as confirmed,
-            count(*) filter (where status in ('released', 'disputed'))::int as released,
-            count(*) filter (where status in ('requested', 'drafted', 'returned', 'signed') and due_date < ${today}::date)::int as overdue,
-            count(*) filter (where status = 'returned')::int as returned,
-            count(*) filter (where status = 'disputed')::int as disputed,
+            count(*) filter (where ${isNotValue(status, requestedStatus)})::int as drafted,
+            count(*) filter (where ${oneOf(status, signedStatuses)})::int as signed,
+            count(*) filter (where ${oneOf(status, deliveredStatuses)})::int as confirmed,
+            count(*) filter (where ${oneOf(status, releasedStatuses)})::int as released,
+            count(*) filter (where ${oneOf(status, residenceOpenStatuses)} and due_date < ${today}::date)::int as overdue,
+            count(*) filter (where ${isValue(status, evaluationTransition('return').to)})::int as returned,
+            count(*) filter (where ${isValue(status, evaluationTransition('dispute').to)})::int as disputed,
             grouping(child) = 1 as is_total
           from ev group by rollup (child)),
         owed_members as (
@@ -128,7 +139,7 @@ export async function noComment(deps: EvaluationDeps, actor: Actor, query: { sid
         from members m join org_units g on g.id = ${memberUnit(query.side)}
         join org_units wc on wc.id = m.cell_id
         left join org_units rc on rc.id = m.residence_cell_id left join org_units co on co.id = m.residence_commune_id
-        left join lateral (select e.id, e.status from evaluations e where e.member_id = m.id and e.year = ${year} and e.status <> 'cancelled'
+        left join lateral (select e.id, e.status from evaluations e where e.member_id = m.id and e.year = ${year} and ${isNotValue(sql`e.status`, cancelledStatus)}
           order by (e.kind = 'yearly') desc, e.requested_at desc limit 1) le on true
         where ${WORKING} and g.path <@ ${unit.path}::ltree and not ${hasComment(year)}
           ${cursor ? sql`and (m.sort_key collate "C", m.id) > (${cursor.k} collate "C", ${cursor.id}::uuid)` : sql``}
@@ -170,12 +181,13 @@ export async function review(deps: EvaluationDeps, actor: Actor, query: ReviewQu
   const def = await reviewRuleSet(deps.db, unit.id, year);
   const positiveMin = Math.min(...def.classification.levels.filter((l) => l.positive).map((l) => l.min));
   const cursor = decodeCursor(query.cursor);
+  const delivered = oneOf(sql`le.status`, deliveredStatuses);
   const filters: SQL[] = [sql`g.path <@ ${unit.path}::ltree`, sql`m.status = 'active'`, sql`m.category in ('active', 'exempt')`];
   if (query.q) {
     const cond = memberSearch(query.q);
     if (cond) filters.push(cond);
   }
-  if (query.contradictsOnly) filters.push(sql`wcl.score >= ${positiveMin} and le.status in ('delivered', 'released', 'disputed') and ${negativeSql(def)}`);
+  if (query.contradictsOnly) filters.push(sql`wcl.score >= ${positiveMin} and ${delivered} and ${negativeSql(def)}`);
   if (cursor) filters.push(sql`(m.sort_key collate "C", m.id) > (${cursor.k} collate "C", ${cursor.id}::uuid)`);
   const rows = await queryRows<{
     memberId: string;
@@ -194,13 +206,13 @@ export async function review(deps: EvaluationDeps, actor: Actor, query: ReviewQu
     deps.db,
     sql`select m.id as "memberId", m.full_name as "fullName", m.card_number as "cardNumber", m.sort_key as "sortKey", g.name as "workplaceCellName",
           le.id as "evaluationId", le.status, le.form_kind as "formKind",
-          case when le.status in ('delivered', 'released', 'disputed') then v.ratings end as ratings,
-          case when le.status in ('delivered', 'released', 'disputed') then v.flags end as flags,
-          case when le.status in ('delivered', 'released', 'disputed') then le.proposal end as proposal,
+          case when ${delivered} then v.ratings end as ratings,
+          case when ${delivered} then v.flags end as flags,
+          case when ${delivered} then le.proposal end as proposal,
           wcl.score::float8 as score
         from members m join org_units g on g.id = m.cell_id
         left join lateral (select e.id, e.status, e.form_kind, e.version, e.proposal from evaluations e where e.member_id = m.id and e.year = ${year}
-          and e.status <> 'cancelled' order by (e.kind = 'yearly') desc, e.requested_at desc limit 1) le on true
+          and ${isNotValue(sql`e.status`, cancelledStatus)} order by (e.kind = 'yearly') desc, e.requested_at desc limit 1) le on true
         left join evaluation_versions v on v.evaluation_id = le.id and v.version = le.version
         left join workplace_classifications wcl on wcl.member_id = m.id and wcl.year = ${year}
         where ${sql.join(filters, sql` and `)}

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { literal } from '../../db/sql-values';
 import type { DialogueBody, SaveFormBody, StepResult } from '../../../shared/contracts/evaluations';
 import {
   canEvaluation,
+  deliveredStatuses,
   evaluationTransition,
+  releasedStatuses,
   type EvaluationAction,
   type EvaluationSide,
   type EvaluationStatus,
@@ -40,6 +43,8 @@ interface StepContext {
   tx: Executor;
   rows: EvaluationRow[];
   now: Date;
+  /** where the step leads (the transition's `to`) */
+  to: EvaluationStatus;
 }
 
 async function step(
@@ -62,7 +67,7 @@ async function step(
     if (wrong) throw new Conflict('evaluation_wrong_state', { status: wrong.status, name: wrong.fullName });
     const now = deps.clock.now();
     if (changing.length) {
-      await apply({ tx, rows: changing, now });
+      await apply({ tx, rows: changing, now, to: transition.to });
       await writeAudit(
         tx,
         actor,
@@ -80,8 +85,8 @@ async function step(
   });
 }
 
-const setStatus = (tx: Executor, ids: string[], status: string, extra = sql``) =>
-  tx.execute(sql`update evaluations set status = ${status}::evaluation_status, updated_at = now() ${extra} where id = any(${uuidArray(ids)})`);
+const setStatus = (tx: Executor, ids: string[], status: EvaluationStatus, extra = sql``) =>
+  tx.execute(sql`update evaluations set status = ${literal(status)}::evaluation_status, updated_at = now() ${extra} where id = any(${uuidArray(ids)})`);
 
 /** Open the next version, carrying the content over (the cell corrects it) with signatures cleared. */
 async function openNewVersion(tx: Executor, actor: Actor, ids: string[], reason: string, now: Date) {
@@ -132,7 +137,7 @@ export async function saveForm(deps: EvaluationDeps, actor: Actor, id: string, b
     actor,
     'draft',
     [id],
-    async ({ tx, rows: [row], now }) => {
+    async ({ tx, rows: [row], now, to }) => {
       const def = await getRuleSet(tx, row!.ruleSetCode);
       checkRatings(def, row!, body);
       const keys = new Set(def.forms[row!.formKind].criteria.map((c) => c.key));
@@ -152,11 +157,11 @@ export async function saveForm(deps: EvaluationDeps, actor: Actor, id: string, b
           flags = ${JSON.stringify(flags)}::jsonb, evidence = ${JSON.stringify(evidence)}::jsonb, updated_at = ${now.toISOString()}::timestamptz
           ${changed ? sql`, front_signed_by = null, front_signer_name = null, front_signed_at = null` : sql``}
         where evaluation_id = ${row!.id} and version = ${row!.version}`);
-      await setStatus(tx, [row!.id], 'drafted', sql`, drafted_at = coalesce(drafted_at, ${now.toISOString()}::timestamptz)`);
+      await setStatus(tx, [row!.id], to, sql`, drafted_at = coalesce(drafted_at, ${now.toISOString()}::timestamptz)`);
       // Art. 4.4: the Front head is told when the form becomes ready for her co-signature — once: saving the
       // same form again (a retried request, a further edit while it waits) tells her nothing new
       const awaited = awaitsFrontSign(def, row!.formKind, row!.status, before);
-      const awaits = awaitsFrontSign(def, row!.formKind, evaluationTransition('draft').to, {
+      const awaits = awaitsFrontSign(def, row!.formKind, to, {
         ratings: body.ratings,
         jointMeetingOn: body.jointMeetingOn ?? null,
         frontSignedAt: changed ? null : (before?.frontSignedAt ?? null),
@@ -206,12 +211,12 @@ export async function frontSign(deps: EvaluationDeps, actor: Actor, id: string):
           front_signed_at = ${now.toISOString()}::timestamptz where evaluation_id = ${row!.id} and version = ${row!.version}`);
       await notifyCells(tx, [row!], 'evaluation_front_signed', { member: row!.fullName });
     },
-    { isRepeat: (r) => r.status === 'drafted' && r.frontSigned },
+    { isRepeat: (r) => r.status === evaluationTransition('front_sign').to && r.frontSigned },
   );
 }
 
 export async function signForm(deps: EvaluationDeps, actor: Actor, id: string): Promise<StepResult> {
-  return step(deps, actor, 'sign', [id], async ({ tx, rows: [row], now }) => {
+  return step(deps, actor, 'sign', [id], async ({ tx, rows: [row], now, to }) => {
     const def = await getRuleSet(tx, row!.ruleSetCode);
     const v = (await loadVersion(tx, row!.id, row!.version))!;
     const missing = missingRatings(def, row!.formKind, v.ratings);
@@ -228,7 +233,7 @@ export async function signForm(deps: EvaluationDeps, actor: Actor, id: string): 
     await tx.execute(sql`update evaluation_versions set signed_by = ${actor.userId}, signer_name = ${actor.displayName},
         signed_at = ${now.toISOString()}::timestamptz, evidence = ${JSON.stringify(evidence)}::jsonb, flags = ${JSON.stringify(flags)}::jsonb
       where evaluation_id = ${row!.id} and version = ${row!.version}`);
-    await setStatus(tx, [row!.id], 'signed', sql`, signed_at = ${now.toISOString()}::timestamptz, proposal = ${proposalOf(def, row!.formKind, v.ratings)}`);
+    await setStatus(tx, [row!.id], to, sql`, signed_at = ${now.toISOString()}::timestamptz, proposal = ${proposalOf(def, row!.formKind, v.ratings)}`);
     await notifyUnits(tx, [row!], (r) => r.communeId, 'evaluation_signed');
   });
 }
@@ -236,23 +241,23 @@ export async function signForm(deps: EvaluationDeps, actor: Actor, id: string): 
 // ── the commune confirms or returns (Art. 4.5) ─────────────────────────────────────────────────
 
 export async function confirmForms(deps: EvaluationDeps, actor: Actor, ids: string[]): Promise<StepResult> {
-  return step(deps, actor, 'confirm', ids, async ({ tx, rows, now }) => {
+  return step(deps, actor, 'confirm', ids, async ({ tx, rows, now, to }) => {
     const changing = rows.map((r) => r.id);
     await tx.execute(sql`update evaluation_versions v set confirmed_by = ${actor.userId}, confirmer_name = ${actor.displayName},
         confirmed_at = ${now.toISOString()}::timestamptz
       from evaluations e where e.id = v.evaluation_id and v.version = e.version and e.id = any(${uuidArray(changing)})`);
     // on confirmation the form reaches the workplace: confirmed and delivered are one step
-    await setStatus(tx, changing, 'delivered', sql`, confirmed_at = ${now.toISOString()}::timestamptz, delivered_at = ${now.toISOString()}::timestamptz`);
+    await setStatus(tx, changing, to, sql`, confirmed_at = ${now.toISOString()}::timestamptz, delivered_at = ${now.toISOString()}::timestamptz`);
     await signForms(tx, deps.documentSecret, sql`e.id = any(${uuidArray(changing)})`);
     await notifyUnits(tx, rows, (r) => r.workplaceUnitId, 'evaluation_delivered', '/evaluations/review');
-  }, { isRepeat: (r) => ['delivered', 'released', 'disputed'].includes(r.status) });
+  }, { isRepeat: (r) => deliveredStatuses.includes(r.status) });
 }
 
 export async function returnForms(deps: EvaluationDeps, actor: Actor, ids: string[], reason: string): Promise<StepResult> {
-  return step(deps, actor, 'return', ids, async ({ tx, rows, now }) => {
+  return step(deps, actor, 'return', ids, async ({ tx, rows, now, to }) => {
     const changing = rows.map((r) => r.id);
     await openNewVersion(tx, actor, changing, reason, now);
-    await setStatus(tx, changing, 'returned', sql`, return_reason = ${reason}, signed_at = null, proposal = null`);
+    await setStatus(tx, changing, to, sql`, return_reason = ${reason}, signed_at = null, proposal = null`);
     await notifyCells(tx, rows, 'evaluation_returned', { reason });
   }, { isRepeat: () => false });
 }
@@ -260,15 +265,15 @@ export async function returnForms(deps: EvaluationDeps, actor: Actor, ids: strin
 // ── the workplace releases, answers proposals, handles disputes (Art. 3.4, 3.5) ──────────────────
 
 export async function releaseForms(deps: EvaluationDeps, actor: Actor, ids: string[]): Promise<StepResult> {
-  return step(deps, actor, 'release', ids, async ({ tx, rows, now }) => {
-    await setStatus(tx, rows.map((r) => r.id), 'released', sql`, released_at = ${now.toISOString()}::timestamptz`);
+  return step(deps, actor, 'release', ids, async ({ tx, rows, now, to }) => {
+    await setStatus(tx, rows.map((r) => r.id), to, sql`, released_at = ${now.toISOString()}::timestamptz`);
     await notifyMembers(tx, rows, 'evaluation_released', true);
-  }, { isRepeat: (r) => r.status === 'released' || r.status === 'disputed' });
+  }, { isRepeat: (r) => releasedStatuses.includes(r.status) });
 }
 
 export async function cancelRequests(deps: EvaluationDeps, actor: Actor, ids: string[], reason: string): Promise<StepResult> {
-  return step(deps, actor, 'cancel', ids, async ({ tx, rows }) => {
-    await setStatus(tx, rows.map((r) => r.id), 'cancelled', sql`, cancel_reason = ${reason}`);
+  return step(deps, actor, 'cancel', ids, async ({ tx, rows, to }) => {
+    await setStatus(tx, rows.map((r) => r.id), to, sql`, cancel_reason = ${reason}`);
     await notifyCells(tx, rows, 'evaluation_cancelled', { reason });
   });
 }
@@ -278,7 +283,7 @@ export async function answerProposal(deps: EvaluationDeps, actor: Actor, id: str
     const [row] = await loadRows(tx, actor, [id], true);
     if (!row) throw new NotFound('evaluation_not_found');
     if (!row.asWorkplace) throw new Forbidden('evaluation_side_workplace', { action: 'answer_proposal' });
-    if (!['delivered', 'released', 'disputed'].includes(row.status)) throw new Conflict('evaluation_wrong_state', { status: row.status, name: row.fullName });
+    if (!deliveredStatuses.includes(row.status)) throw new Conflict('evaluation_wrong_state', { status: row.status, name: row.fullName });
     if (!row.proposal || row.proposal === 'none') throw new Invalid('evaluation_no_proposal');
     if (row.proposalAnswer === answer) return;
     await tx.execute(sql`update evaluations set proposal_answer = ${answer}, proposal_answer_note = ${note},
@@ -289,10 +294,10 @@ export async function answerProposal(deps: EvaluationDeps, actor: Actor, id: str
 }
 
 export async function disputeForm(deps: EvaluationDeps, actor: Actor, id: string, reason: string): Promise<StepResult> {
-  return step(deps, actor, 'dispute', [id], async ({ tx, rows: [row], now }) => {
+  return step(deps, actor, 'dispute', [id], async ({ tx, rows: [row], now, to }) => {
     await tx.execute(sql`insert into evaluation_disputes (evaluation_id, version, reason, opened_by, opened_at)
       values (${row!.id}, ${row!.version}, ${reason}, ${actor.userId}, ${now.toISOString()}::timestamptz)`);
-    await setStatus(tx, [row!.id], 'disputed');
+    await setStatus(tx, [row!.id], to);
     await notifyUnits(tx, [row!], (r) => r.workplaceUnitId, 'evaluation_disputed');
   });
 }
@@ -302,16 +307,16 @@ export async function recordDialogue(deps: EvaluationDeps, actor: Actor, id: str
   const today = vnDay(deps.clock.now());
   if (body.dialogueOn > today) throw new Invalid('validation_failed', { dialogueOn: 'evaluation.meetingInFuture' });
   const action = body.outcome === 'upheld' ? 'uphold' : 'revise';
-  return step(deps, actor, action, [id], async ({ tx, rows: [row], now }) => {
+  return step(deps, actor, action, [id], async ({ tx, rows: [row], now, to }) => {
     await tx.execute(sql`update evaluation_disputes set status = 'closed', dialogue_on = ${body.dialogueOn}, dialogue_participants = ${body.participants},
         dialogue_notes = ${body.notes}, outcome = ${body.outcome}, closed_by = ${actor.userId}, closed_at = ${now.toISOString()}::timestamptz
       where evaluation_id = ${row!.id} and status = 'open'`);
     if (body.outcome === 'upheld') {
-      await setStatus(tx, [row!.id], 'released');
+      await setStatus(tx, [row!.id], to);
     } else {
       // the residence side writes a revised version; the disputed one is kept as it was
       await openNewVersion(tx, actor, [row!.id], body.notes, now);
-      await setStatus(tx, [row!.id], 'returned', sql`, return_reason = ${body.notes}, signed_at = null, proposal = null`);
+      await setStatus(tx, [row!.id], to, sql`, return_reason = ${body.notes}, signed_at = null, proposal = null`);
       await notifyCells(tx, [row!], 'evaluation_revision_agreed', { member: row!.fullName });
       await notifyUnits(tx, [row!], (r) => r.communeId, 'evaluation_revision_agreed');
     }
