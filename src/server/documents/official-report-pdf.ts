@@ -6,18 +6,17 @@
 import { isWide } from './figure-table';
 import type { FigureTable, OfficialReport, ReportSection } from './official-report';
 import {
-  balancedTitle,
   centredRule,
   drawPartyHeader,
   drawRecipients,
   drawSignBlock,
+  drawTitle,
   recipientsHeight,
   signBlockHeight,
   type SignBlock,
   type SignStyle,
 } from './party-header';
 import {
-  DRAFT_MARK,
   NATION,
   ON_BEHALF_OF_COMMITTEE,
   numberLine,
@@ -29,12 +28,10 @@ import { drawFigureTable } from './pdf-table';
 import {
   contentBox,
   ensureSpace,
-  pagesSince,
   renderPdf,
+  stampPages,
   textAt,
   textHeight,
-  topPageNumber,
-  watermark,
   type Pdf,
   type TextStyle,
 } from './pdf';
@@ -61,18 +58,14 @@ export async function renderOfficialReportPdf(report: OfficialReport): Promise<B
   return renderPdf(setup, (doc) => {
     doc.addPage();
     drawHeader(doc, report);
-    drawTitle(doc, report);
+    drawReportTitle(doc, report);
     // The signature never stands alone on a page: the last paragraph goes over with it.
     const tail = SIGNATURE_GAP + signatureHeight(doc, report);
     report.sections.forEach((s, i) => drawSection(doc, s, i === report.sections.length - 1 ? tail : 0));
     drawSignature(doc, report);
     for (const annex of report.annexes) drawAnnex(doc, annex);
     // Stamped last, once the length is known: Party documents number pages from the second on.
-    pagesSince(doc, 0).forEach((page, i) => {
-      doc.switchToPage(page);
-      if (report.draft) watermark(doc, DRAFT_MARK);
-      if (i > 0) topPageNumber(doc, i + 1);
-    });
+    stampPages(doc, 0, report.draft);
   });
 }
 
@@ -91,13 +84,10 @@ function drawHeader(doc: Pdf, r: OfficialReport): void {
   doc.y = bottom + 22;
 }
 
-function drawTitle(doc: Pdf, r: OfficialReport): void {
+function drawReportTitle(doc: Pdf, r: OfficialReport): void {
   const box = contentBox(doc);
-  let y = textAt(doc, r.title, box.left, doc.y, box.width, { size: PT.title, font: 'bold', align: 'center' });
-  const inset = box.width * 0.08;
-  const style: TextStyle = { size: PT.subtitle, font: 'bold', align: 'center' };
-  const width = box.width - 2 * inset;
-  y = textAt(doc, balancedTitle(doc, r.subtitle, width, style), box.left + inset, y + 2, width, style);
+  const title = { size: PT.title, subtitleSize: PT.subtitle, gap: 2, inset: 0.08, balanced: true };
+  const y = drawTitle(doc, r.title, r.subtitle, title);
   centredRule(doc, box.left + box.width / 2, y + 5, box.width * 0.22);
   doc.y = y + 20;
 }

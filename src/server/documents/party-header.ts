@@ -19,7 +19,8 @@ export interface PartyHeader {
   /** a short centred rule closing the left column (under the number when there is one) */
   rule?: boolean;
   nation: string;
-  dateLine: string;
+  /** the place-and-date line under the nation; none on a register, which is not dated as a letter */
+  dateLine?: string;
   sizes: { header: number; nation: number };
 }
 
@@ -45,6 +46,7 @@ export function drawPartyHeader(doc: Pdf, h: PartyHeader): number {
     align: 'center',
     underline: true,
   });
+  if (h.dateLine === undefined) return Math.max(y, ry);
   // The "Số" line and the date line share a line, however the names above them wrap.
   const dateY = h.number !== undefined ? Math.max(numberY, ry + 6) : ry + 6;
   ry = textAt(doc, h.dateLine, rightX, dateY, rightW, { ...centred, font: 'italic' });
@@ -83,6 +85,8 @@ export interface SignStyle {
   space: number;
   /** keep a blank line where the date goes, so blocks side by side line up */
   dateSlot?: boolean;
+  /** the dotted blank for a missing name: its share of the column (default 0.6) and its size (default `size`) */
+  dots?: { share: number; size?: number };
 }
 
 /** One signature block in a column; returns the y below the name. */
@@ -102,8 +106,9 @@ export function drawSignBlock(
   if (b.hint) cy = textAt(doc, b.hint, x, cy, width, { size: s.hintSize, font: 'italic', align: 'center' });
   cy += s.space;
   if (b.name) return textAt(doc, b.name, x, cy, width, sign);
-  const dots: TextStyle = { size: s.size, lineGap: s.lineGap };
-  return textAt(doc, dotFill(doc, '', width * 0.6, dots), x, cy, width, { ...dots, align: 'center' });
+  const dots: TextStyle = { size: s.dots?.size ?? s.size, lineGap: s.lineGap };
+  const blank = dotFill(doc, '', width * (s.dots?.share ?? 0.6), dots);
+  return textAt(doc, blank, x, cy, width, { ...dots, align: 'center' });
 }
 
 /** What drawSignBlock takes (without the date slot), to keep the block on one page. */
@@ -134,6 +139,29 @@ export function recipientsHeight(doc: Pdf, lines: string[], width: number, size:
     (h, line) => h + textHeight(doc, line, width, { size }),
     textHeight(doc, RECIPIENTS_LABEL, width, { size, font: 'boldItalic' }),
   );
+}
+
+export interface TitleStyle {
+  size: number;
+  subtitleSize: number;
+  /** points between the title and the subtitle */
+  gap: number;
+  /** share of the width kept clear on each side of the subtitle (default 0) */
+  inset?: number;
+  /** break a two-line subtitle evenly (balancedTitle) */
+  balanced?: boolean;
+}
+
+/** The bold centred title from doc.y and, under it, the bold subtitle if any; returns the y below them. */
+export function drawTitle(doc: Pdf, title: string, subtitle: string | null, s: TitleStyle): number {
+  const box = contentBox(doc);
+  const y = textAt(doc, title, box.left, doc.y, box.width, { size: s.size, font: 'bold', align: 'center' });
+  if (!subtitle) return y;
+  const inset = box.width * (s.inset ?? 0);
+  const width = box.width - 2 * inset;
+  const style: TextStyle = { size: s.subtitleSize, font: 'bold', align: 'center' };
+  const text = s.balanced ? balancedTitle(doc, subtitle, width, style) : subtitle;
+  return textAt(doc, text, box.left + inset, y + s.gap, width, style);
 }
 
 // A title is broken before one of these words (in any case) when that keeps its two lines about even.

@@ -1,11 +1,11 @@
 /**
- * Small PDFKit helpers shared by the generated documents (introduction letters, later the
- * evaluation forms). They keep the document renderers about *what* goes on the page; the
+ * Small PDFKit helpers shared by the generated documents (introduction letters, evaluation forms,
+ * attendance registers, reports). They keep the document renderers about *what* goes on the page; the
  * bookkeeping of fonts, page space and buffers lives here.
  */
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { fontFamilyPaths, fontStyles, type FontFamily, type FontStyle } from './fonts';
+import { DRAFT_MARK } from './party-text';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -59,11 +59,6 @@ function collect(doc: Pdf): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-}
-
-/** A QR code as a PNG, large enough to stay sharp when printed at 2–3 cm. */
-export function qrPng(text: string): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 360 });
 }
 
 export interface TextStyle {
@@ -214,4 +209,16 @@ export function pagesSince(doc: Pdf, from: number): number[] {
 export function pageCount(doc: Pdf): number {
   const { start, count } = doc.bufferedPageRange();
   return start + count;
+}
+
+/**
+ * Stamped once a document's length is known, on its pages from `from` on: the draft mark on every page
+ * (a draft that spills onto a second page is marked there too) and a number on the second and later ones.
+ */
+export function stampPages(doc: Pdf, from: number, draft: boolean): void {
+  pagesSince(doc, from).forEach((page, i) => {
+    doc.switchToPage(page);
+    if (draft) watermark(doc, DRAFT_MARK);
+    if (i > 0) topPageNumber(doc, i + 1);
+  });
 }

@@ -67,7 +67,6 @@ import {
   ensureSpace,
   pageCount,
   pagesSince,
-  qrPng,
   renderPdf,
   runsAt,
   textAt,
@@ -77,6 +76,7 @@ import {
   type Pdf,
   type TextStyle,
 } from '../../documents/pdf';
+import { qrPng } from '../../documents/qr';
 
 export interface EvaluationFormData {
   /** the commune's Party organisation, e.g. "Đảng bộ phường Thành Vinh" (its committee confirms) */

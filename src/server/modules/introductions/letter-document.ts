@@ -48,7 +48,6 @@ import {
   ensureSpace,
   pageCount,
   pagesSince,
-  qrPng,
   renderPdf,
   runsAt,
   textAt,
@@ -59,6 +58,7 @@ import {
   type Run,
   type TextStyle,
 } from '../../documents/pdf';
+import { qrPng } from '../../documents/qr';
 
 export interface LetterDocumentData {
   /** e.g. "12-GGT/ĐU"; null for a draft (print "Số      -GGT/ĐU" and a "DỰ THẢO" (draft) watermark/mark) */
