@@ -15,7 +15,7 @@ import { registerMessages } from '../../i18n/messages';
 import { diff, writeAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { notify } from '../notifications/notifications.service';
-import { committeeTypes } from '../org-units/org-units.rules';
+import { activeUnitStatus, committeeTypes } from '../org-units/org-units.rules';
 import { uniqueViolation } from '../org-units/org-units.service';
 import * as repo from './accounts.repository';
 
@@ -268,7 +268,8 @@ export async function grantRole(
   if (input.role !== 'member' && input.unitId) {
     unit = await repo.findUnit(deps.db, input.unitId);
     if (!unit) throw new Invalid('role_unit_not_found', { unitId: 'role_unit_not_found' });
-    if (unit.status !== 'active') throw new Invalid('role_unit_closed', { unitId: 'role_unit_closed' });
+    if (unit.status !== activeUnitStatus)
+      throw new Invalid('role_unit_closed', { unitId: 'role_unit_closed' });
   }
   if (input.role === 'member') {
     if (!user.memberId) throw new Invalid('role_member_needs_member', { role: 'role_member_needs_member' });

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { MemberListItem, MemberListQuery } from '../../../shared/contracts/members';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { Actor } from '../../http/actor';
 import { iterateMembers, type MemberDeps } from '../members/members.service';
 import { formatDate, neutraliseFormula } from '../../documents/xlsx';
@@ -37,8 +38,7 @@ export const EXPORT_HEADERS = EXPORT_COLUMNS.map((c) => c.header);
 
 /** File name of an export made on `now`, in Vietnam time: dang-vien-YYYYMMDD.xlsx */
 export function exportFileName(now: Date): string {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
-  return `dang-vien-${vn.toISOString().slice(0, 10).replace(/-/g, '')}.xlsx`;
+  return `dang-vien-${vnDay(now).replace(/-/g, '')}.xlsx`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { AppError, Conflict, NotFound } from '../../http/errors';
 import { registerMessages, translate } from '../../i18n/messages';
 import { writeAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
+import { activeUnitStatus } from '../org-units/org-units.rules';
 import { importMessages } from './imports.messages';
 import { parseImportFile } from './imports.parse';
 import * as repo from './imports.repository';
@@ -145,7 +146,11 @@ async function resolveReferences(db: Executor, actor: Actor, rows: CheckedRow[],
     if (r.data.cellCode) {
       const cell = units.get(r.data.cellCode.toLowerCase());
       if (!cell) addError('cellCode', 'import.unknownCell');
-      else if (!CELL_TYPES.has(cell.type) || cell.status !== 'active' || !canAdministerPath(actor, cell.path))
+      else if (
+        !CELL_TYPES.has(cell.type) ||
+        cell.status !== activeUnitStatus ||
+        !canAdministerPath(actor, cell.path)
+      )
         addError('cellCode', 'import.cellNotAllowed');
       else r.data.cellId = cell.id;
     }
@@ -154,7 +159,7 @@ async function resolveReferences(db: Executor, actor: Actor, rows: CheckedRow[],
       r.data.residenceAreaId = null;
       if (r.data.residenceCommuneCode) {
         const commune = units.get(r.data.residenceCommuneCode.toLowerCase());
-        if (!commune || !COMMUNE_TYPES.has(commune.type) || commune.status !== 'active')
+        if (!commune || !COMMUNE_TYPES.has(commune.type) || commune.status !== activeUnitStatus)
           addError('residenceCommuneCode', 'import.unknownCommune');
         else {
           r.data.residenceCommuneId = commune.id;

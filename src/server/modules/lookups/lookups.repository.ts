@@ -1,12 +1,29 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { UnitType } from '../../../shared/contracts/org-units';
 import type { Executor } from '../../db/client';
 import { orgUnits, residentialAreas } from '../../db/schema';
+import { isActiveUnit } from '../org-units/org-units.repository';
 
 const parent = alias(orgUnits, 'parent');
 
-/** Units for pickers, with the parent's name to tell namesakes apart. */
-export function findUnitsForPicker(db: Executor, where: SQL[], limit: number) {
+/** How far a picker reaches: any unit (no scope), the actor's scope, or the scope and every unit of some types. */
+export interface PickerReach {
+  scope: SQL | null;
+  orTypes?: readonly UnitType[];
+}
+
+/** Active units for pickers, with the parent's name to tell namesakes apart. */
+export function findUnitsForPicker(
+  db: Executor,
+  filter: { type?: UnitType; q?: string; reach: PickerReach },
+  limit: number,
+) {
+  const where: SQL[] = [isActiveUnit()];
+  if (filter.type) where.push(eq(orgUnits.type, filter.type));
+  if (filter.q) where.push(nameMatches(filter.q));
+  const { scope, orTypes } = filter.reach;
+  if (scope) where.push(orTypes ? or(inArray(orgUnits.type, [...orTypes]), scope)! : scope);
   return db
     .select({ id: orgUnits.id, name: orgUnits.name, type: orgUnits.type, parentName: parent.name })
     .from(orgUnits)

@@ -1,7 +1,5 @@
-import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { UnitLookup, UnitType } from '../../../shared/contracts/org-units';
 import type { Db } from '../../db/client';
-import { orgUnits } from '../../db/schema';
 import { unitReadScope } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import * as repo from './lookups.repository';
@@ -16,7 +14,12 @@ export interface LookupDeps {
  * stay within the units they can see. A commune officer names the workplace committee of a member found living
  * locally ("known here, no letter"), and any member reporting a move picks the commune they moved to (Art. 2.7).
  */
-const provinceWideTypes: readonly UnitType[] = ['commune_committee', 'residential_cell', 'workplace_cell', 'workplace_committee'];
+const provinceWideTypes: readonly UnitType[] = [
+  'commune_committee',
+  'residential_cell',
+  'workplace_cell',
+  'workplace_committee',
+];
 const everyoneTypes: readonly UnitType[] = ['commune_committee'];
 
 function isOfficer(actor: Actor): boolean {
@@ -30,17 +33,14 @@ export async function lookupUnits(
   actor: Actor,
   query: { type?: UnitType; q?: string; within?: 'reach'; limit: number },
 ): Promise<UnitLookup[]> {
-  const where: SQL[] = [eq(orgUnits.status, 'active')];
-  if (query.type) where.push(eq(orgUnits.type, query.type));
-  if (query.q) where.push(repo.nameMatches(query.q));
   const scope = unitReadScope(actor);
-  if (query.within === 'reach') where.push(scope);
+  let reach: repo.PickerReach = { scope: null };
+  if (query.within === 'reach') reach = { scope };
   else if (!isOfficer(actor)) {
-    if (!query.type || !everyoneTypes.includes(query.type)) where.push(scope);
-  }
-  else if (!query.type) where.push(or(inArray(orgUnits.type, [...provinceWideTypes]), scope)!);
-  else if (!provinceWideTypes.includes(query.type)) where.push(scope);
-  return repo.findUnitsForPicker(deps.db, where, Math.min(query.limit, 50));
+    if (!query.type || !everyoneTypes.includes(query.type)) reach = { scope };
+  } else if (!query.type) reach = { scope, orTypes: provinceWideTypes };
+  else if (!provinceWideTypes.includes(query.type)) reach = { scope };
+  return repo.findUnitsForPicker(deps.db, { type: query.type, q: query.q, reach }, Math.min(query.limit, 50));
 }
 
 /**

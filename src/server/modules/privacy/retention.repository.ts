@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
+import { oneOf } from '../../db/sql-values';
+import { vnDateOf } from '../../db/vietnam-calendar-sql';
 
 export interface DueMember {
   id: string;
@@ -27,19 +29,24 @@ export function dueForAnonymisation(
       from members m
       cross join lateral (
         select coalesce(
-          (select (max(a.at) at time zone 'Asia/Ho_Chi_Minh')::date from audit_log a
+          (select ${vnDateOf(sql`max(a.at)`)} from audit_log a
             where a.entity_type = 'member' and a.entity_id = m.id::text and a.after ->> 'status' = m.status::text),
           (select case when bool_or(um.valid_to is null) then null else max(um.valid_to) end
             from unit_memberships um where um.member_id = m.id),
-          (m.updated_at at time zone 'Asia/Ho_Chi_Minh')::date
+          ${vnDateOf(sql`m.updated_at`)}
         ) as ended_on
       ) e
-      where m.status::text = any(${`{${statuses.join(',')}}`}::text[])
+      where ${oneOf(sql`m.status`, statuses)}
         and m.card_number not like ${`${prefix}%`}
         and e.ended_on < ${endedBefore}::date
       order by m.id
     `,
   );
+}
+
+/** One run at a time across servers: a second waits for the first to commit, then finds nothing left to do. */
+export async function lockRetentionRun(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('privacy.retention'))`);
 }
 
 /**

@@ -5,7 +5,6 @@
  * anonymised: the name becomes initials, the birth date its year, identifiers and contact data are dropped, the
  * account is closed. The Party's own archive is the paper dossier kept by the Organisation Committee, not this app.
  */
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { RetentionResult } from '../../../shared/contracts/privacy';
@@ -51,7 +50,7 @@ export async function applyRetention(
     return { dryRun: true, endedBefore, count: due.length };
   }
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('privacy.retention'))`);
+    await repo.lockRetentionRun(tx);
     const due = await repo.dueForAnonymisation(tx, endedBefore, ENDED_STATUSES, ANONYMISED_PREFIX);
     if (due.length > 0) {
       const rows = due.map((d) => ({
