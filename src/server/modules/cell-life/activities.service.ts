@@ -8,7 +8,7 @@ import { members } from '../../db/schema';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
-import { notifyEach } from '../notifications/notifications.service';
+import { notifyEach, type Notice } from '../notifications/notifications.service';
 
 /**
  * Local campaigns and movements (Art. 2.4–2.6) run by a residential cell or a commune, and each member's part
@@ -150,7 +150,7 @@ export async function addContribution(deps: CellLifeDeps, actor: Actor, activity
         sql`select distinct rg.user_id as "userId" from role_grants rg join members mb on mb.id = ${memberId}
             where rg.role = 'cell_secretary' and rg.revoked_at is null and rg.unit_id = mb.residence_cell_id`,
       );
-      await notifyEach(tx, secretaries.map((s) => ({ userId: s.userId, kind: 'contribution_proposed', params: { activity: activityId, title: a.title, member: lives.name }, link: `/activities/${activityId}` })));
+      await notifyEach(tx, secretaries.map((s): Notice => ({ userId: s.userId, kind: 'contribution_proposed', params: { activity: activityId, title: a.title, member: lives.name }, link: `/activities/${activityId}` })));
     }
   });
   return getActivity(deps, actor, activityId);

@@ -3,7 +3,7 @@ import { queryRows } from '../../db/client';
 import { isAdmin, grantsWith, type Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { notifyEach } from '../notifications/notifications.service';
+import { notifyEach, type Notice } from '../notifications/notifications.service';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { CellLifeDeps } from './activities.service';
 
@@ -68,7 +68,7 @@ export async function createTopic(
     );
     await notifyEach(
       tx,
-      secretaries.map((s) => ({
+      secretaries.map((s): Notice => ({
         userId: s.userId,
         kind: 'topic_directed',
         params: { title: body.title },

@@ -13,7 +13,7 @@ import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
-import { notifyEach } from '../notifications/notifications.service';
+import { notifyEach, type Notice } from '../notifications/notifications.service';
 import { manageScope, type CellLifeDeps } from './activities.service';
 import { warningQueueSql } from './warning-queues';
 import { warningReadScope } from './warnings.access';
@@ -130,7 +130,7 @@ export async function createWarning(
     );
     await notifyEach(
       tx,
-      users.map((u) => ({
+      users.map((u): Notice => ({
         userId: u.userId,
         kind: 'warning_issued',
         params: { kind: body.kind, cell: cell.name, deadline: body.deadline },
@@ -187,7 +187,7 @@ export function replyToWarning(deps: CellLifeDeps, actor: Actor, id: string, rep
     );
     await notifyEach(
       tx,
-      secretaries.map((s) => ({
+      secretaries.map((s): Notice => ({
         userId: s.userId,
         kind: 'warning_replied',
         params: { member: w.memberName },
@@ -258,7 +258,7 @@ export async function escalateOverdueWarnings(deps: CellLifeDeps): Promise<numbe
       rows.flatMap((r) =>
         officers
           .filter((o) => o.memberId === r.memberId)
-          .map((o) => ({
+          .map((o): Notice => ({
             userId: o.userId,
             kind: 'warning_escalated',
             params: { member: r.member, cell: r.cell },

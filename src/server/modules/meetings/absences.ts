@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { ResidenceLifeRules } from '../../../shared/rules/residence-rules';
-import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { notifyEach, type Notice } from '../notifications/notifications.service';
 
 /**
  * Art. 4.4: a run of unexcused absences (rule set: default 2 in a row) is reported to the commune committee
@@ -47,7 +47,7 @@ export async function reportAbsenceRuns(tx: Executor, meetingId: string, rules: 
   );
   const count = new Map(inserted.map((i) => [i.memberId, i.consecutive]));
   const seen = new Set<string>();
-  const items: NotificationItem[] = [];
+  const items: Notice[] = [];
   for (const r of recipients) {
     if (seen.has(`${r.userId}|${r.memberId}`)) continue;
     seen.add(`${r.userId}|${r.memberId}`);

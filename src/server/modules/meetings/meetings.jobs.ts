@@ -10,7 +10,7 @@ import {
 } from '../../../shared/rules/vietnam-calendar';
 import { vnDateOf } from '../../db/vietnam-calendar-sql';
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
-import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
+import { notifyEach, type Notice } from '../notifications/notifications.service';
 
 export interface JobDeps {
   db: Db;
@@ -54,7 +54,7 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
       const startsAt = new Date(m.startsAt);
       await notifyEach(
         tx,
-        users.map((u) => ({
+        users.map((u): Notice => ({
           userId: u.userId,
           kind: 'meeting_reminder',
           params: {
@@ -115,7 +115,7 @@ export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
           where rg.role = 'committee_officer' and rg.revoked_at is null
             and rg.unit_id = any(${`{${[...new Set(flagged.map((f) => f.communeId).filter(Boolean))].join(',')}}`}::uuid[])`,
     );
-    const items: NotificationItem[] = [];
+    const items: Notice[] = [];
     for (const f of flagged)
       for (const o of officers.filter((x) => x.unitId === f.communeId))
         items.push({

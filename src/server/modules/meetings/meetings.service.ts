@@ -20,7 +20,7 @@ import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
-import { notifyEach } from '../notifications/notifications.service';
+import { notifyEach, type Notice } from '../notifications/notifications.service';
 import { reportAbsenceRuns } from './absences';
 import { timedCheckInCodes } from './check-in-codes';
 import { cellManageScope, meetingReadScope } from './meetings.access';
@@ -150,7 +150,7 @@ export async function createMeeting(deps: MeetingDeps, actor: Actor, body: Creat
     const users = await inviteeUsers(tx, meetingId);
     await notifyEach(
       tx,
-      users.map((u) => ({
+      users.map((u): Notice => ({
         userId: u.userId,
         kind: 'meeting_invited',
         params: { title: body.title, cell: cell.name, date: body.startsAt, when: vnDateTime(new Date(body.startsAt)), place: body.place },
@@ -192,7 +192,7 @@ export async function updateMeeting(deps: MeetingDeps, actor: Actor, id: string,
       const startsAt = new Date(changes.startsAt ?? m.startsAt);
       await notifyEach(
         tx,
-        users.map((u) => ({
+        users.map((u): Notice => ({
           userId: u.userId,
           kind: 'meeting_changed',
           params: { title: changes.title ?? m.title, date: startsAt.toISOString(), when: vnDateTime(startsAt), place: changes.place ?? m.place },
@@ -217,7 +217,7 @@ export async function cancelMeeting(deps: MeetingDeps, actor: Actor, id: string,
     const users = await inviteeUsers(tx, id);
     await notifyEach(
       tx,
-      users.map((u) => ({ userId: u.userId, kind: 'meeting_cancelled', params: { title: m.title, date: m.startsAt.toISOString(), when: vnDateTime(m.startsAt), reason }, link: `/meetings/${id}` })),
+      users.map((u): Notice => ({ userId: u.userId, kind: 'meeting_cancelled', params: { title: m.title, date: m.startsAt.toISOString(), when: vnDateTime(m.startsAt), reason }, link: `/meetings/${id}` })),
       { email: true },
     );
   });

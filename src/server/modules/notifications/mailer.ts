@@ -13,7 +13,14 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-export function smtpMailer(opts: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }): Mailer {
+export function smtpMailer(opts: {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+}): Mailer {
   const transport = nodemailer.createTransport({
     host: opts.host,
     port: opts.port,

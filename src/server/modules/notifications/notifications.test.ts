@@ -29,31 +29,80 @@ afterAll(async () => {
 describe('in-app inbox', () => {
   it('counts unread, marks one and all read, and keeps users apart', async () => {
     await notify(database.db, { userIds: [userId, userId], kind: 'welcome', params: { name: 'An' } });
-    await notify(database.db, { userIds: [userId, otherId], kind: 'role_granted', params: { role: 'member' } });
+    await notify(database.db, {
+      userIds: [userId, otherId],
+      kind: 'role_granted',
+      params: { role: 'member' },
+    });
     const s = await loginAs(t.app, 'reader');
-    const inbox = notificationListSchema.parse((await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: s.cookie } })).json());
+    const inbox = notificationListSchema.parse(
+      (
+        await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: s.cookie } })
+      ).json(),
+    );
     expect(inbox.unreadCount).toBe(2); // duplicates in one call are sent once
     expect(inbox.items.map((n) => n.kind).sort()).toEqual(['role_granted', 'welcome']);
 
     const first = inbox.items[0]!;
-    expect((await t.app.inject({ method: 'POST', url: `/api/notifications/${first.id}/read`, headers: s.headers })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/notifications/unread-count', headers: { cookie: s.cookie } })).json()).toEqual({ unreadCount: 1 });
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/notifications/${first.id}/read`, headers: s.headers }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/notifications/unread-count',
+          headers: { cookie: s.cookie },
+        })
+      ).json(),
+    ).toEqual({ unreadCount: 1 });
 
     const other = await loginAs(t.app, 'other');
-    const foreign = await t.app.inject({ method: 'POST', url: `/api/notifications/${inbox.items[1]!.id}/read`, headers: other.headers });
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/api/notifications/${inbox.items[1]!.id}/read`,
+      headers: other.headers,
+    });
     expect(foreign.statusCode).toBe(404);
 
     await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: s.headers });
-    expect((await t.app.inject({ method: 'GET', url: '/api/notifications/unread-count', headers: { cookie: s.cookie } })).json()).toEqual({ unreadCount: 0 });
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/notifications/unread-count',
+          headers: { cookie: s.cookie },
+        })
+      ).json(),
+    ).toEqual({ unreadCount: 0 });
   });
 });
 
 describe('email outbox', () => {
   it('emails the notified users who have an address, in their own language', async () => {
-    await newUser(database.db, { username: 'mailvi', displayName: 'Thư', email: 'vi@example.vn', locale: 'vi' });
-    const en = await newUser(database.db, { username: 'mailen', displayName: 'Mail', email: 'en@example.vn', locale: 'en' });
-    const vi = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'mailvi'`);
-    await notify(database.db, { userIds: [vi[0]!.id, en.id, userId], kind: 'role_granted', params: { role: 'member', unit: 'Chi bộ 1' }, email: true });
+    await newUser(database.db, {
+      username: 'mailvi',
+      displayName: 'Thư',
+      email: 'vi@example.vn',
+      locale: 'vi',
+    });
+    const en = await newUser(database.db, {
+      username: 'mailen',
+      displayName: 'Mail',
+      email: 'en@example.vn',
+      locale: 'en',
+    });
+    const vi = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from users where username = 'mailvi'`,
+    );
+    await notify(database.db, {
+      userIds: [vi[0]!.id, en.id, userId],
+      kind: 'role_granted',
+      params: { role: 'member', unit: 'Chi bộ 1' },
+      email: true,
+    });
     const mails = await queryRows<{ to_address: string; subject: string; body_text: string }>(
       database.db,
       sql`select to_address, subject, body_text from email_outbox where to_address in ('vi@example.vn', 'en@example.vn') order by to_address`,
@@ -64,7 +113,9 @@ describe('email outbox', () => {
     ]);
     expect(mails[0]!.body_text).toContain('the role member at Chi bộ 1');
     expect(mails[1]!.body_text).toContain('vai trò đảng viên tại Chi bộ 1');
-    await database.db.execute(sql`update email_outbox set status = 'sent' where to_address in ('vi@example.vn', 'en@example.vn')`);
+    await database.db.execute(
+      sql`update email_outbox set status = 'sent' where to_address in ('vi@example.vn', 'en@example.vn')`,
+    );
   });
 
   it('commits with the transaction that wrote it, or not at all', async () => {
@@ -74,7 +125,10 @@ describe('email outbox', () => {
         throw new Error('workflow step failed');
       }),
     ).rejects.toThrow();
-    const rows = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from email_outbox where to_address = 'lost@example.vn'`);
+    const rows = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from email_outbox where to_address = 'lost@example.vn'`,
+    );
     expect(rows[0]!.n).toBe(0);
   });
 

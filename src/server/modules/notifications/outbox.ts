@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import type { Clock } from '../../context';
 import type { Mailer } from './mailer';
 import { runPeriodically } from '../../periodic';
+import { claimDueMail, markMailFailed, markMailSent } from './outbox.repository';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -26,31 +26,18 @@ export async function processOutbox(
   for (let i = 0; i < batch; i++) {
     const done = await db.transaction(async (tx) => {
       const now = clock.now();
-      const [row] = await queryRows<{
-        id: string;
-        to_address: string;
-        subject: string;
-        body_text: string;
-        attempts: number;
-      }>(
-        tx,
-        sql`
-        select id, to_address, subject, body_text, attempts from email_outbox
-        where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-        order by next_attempt_at limit 1 for update skip locked`,
-      );
+      const row = await claimDueMail(tx, now);
       if (!row) return false;
       try {
         await mailer.send({ to: row.to_address, subject: row.subject, text: row.body_text });
-        await tx.execute(sql`update email_outbox set status = 'sent', sent_at = ${now.toISOString()}::timestamptz,
-          attempts = attempts + 1, last_error = null where id = ${row.id}`);
+        await markMailSent(tx, row.id, now);
         sent++;
       } catch (err) {
         const attempts = row.attempts + 1;
         const giveUp = attempts >= MAX_ATTEMPTS;
         const next = new Date(now.getTime() + retryDelayMs(attempts));
-        await tx.execute(sql`update email_outbox set attempts = ${attempts}, last_error = ${String((err as Error).message).slice(0, 500)},
-          status = ${giveUp ? 'failed' : 'pending'}::outbox_status, next_attempt_at = ${next.toISOString()}::timestamptz where id = ${row.id}`);
+        const error = String((err as Error).message).slice(0, 500);
+        await markMailFailed(tx, { id: row.id, attempts, error, giveUp, next });
         failed++;
       }
       return true;
