@@ -126,3 +126,8 @@ export function reportPathScope(actor: Actor, pathColumn: SQL): SQL {
 export function pathInSubtree(pathColumn: SQL | AnyColumn, path: string): SQL {
   return sql`${pathColumn} <@ ${path}::ltree`;
 }
+
+/** `column` names a unit in the subtree of the unit `unitId`, that unit included (no such unit: none). */
+export function inSubtreeOfUnit(column: SQL | AnyColumn, unitId: string): SQL {
+  return sql`${column} = any(array(select u.id from org_units u where u.path <@ (select p.path from org_units p where p.id = ${unitId})))`;
+}
