@@ -25,7 +25,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
-import { DRAFT_MARK } from './party-text';
+import { DRAFT_MARK, type HeaderLine, type SignBlock } from './party-text';
 
 // Word users in Vietnamese offices have Times New Roman; Decree 30 and Party guidance use it too.
 export const DOCX_FONT = 'Times New Roman';
@@ -162,11 +162,6 @@ export function ruleParagraph(
   });
 }
 
-export interface HeaderLine {
-  text: string;
-  bold?: boolean;
-}
-
 export interface DocxPartyHeader {
   left: HeaderLine[];
   /** "Số …": when given, it shares a row with the date line, however the names above wrap */
@@ -212,13 +207,7 @@ export function partyHeaderTable(h: DocxPartyHeader): Table {
   );
 }
 
-export interface DocxSignBlock {
-  /** italic line above the titles, printed as given; null → none */
-  date?: string | null;
-  titles: string[];
-  hint?: string | null;
-  name: string | null;
-}
+export type DocxSignBlock = SignBlock;
 
 /** [date line], titles, room to sign, name (or dots to write it). */
 export function signBlockParagraphs(

@@ -4,12 +4,10 @@
  * the date right), a signature block ("T/M ĐẢNG ỦY" / "BÍ THƯ" / room to sign / name), the
  * "Nơi nhận" list, and a centred title broken evenly over two lines.
  */
+import type { HeaderLine, SignBlock } from './party-text';
 import { contentBox, dotFill, textAt, textHeight, type Pdf, type TextStyle } from './pdf';
 
-export interface HeaderLine {
-  text: string;
-  bold?: boolean;
-}
+export type { HeaderLine, SignBlock } from './party-text';
 
 export interface PartyHeader {
   /** the left column, top to bottom, centred: e.g. superior (regular), issuer (bold), "*" */
@@ -63,17 +61,6 @@ export function centredRule(doc: Pdf, cx: number, y: number, width: number): num
     .stroke()
     .restore();
   return y + 0.6;
-}
-
-export interface SignBlock {
-  /** italic line above the titles, printed as given (e.g. "Ngày 20 tháng 11 năm 2026"); null → none */
-  date?: string | null;
-  /** bold centred lines, e.g. ["T/M ĐẢNG ỦY", "BÍ THƯ"] */
-  titles: string[];
-  /** printed under the titles while nobody has signed, e.g. "(Ký tên, đóng dấu)" */
-  hint?: string | null;
-  /** the signer's name; null → dots to write it by hand */
-  name: string | null;
 }
 
 export interface SignStyle {

@@ -35,3 +35,21 @@ export function numberLine(number: string | null, kind: string): string {
 export function signerTitle(position: SignerPosition): string {
   return position === 'secretary' ? 'BÍ THƯ' : 'PHÓ BÍ THƯ';
 }
+
+/** A line of the header's left column (the issuing organisation), bold for the issuer itself. */
+export interface HeaderLine {
+  text: string;
+  bold?: boolean;
+}
+
+/** A signature block, the same in PDF and DOCX. */
+export interface SignBlock {
+  /** italic line above the titles, printed as given (e.g. "Ngày 20 tháng 11 năm 2026"); null → none */
+  date?: string | null;
+  /** bold centred lines, e.g. ["T/M ĐẢNG ỦY", "BÍ THƯ"] */
+  titles: string[];
+  /** printed under the titles while nobody has signed, e.g. "(Ký tên, đóng dấu)" */
+  hint?: string | null;
+  /** the signer's name; null → dots to write it by hand */
+  name: string | null;
+}

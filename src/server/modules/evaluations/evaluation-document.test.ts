@@ -236,8 +236,20 @@ describe('evaluation form DOCX', () => {
 describe('evidence on the paper when the cell held no meeting', () => {
   const noMeeting = confirmedForm({
     checks: [
-      { criterion: 3, label: 'Đánh giá "thường xuyên, tích cực" nhưng chưa dự buổi sinh hoạt nào', metric: 'meetingsAttended', actual: 0, noMeetingHeld: true },
-      { criterion: 2, label: 'Tỷ lệ dự sinh hoạt', metric: 'attendanceRate', actual: 100, noMeetingHeld: true },
+      {
+        criterion: 3,
+        label: 'Đánh giá "thường xuyên, tích cực" nhưng chưa dự buổi sinh hoạt nào',
+        metric: 'meetingsAttended',
+        actual: 0,
+        noMeetingHeld: true,
+      },
+      {
+        criterion: 2,
+        label: 'Tỷ lệ dự sinh hoạt',
+        metric: 'attendanceRate',
+        actual: 100,
+        noMeetingHeld: true,
+      },
     ],
   });
 
@@ -252,7 +264,19 @@ describe('evidence on the paper when the cell held no meeting', () => {
   });
 
   it('still gives the figures of a year with meetings', async () => {
-    const held = confirmedForm({ checks: [{ criterion: 2, label: 'Tỷ lệ dự sinh hoạt', metric: 'attendanceRate', actual: 50, noMeetingHeld: false }] });
-    expect(docxText(await renderEvaluationDocx(held)).replace(/\s+/g, ' ')).toContain('tỷ lệ dự sinh hoạt 50%');
+    const held = confirmedForm({
+      checks: [
+        {
+          criterion: 2,
+          label: 'Tỷ lệ dự sinh hoạt',
+          metric: 'attendanceRate',
+          actual: 50,
+          noMeetingHeld: false,
+        },
+      ],
+    });
+    expect(docxText(await renderEvaluationDocx(held)).replace(/\s+/g, ' ')).toContain(
+      'tỷ lệ dự sinh hoạt 50%',
+    );
   });
 });
