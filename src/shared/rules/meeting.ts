@@ -42,7 +42,11 @@ export type WarningStatus = (typeof warningStatuses)[number];
 export const warningActions = ['resolve', 'withdraw', 'escalate', 'reply'] as const;
 export type WarningAction = (typeof warningActions)[number];
 
-export const warningTransitions: readonly { action: WarningAction; from: readonly WarningStatus[]; to: WarningStatus }[] = [
+export const warningTransitions: readonly {
+  action: WarningAction;
+  from: readonly WarningStatus[];
+  to: WarningStatus;
+}[] = [
   { action: 'reply', from: ['open', 'escalated'], to: 'open' },
   { action: 'resolve', from: ['open', 'escalated'], to: 'resolved' },
   { action: 'withdraw', from: ['open'], to: 'withdrawn' },
@@ -53,14 +57,18 @@ export const warningTransitions: readonly { action: WarningAction; from: readonl
 /** What a new warning starts as, and the one status in which it is unique per member, kind and reason (migration 0013). */
 export const newWarningStatus: WarningStatus = 'open';
 
+export function warningTransition(action: WarningAction) {
+  return warningTransitions.find((t) => t.action === action)!;
+}
+
 export function canWarning(action: WarningAction, status: WarningStatus): boolean {
-  return warningTransitions.find((t) => t.action === action)!.from.includes(status);
+  return warningTransition(action).from.includes(status);
 }
 
 export function warningTarget(action: WarningAction, status: WarningStatus): WarningStatus {
   // A reply does not change an escalated warning back to open.
   if (action === 'reply') return status;
-  return warningTransitions.find((t) => t.action === action)!.to;
+  return warningTransition(action).to;
 }
 
 /**

@@ -1,5 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { WARNING_DUE_DAYS, warningTransitions, type WarningAction, type WarningQueue } from '../../../shared/rules/meeting';
+import {
+  WARNING_DUE_DAYS,
+  warningTransitions,
+  type WarningAction,
+  type WarningQueue,
+} from '../../../shared/rules/meeting';
 import { shiftDay } from '../../../shared/rules/vietnam-calendar';
 import { oneOf } from '../../db/sql-values';
 

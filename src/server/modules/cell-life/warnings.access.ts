@@ -12,7 +12,8 @@ function anyOf(conditions: SQL[]): SQL {
 
 export function warningReadScope(actor: Actor): SQL {
   if (isAdmin(actor)) return sql`true`;
-  const sub = (col: SQL, path: string) => sql`${col} in (select u.id from org_units u where u.path <@ ${path}::ltree)`;
+  const sub = (col: SQL, path: string) =>
+    sql`${col} in (select u.id from org_units u where u.path <@ ${path}::ltree)`;
   const conditions = [
     ...grantsWith(actor, 'cell_secretary', 'committee_officer').map((g) => sub(sql`w.cell_id`, g.unitPath!)),
     // the workplace committee over the member's party cell
