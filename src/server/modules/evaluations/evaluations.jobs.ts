@@ -1,15 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import type { Clock } from '../../context';
 import { notifyEach } from '../notifications/notifications.service';
 import { perPerson, usersWithRoleOn } from './evaluations.repository';
 import { vnDay } from './requests.service';
-import {
-  canEvaluation,
-  residenceOpenStatuses,
-  type EvaluationStatus,
-} from '../../../shared/rules/evaluation';
-import { oneOf } from '../../db/sql-values';
+import { canEvaluation } from '../../../shared/rules/evaluation';
+import { markOverdueNotified } from './workflow.repository';
 
 /**
  * Past the due date, the residence side is reminded once per evaluation: the cell while it is to be
@@ -22,17 +17,7 @@ export async function remindOverdueEvaluations(deps: {
 }): Promise<{ evaluations: number; people: number }> {
   const today = vnDay(deps.clock.now());
   return deps.db.transaction(async (tx) => {
-    const rows = await queryRows<{
-      id: string;
-      cellId: string | null;
-      communeId: string;
-      status: EvaluationStatus;
-    }>(
-      tx,
-      sql`update evaluations set overdue_notified_at = ${deps.clock.now().toISOString()}::timestamptz
-          where ${oneOf(sql`status`, residenceOpenStatuses)} and due_date < ${today}::date and overdue_notified_at is null
-          returning id, cell_id as "cellId", commune_id as "communeId", status::text as status`,
-    );
+    const rows = await markOverdueNotified(tx, today, deps.clock.now());
     if (rows.length === 0) return { evaluations: 0, people: 0 };
     // signed forms wait for the commune's confirmation (Art. 4.5)
     const atCommune = rows.filter((r) => canEvaluation('confirm', r.status) || !r.cellId);

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { literal } from '../../db/sql-values';
 import type { DialogueBody, SaveFormBody, StepResult } from '../../../shared/contracts/evaluations';
 import {
   canEvaluation,
@@ -20,7 +18,25 @@ import { usersOfMembers } from '../introductions/letters.repository';
 import { notifyCounting, notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import { signForms } from './evaluation-verification';
 import { evidenceOf } from './evidence.repository';
-import { cellHasFrontHead, loadRows, loadVersion, perPerson, usersWithRoleOn, uuidArray, type EvaluationRow, type VersionRow } from './evaluations.repository';
+import { cellHasFrontHead, loadRows, loadVersion, perPerson, usersWithRoleOn, type EvaluationRow, type VersionRow } from './evaluations.repository';
+import {
+  closeDispute,
+  confirmVersions,
+  evaluationIdIn,
+  frontSignVersion,
+  markCancelled,
+  markDelivered,
+  markDrafted,
+  markReleased,
+  markReturned,
+  markSigned,
+  openDispute,
+  openNewVersion,
+  saveDraftVersion,
+  saveProposalAnswer,
+  setStatus,
+  signVersion,
+} from './workflow.repository';
 import type { EvaluationDeps } from './requests.service';
 import { vnDay } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
@@ -85,19 +101,7 @@ async function step(
   });
 }
 
-const setStatus = (tx: Executor, ids: string[], status: EvaluationStatus, extra = sql``) =>
-  tx.execute(sql`update evaluations set status = ${literal(status)}::evaluation_status, updated_at = now() ${extra} where id = any(${uuidArray(ids)})`);
-
-/** Open the next version, carrying the content over (the cell corrects it) with signatures cleared. */
-async function openNewVersion(tx: Executor, actor: Actor, ids: string[], reason: string, now: Date) {
-  await tx.execute(sql`insert into evaluation_versions (evaluation_id, version, ratings, justifications, other_comments, flags, evidence,
-      joint_meeting_on, joint_meeting_participants, opened_reason, created_by, created_at, updated_at)
-    select v.evaluation_id, v.version + 1, v.ratings, v.justifications, v.other_comments, v.flags, v.evidence,
-      v.joint_meeting_on, v.joint_meeting_participants, ${reason}, ${actor.userId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-    from evaluations e join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
-    where e.id = any(${uuidArray(ids)})`);
-  await tx.execute(sql`update evaluations set version = version + 1, verification_code = null where id = any(${uuidArray(ids)})`);
-}
+const signer = (actor: Actor) => ({ userId: actor.userId, name: actor.displayName });
 
 async function notifyCells(tx: Executor, rows: EvaluationRow[], kind: string, params: Record<string, string | number | null> = {}) {
   const users = await usersWithRoleOn(tx, 'cell_secretary', rows.flatMap((r) => (r.cellId ? [r.cellId] : [])));
@@ -151,13 +155,18 @@ export async function saveForm(deps: EvaluationDeps, actor: Actor, id: string, b
         (before?.otherComments ?? null) !== (body.otherComments ?? null) ||
         (before?.jointMeetingOn ?? null) !== (body.jointMeetingOn ?? null) ||
         (before?.jointMeetingParticipants ?? null) !== (body.jointMeetingParticipants ?? null);
-      await tx.execute(sql`update evaluation_versions set ratings = ${JSON.stringify(body.ratings)}::jsonb,
-          justifications = ${JSON.stringify(justifications)}::jsonb, other_comments = ${body.otherComments ?? null},
-          joint_meeting_on = ${body.jointMeetingOn ?? null}, joint_meeting_participants = ${body.jointMeetingParticipants ?? null},
-          flags = ${JSON.stringify(flags)}::jsonb, evidence = ${JSON.stringify(evidence)}::jsonb, updated_at = ${now.toISOString()}::timestamptz
-          ${changed ? sql`, front_signed_by = null, front_signer_name = null, front_signed_at = null` : sql``}
-        where evaluation_id = ${row!.id} and version = ${row!.version}`);
-      await setStatus(tx, [row!.id], to, sql`, drafted_at = coalesce(drafted_at, ${now.toISOString()}::timestamptz)`);
+      const content = {
+        ratings: body.ratings,
+        justifications,
+        otherComments: body.otherComments ?? null,
+        jointMeetingOn: body.jointMeetingOn ?? null,
+        jointMeetingParticipants: body.jointMeetingParticipants ?? null,
+        flags,
+        evidence,
+      };
+      // a change clears the co-signature: the Front head signed what she read
+      await saveDraftVersion(tx, row!, content, now, changed);
+      await markDrafted(tx, row!.id, to, now);
       // Art. 4.4: the Front head is told when the form becomes ready for her co-signature — once: saving the
       // same form again (a retried request, a further edit while it waits) tells her nothing new
       const awaited = awaitsFrontSign(def, row!.formKind, row!.status, before);
@@ -207,8 +216,7 @@ export async function frontSign(deps: EvaluationDeps, actor: Actor, id: string):
       const missing = missingRatings(def, row!.formKind, v.ratings);
       if (missing.length) throw new Invalid('evaluation_incomplete', Object.fromEntries(missing.map((k) => [`ratings.${k}`, 'evaluation.ratingRequired'])));
       if (!v.jointMeetingOn) throw new Invalid('evaluation_joint_meeting_missing', { jointMeetingOn: 'evaluation.jointMeetingRequired' });
-      await tx.execute(sql`update evaluation_versions set front_signed_by = ${actor.userId}, front_signer_name = ${actor.displayName},
-          front_signed_at = ${now.toISOString()}::timestamptz where evaluation_id = ${row!.id} and version = ${row!.version}`);
+      await frontSignVersion(tx, row!, signer(actor), now);
       await notifyCells(tx, [row!], 'evaluation_front_signed', { member: row!.fullName });
     },
     { isRepeat: (r) => r.status === evaluationTransition('front_sign').to && r.frontSigned },
@@ -230,10 +238,8 @@ export async function signForm(deps: EvaluationDeps, actor: Actor, id: string): 
     if (!v.jointMeetingOn) throw new Invalid('evaluation_joint_meeting_missing', { jointMeetingOn: 'evaluation.jointMeetingRequired' });
     // Art. 4.4: the evaluation is made together with the Front working committee; its head co-signs in the app when they have an account
     if (!v.frontSignedAt && row!.cellId && (await cellHasFrontHead(tx, row!.cellId))) throw new Conflict('evaluation_needs_front_sign');
-    await tx.execute(sql`update evaluation_versions set signed_by = ${actor.userId}, signer_name = ${actor.displayName},
-        signed_at = ${now.toISOString()}::timestamptz, evidence = ${JSON.stringify(evidence)}::jsonb, flags = ${JSON.stringify(flags)}::jsonb
-      where evaluation_id = ${row!.id} and version = ${row!.version}`);
-    await setStatus(tx, [row!.id], to, sql`, signed_at = ${now.toISOString()}::timestamptz, proposal = ${proposalOf(def, row!.formKind, v.ratings)}`);
+    await signVersion(tx, row!, signer(actor), now, { evidence, flags });
+    await markSigned(tx, row!.id, to, now, proposalOf(def, row!.formKind, v.ratings));
     await notifyUnits(tx, [row!], (r) => r.communeId, 'evaluation_signed');
   });
 }
@@ -243,12 +249,10 @@ export async function signForm(deps: EvaluationDeps, actor: Actor, id: string): 
 export async function confirmForms(deps: EvaluationDeps, actor: Actor, ids: string[]): Promise<StepResult> {
   return step(deps, actor, 'confirm', ids, async ({ tx, rows, now, to }) => {
     const changing = rows.map((r) => r.id);
-    await tx.execute(sql`update evaluation_versions v set confirmed_by = ${actor.userId}, confirmer_name = ${actor.displayName},
-        confirmed_at = ${now.toISOString()}::timestamptz
-      from evaluations e where e.id = v.evaluation_id and v.version = e.version and e.id = any(${uuidArray(changing)})`);
+    await confirmVersions(tx, changing, signer(actor), now);
     // on confirmation the form reaches the workplace: confirmed and delivered are one step
-    await setStatus(tx, changing, to, sql`, confirmed_at = ${now.toISOString()}::timestamptz, delivered_at = ${now.toISOString()}::timestamptz`);
-    await signForms(tx, deps.documentSecret, sql`e.id = any(${uuidArray(changing)})`);
+    await markDelivered(tx, changing, to, now);
+    await signForms(tx, deps.documentSecret, evaluationIdIn(changing));
     await notifyUnits(tx, rows, (r) => r.workplaceUnitId, 'evaluation_delivered', '/evaluations/review');
   }, { isRepeat: (r) => deliveredStatuses.includes(r.status) });
 }
@@ -256,8 +260,8 @@ export async function confirmForms(deps: EvaluationDeps, actor: Actor, ids: stri
 export async function returnForms(deps: EvaluationDeps, actor: Actor, ids: string[], reason: string): Promise<StepResult> {
   return step(deps, actor, 'return', ids, async ({ tx, rows, now, to }) => {
     const changing = rows.map((r) => r.id);
-    await openNewVersion(tx, actor, changing, reason, now);
-    await setStatus(tx, changing, to, sql`, return_reason = ${reason}, signed_at = null, proposal = null`);
+    await openNewVersion(tx, actor.userId, changing, reason, now);
+    await markReturned(tx, changing, to, reason);
     await notifyCells(tx, rows, 'evaluation_returned', { reason });
   }, { isRepeat: () => false });
 }
@@ -266,14 +270,14 @@ export async function returnForms(deps: EvaluationDeps, actor: Actor, ids: strin
 
 export async function releaseForms(deps: EvaluationDeps, actor: Actor, ids: string[]): Promise<StepResult> {
   return step(deps, actor, 'release', ids, async ({ tx, rows, now, to }) => {
-    await setStatus(tx, rows.map((r) => r.id), to, sql`, released_at = ${now.toISOString()}::timestamptz`);
+    await markReleased(tx, rows.map((r) => r.id), to, now);
     await notifyMembers(tx, rows, 'evaluation_released', true);
   }, { isRepeat: (r) => releasedStatuses.includes(r.status) });
 }
 
 export async function cancelRequests(deps: EvaluationDeps, actor: Actor, ids: string[], reason: string): Promise<StepResult> {
   return step(deps, actor, 'cancel', ids, async ({ tx, rows, to }) => {
-    await setStatus(tx, rows.map((r) => r.id), to, sql`, cancel_reason = ${reason}`);
+    await markCancelled(tx, rows.map((r) => r.id), to, reason);
     await notifyCells(tx, rows, 'evaluation_cancelled', { reason });
   });
 }
@@ -286,8 +290,7 @@ export async function answerProposal(deps: EvaluationDeps, actor: Actor, id: str
     if (!deliveredStatuses.includes(row.status)) throw new Conflict('evaluation_wrong_state', { status: row.status, name: row.fullName });
     if (!row.proposal || row.proposal === 'none') throw new Invalid('evaluation_no_proposal');
     if (row.proposalAnswer === answer) return;
-    await tx.execute(sql`update evaluations set proposal_answer = ${answer}, proposal_answer_note = ${note},
-        proposal_answered_at = ${deps.clock.now().toISOString()}::timestamptz, updated_at = now() where id = ${id}`);
+    await saveProposalAnswer(tx, id, answer, note, deps.clock.now());
     await writeAudit(tx, actor, { action: 'evaluation.proposal_answered', entityType: 'evaluation', entityId: id, unitId: row.workplaceUnitId, before: { answer: row.proposalAnswer }, after: { answer, note } });
     await notifyUnits(tx, [row], (r) => r.communeId, 'evaluation_proposal_answered');
   });
@@ -295,8 +298,7 @@ export async function answerProposal(deps: EvaluationDeps, actor: Actor, id: str
 
 export async function disputeForm(deps: EvaluationDeps, actor: Actor, id: string, reason: string): Promise<StepResult> {
   return step(deps, actor, 'dispute', [id], async ({ tx, rows: [row], now, to }) => {
-    await tx.execute(sql`insert into evaluation_disputes (evaluation_id, version, reason, opened_by, opened_at)
-      values (${row!.id}, ${row!.version}, ${reason}, ${actor.userId}, ${now.toISOString()}::timestamptz)`);
+    await openDispute(tx, row!, reason, actor.userId, now);
     await setStatus(tx, [row!.id], to);
     await notifyUnits(tx, [row!], (r) => r.workplaceUnitId, 'evaluation_disputed');
   });
@@ -308,15 +310,13 @@ export async function recordDialogue(deps: EvaluationDeps, actor: Actor, id: str
   if (body.dialogueOn > today) throw new Invalid('validation_failed', { dialogueOn: 'evaluation.meetingInFuture' });
   const action = body.outcome === 'upheld' ? 'uphold' : 'revise';
   return step(deps, actor, action, [id], async ({ tx, rows: [row], now, to }) => {
-    await tx.execute(sql`update evaluation_disputes set status = 'closed', dialogue_on = ${body.dialogueOn}, dialogue_participants = ${body.participants},
-        dialogue_notes = ${body.notes}, outcome = ${body.outcome}, closed_by = ${actor.userId}, closed_at = ${now.toISOString()}::timestamptz
-      where evaluation_id = ${row!.id} and status = 'open'`);
+    await closeDispute(tx, row!.id, body, actor.userId, now);
     if (body.outcome === 'upheld') {
       await setStatus(tx, [row!.id], to);
     } else {
       // the residence side writes a revised version; the disputed one is kept as it was
-      await openNewVersion(tx, actor, [row!.id], body.notes, now);
-      await setStatus(tx, [row!.id], to, sql`, return_reason = ${body.notes}, signed_at = null, proposal = null`);
+      await openNewVersion(tx, actor.userId, [row!.id], body.notes, now);
+      await markReturned(tx, [row!.id], to, body.notes);
       await notifyCells(tx, [row!], 'evaluation_revision_agreed', { member: row!.fullName });
       await notifyUnits(tx, [row!], (r) => r.communeId, 'evaluation_revision_agreed');
     }
