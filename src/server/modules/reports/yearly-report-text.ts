@@ -1,163 +1,34 @@
 import type { SideValues } from '../../../shared/contracts/reports';
 import type { RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
-import { ratingGrid } from '../../../shared/rules/report-breakdown';
-import { attendanceRate, commentsReceived, percent, type FigureKey } from '../../../shared/rules/report-figures';
 import { committeeName } from '../../documents/party-names';
-import type { FigureTable, OfficialReport, ReportSection } from '../../documents/official-report';
+import type { OfficialReport, ReportSection } from '../../documents/official-report';
 import type { ReportSnapshot, ReportSnapshotRow } from '../../db/schema/reports';
-import { figureLabels } from './reports.messages';
+import {
+  annexTable,
+  cellLifeTable,
+  coverageTable,
+  evaluationTable,
+  ratingsTable,
+} from './yearly-report-tables';
 
 /**
  * The wording of the yearly report (Art. 5, Guide 33) and of the superior's consolidated report, in
  * Vietnamese as official documents are: numbered sections with the figures for the subtree (both sides),
- * the committee's own texts, and an annex with the figures per child unit.
+ * the committee's own texts, and an annex with the figures per child unit (yearly-report-tables.ts).
  */
 
-const vi = (key: FigureKey) => figureLabels[key].vi;
-type Values = SideValues['residence'];
+export { annexTable };
 
-/** Year view of a stored row: a half-year figure is the sum of its two halves. */
-function value(v: Values, key: FigureKey): number {
-  return (v[key] ?? 0) + (v[`${key}H1`] ?? 0) + (v[`${key}H2`] ?? 0);
-}
-
-function line(label: string, r: number | string | null, w: number | string | null): (string | number)[] {
-  return [label, r ?? '–', w ?? '–'];
-}
-
-function sidesTable(rows: (string | number)[][]): FigureTable {
-  return { columns: ['Nội dung', 'Nơi cư trú', 'Nơi công tác'], rows, widths: [5, 1.4, 1.4] };
-}
-
-function coverageTable(f: SideValues): FigureTable {
-  const both = (key: FigureKey) => line(vi(key), value(f.residence, key), value(f.workplace, key));
-  return sidesTable(
-    (
-      [
-        'workingMembers',
-        'categoryActive',
-        'categoryExempt',
-        'categoryNotIntroduced',
-        'stagePlaced',
-        'stageAwaitingAcknowledgement',
-        'stageAwaitingPlacement',
-        'stageAwaitingReceipt',
-        'stageDraft',
-        'stageNotIntroduced',
-        'stageRejected',
-        'lettersOverdue',
-        'notPlaced',
-        'livesAway',
-        'requestsOpen',
-        'lettersIssued',
-        'lettersPlaced',
-      ] as FigureKey[]
-    ).map(both),
-  );
-}
-
-function cellLifeTable(f: SideValues): FigureTable {
-  const r = f.residence;
-  const rate = (v: Values) => attendanceRate({ attPresent: value(v, 'attPresent'), attExcused: value(v, 'attExcused'), attUnexcused: value(v, 'attUnexcused') });
-  return sidesTable([
-    line(vi('cellsTotal'), r.cellsTotal ?? 0, null),
-    line(`${vi('cellsMet')} — 6 tháng đầu năm`, r.cellsMetH1 ?? 0, null),
-    line(`${vi('cellsMet')} — 6 tháng cuối năm`, r.cellsMetH2 ?? 0, null),
-    line(vi('cellsMetBoth'), r.cellsMetBoth ?? 0, null),
-    line(vi('meetingsHeld'), value(r, 'meetingsHeld'), null),
-    line(vi('meetingsExtraordinary'), value(r, 'meetingsExtraordinary'), null),
-    ...(['attPresent', 'attExcused', 'attUnexcused'] as FigureKey[]).map((k) => line(vi(k), value(r, k), value(f.workplace, k))),
-    line('Tỉ lệ tham gia sinh hoạt (%)', formatPercent(rate(r)), formatPercent(rate(f.workplace))),
-    ...(['absenceNotices', 'warningsIssued', 'warningsOpen', 'warningsEscalated'] as FigureKey[]).map((k) => line(vi(k), value(r, k), value(f.workplace, k))),
-    line(vi('activities'), value(r, 'activities'), null),
-    ...(['contributions', 'contributionDays', 'contributionMoney'] as FigureKey[]).map((k) => line(vi(k), value(r, k), value(f.workplace, k))),
-  ]);
-}
-
-function evaluationTable(f: SideValues): FigureTable {
-  const keys: FigureKey[] = [
-    'evTotal',
-    'evRequested',
-    'evDrafted',
-    'evReturned',
-    'evSigned',
-    'evDelivered',
-    'evReleased',
-    'evDisputed',
-    'evOverdue',
-    'noComment',
-    'evSelfReported',
-    'evFlagged',
-    'evFlagsRaised',
-    'evFlagsJustified',
-    'disputesOpened',
-    'disputesUpheld',
-    'disputesRevised',
-    'evContradicts',
-    'evOnDemand',
-  ];
-  return sidesTable(keys.map((k) => line(vi(k), value(f.residence, k), value(f.workplace, k))));
-}
-
-/** Confirmed comments by criterion and level, as the rule set of the year words them. */
-function ratingsTable(f: SideValues, def: RuleSetDefinition | null): FigureTable | null {
-  if (!def) return null;
-  const grid = ratingGrid(def);
-  const width = Math.max(...grid.map((c) => c.levels.length));
-  const rows = grid.map((c) => [c.label.vi, ...c.levels.map((l) => `${l.label.vi}: ${f.breakdown.residence[l.breakdownKey] ?? 0}`), ...Array(width - c.levels.length).fill('')]);
-  return { columns: ['Tiêu chí', ...Array.from({ length: width }, (_, i) => `Mức ${i + 1}`)], rows, widths: [3, ...Array(width).fill(2)] };
-}
-
-function formatPercent(p: number | null): string {
-  return p === null ? '–' : `${String(p).replace('.', ',')}`;
-}
-
-/** Per child unit: the headline figures, for the annex (rows add up to the total). */
-export function annexTable(rows: ReportSnapshotRow[], total: ReportSnapshotRow, own: ReportSnapshotRow | null | undefined): FigureTable {
-  const cells = (r: ReportSnapshotRow) => {
-    const res = r.residence;
-    const wp = r.workplace;
-    const received = commentsReceived({ evDelivered: res.evDelivered, evReleased: res.evReleased, evDisputed: res.evDisputed });
-    return [
-      value(wp, 'workingMembers'),
-      value(res, 'workingMembers'),
-      value(res, 'placedInCell'),
-      formatPercent(percent(value(res, 'placedInCell'), value(res, 'workingMembers'))),
-      res.cellsTotal ?? 0,
-      res.cellsMetBoth ?? 0,
-      value(res, 'meetingsHeld'),
-      formatPercent(attendanceRate({ attPresent: value(res, 'attPresent'), attExcused: value(res, 'attExcused'), attUnexcused: value(res, 'attUnexcused') })),
-      value(res, 'evTotal'),
-      received,
-      value(res, 'noComment'),
-      value(res, 'evContradicts'),
-    ];
-  };
-  const body = [...rows, ...(own ? [{ ...own, unitName: 'Tại đơn vị (chưa về đơn vị trực thuộc)' }] : [])];
-  return {
-    columns: [
-      'Đơn vị',
-      'ĐV đang công tác (nơi công tác)',
-      'ĐV đang công tác cư trú',
-      'Đã về chi bộ',
-      'Tỉ lệ (%)',
-      'Chi bộ nơi cư trú',
-      'Sinh hoạt đủ 2 lần/năm',
-      'Buổi sinh hoạt',
-      'Tỉ lệ tham gia (%)',
-      'Phiếu đã đề nghị',
-      'Phiếu đã xác nhận',
-      'Chưa có nhận xét',
-      'Tốt nơi công tác, chưa tốt nơi cư trú',
-    ],
-    rows: [...body.map((r) => [r.unitName, ...cells(r)]), ['Tổng cộng', ...cells(total)]],
-    boldRows: [body.length],
-    widths: [4, ...Array(12).fill(1.2)],
-  };
+/** A section of the committee's own text, "Không có." (none) when it wrote nothing. */
+function textSection(heading: string, text: string | null | undefined): ReportSection {
+  return { heading, paragraphs: textParagraphs(text, 'Không có.'), tables: [] };
 }
 
 function textParagraphs(text: string | null | undefined, empty: string): string[] {
-  const parts = (text ?? '').split(/\n\s*\n|\n/).map((s) => s.trim()).filter(Boolean);
+  const parts = (text ?? '')
+    .split(/\n\s*\n|\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts.length ? parts : [empty];
 }
 
@@ -170,7 +41,12 @@ export interface UnitReportInput {
   place: string;
   date: string | null;
   figures: ReportSnapshot;
-  texts: { results: string | null; problems: string | null; proposals: string | null; commendations: string | null };
+  texts: {
+    results: string | null;
+    problems: string | null;
+    proposals: string | null;
+    commendations: string | null;
+  };
   signer: { position: 'secretary' | 'deputy_secretary'; name: string } | null;
   ruleSet: RuleSetDefinition | null;
 }
@@ -181,10 +57,26 @@ function figureSections(f: SideValues, ruleSet: RuleSetDefinition | null, result
     heading: 'I. KẾT QUẢ THỰC HIỆN',
     paragraphs: results,
     tables: [
-      { caption: '1. Giới thiệu, tiếp nhận đảng viên đang công tác về sinh hoạt nơi cư trú (Điều 3, Điều 4)', table: coverageTable(f) },
-      { caption: '2. Chi bộ nơi cư trú sinh hoạt với đảng viên đang công tác (Điều 4.3, 4.4)', table: cellLifeTable(f) },
-      { caption: '3. Nhận xét đảng viên đang công tác hằng năm (Điều 3.4, 4.4, 4.5)', table: evaluationTable(f) },
-      ...(ratings ? [{ caption: '4. Kết quả đánh giá theo từng tiêu chí của phiếu nhận xét đã xác nhận', table: ratings }] : []),
+      {
+        caption: '1. Giới thiệu, tiếp nhận đảng viên đang công tác về sinh hoạt nơi cư trú (Điều 3, Điều 4)',
+        table: coverageTable(f),
+      },
+      {
+        caption: '2. Chi bộ nơi cư trú sinh hoạt với đảng viên đang công tác (Điều 4.3, 4.4)',
+        table: cellLifeTable(f),
+      },
+      {
+        caption: '3. Nhận xét đảng viên đang công tác hằng năm (Điều 3.4, 4.4, 4.5)',
+        table: evaluationTable(f),
+      },
+      ...(ratings
+        ? [
+            {
+              caption: '4. Kết quả đánh giá theo từng tiêu chí của phiếu nhận xét đã xác nhận',
+              table: ratings,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -203,9 +95,9 @@ export function unitReportDocument(p: UnitReportInput): OfficialReport {
     draft: p.draft,
     sections: [
       figureSections(p.figures.total, p.ruleSet, textParagraphs(p.texts.results, 'Chưa có nội dung.')),
-      { heading: 'II. HẠN CHẾ, KHÓ KHĂN', paragraphs: textParagraphs(p.texts.problems, 'Không có.'), tables: [] },
-      { heading: 'III. ĐỀ XUẤT, KIẾN NGHỊ', paragraphs: textParagraphs(p.texts.proposals, 'Không có.'), tables: [] },
-      { heading: 'IV. ĐỀ NGHỊ KHEN THƯỞNG', paragraphs: textParagraphs(p.texts.commendations, 'Không có.'), tables: [] },
+      textSection('II. HẠN CHẾ, KHÓ KHĂN', p.texts.problems),
+      textSection('III. ĐỀ XUẤT, KIẾN NGHỊ', p.texts.proposals),
+      textSection('IV. ĐỀ NGHỊ KHEN THƯỞNG', p.texts.commendations),
     ],
     signer: p.signer,
     recipients: [`${committeeName(p.superiorName)} (để báo cáo),`, 'Lưu Văn phòng.'],
@@ -226,9 +118,22 @@ export interface ConsolidatedInput {
   parentName: string | null;
   place: string;
   date: string;
-  counts: { expected: number; submitted: number; received: number; returned: number; late: number; notStarted: number };
+  counts: {
+    expected: number;
+    submitted: number;
+    received: number;
+    returned: number;
+    late: number;
+    notStarted: number;
+  };
   deadline: string | null;
-  reporters: { name: string; state: string; number: string | null; submittedAt: string | null; late: boolean }[];
+  reporters: {
+    name: string;
+    state: string;
+    number: string | null;
+    submittedAt: string | null;
+    late: boolean;
+  }[];
   /** the submitted reports: their totals and texts */
   submitted: { unitName: string; total: ReportSnapshotRow; texts: UnitReportInput['texts'] }[];
   total: SideValues;
@@ -250,7 +155,9 @@ export function consolidatedDocument(p: ConsolidatedInput): OfficialReport {
   const issuer = committeeName(p.superiorName);
   const c = p.counts;
   const opinions = (pick: (t: UnitReportInput['texts']) => string | null) =>
-    p.submitted.filter((s) => pick(s.texts)).map((s) => `${s.unitName}: ${pick(s.texts)!.replace(/\s*\n\s*/g, ' ')}`);
+    p.submitted
+      .filter((s) => pick(s.texts))
+      .map((s) => `${s.unitName}: ${pick(s.texts)!.replace(/\s*\n\s*/g, ' ')}`);
   return {
     number: null,
     superiorName: p.parentName,
@@ -270,19 +177,28 @@ export function consolidatedDocument(p: ConsolidatedInput): OfficialReport {
           {
             table: {
               columns: ['Đảng bộ', 'Tình trạng', 'Số báo cáo', 'Ngày nộp'],
-              rows: p.reporters.map((r) => [r.name, `${stateWords[r.state] ?? r.state}${r.late ? ' (quá hạn)' : ''}`, r.number ?? '', day(r.submittedAt)]),
+              rows: p.reporters.map((r) => [
+                r.name,
+                `${stateWords[r.state] ?? r.state}${r.late ? ' (quá hạn)' : ''}`,
+                r.number ?? '',
+                day(r.submittedAt),
+              ]),
               widths: [4, 2.5, 1.5, 1.5],
             },
           },
         ],
       },
       { ...figureSections(p.total, p.ruleSet, []), heading: 'II. SỐ LIỆU TỔNG HỢP TỪ CÁC BÁO CÁO' },
-      { heading: 'III. HẠN CHẾ, KHÓ KHĂN CÁC ĐƠN VỊ NÊU', paragraphs: textParagraphs(opinions((t) => t.problems).join('\n'), 'Không có.'), tables: [] },
-      { heading: 'IV. ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ', paragraphs: textParagraphs(opinions((t) => t.proposals).join('\n'), 'Không có.'), tables: [] },
-      { heading: 'V. ĐỀ NGHỊ KHEN THƯỞNG', paragraphs: textParagraphs(opinions((t) => t.commendations).join('\n'), 'Không có.'), tables: [] },
+      textSection('III. HẠN CHẾ, KHÓ KHĂN CÁC ĐƠN VỊ NÊU', opinions((t) => t.problems).join('\n')),
+      textSection('IV. ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ', opinions((t) => t.proposals).join('\n')),
+      textSection('V. ĐỀ NGHỊ KHEN THƯỞNG', opinions((t) => t.commendations).join('\n')),
     ],
     signer: null,
-    recipients: [...(p.parentName ? [`${committeeName(p.parentName)} (để báo cáo),`] : []), 'Các đảng bộ trực thuộc,', 'Lưu Văn phòng.'],
+    recipients: [
+      ...(p.parentName ? [`${committeeName(p.parentName)} (để báo cáo),`] : []),
+      'Các đảng bộ trực thuộc,',
+      'Lưu Văn phòng.',
+    ],
     annexes: [
       {
         title: 'PHỤ LỤC',
@@ -294,7 +210,10 @@ export function consolidatedDocument(p: ConsolidatedInput): OfficialReport {
         ),
       },
     ],
-    meta: { title: `Báo cáo tổng hợp thực hiện Quy định 213-QĐ/TW năm ${p.year} — ${issuer}`, author: issuer },
+    meta: {
+      title: `Báo cáo tổng hợp thực hiện Quy định 213-QĐ/TW năm ${p.year} — ${issuer}`,
+      author: issuer,
+    },
   };
 }
 
@@ -304,7 +223,8 @@ export function sumRows(rows: SideValues[]): SideValues {
   for (const r of rows)
     for (const side of ['residence', 'workplace'] as const) {
       for (const [k, n] of Object.entries(r[side])) out[side][k] = (out[side][k] ?? 0) + n;
-      for (const [k, n] of Object.entries(r.breakdown[side])) out.breakdown[side][k] = (out.breakdown[side][k] ?? 0) + n;
+      for (const [k, n] of Object.entries(r.breakdown[side]))
+        out.breakdown[side][k] = (out.breakdown[side][k] ?? 0) + n;
     }
   return out;
 }
