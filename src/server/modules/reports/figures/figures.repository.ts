@@ -113,11 +113,27 @@ export async function recomputeOwnRows(
     await tx.execute(sql`delete from report_figures`);
   }
   for (const source of figureSources) {
-    for (const side of reportSides) {
-      if (!source.sides[side]) continue;
-      await tx.execute(partialRows(source, side, ctx, unitIds !== null));
-      if (source.breakdown) await tx.execute(breakdownRows(source, side, ctx, unitIds !== null));
+    const sides = reportSides.filter((side) => source.sides[side]);
+    // a full rebuild reads a source that is aggregated more than once (two sides, a breakdown) only once, into a stage table
+    const staged = unitIds === null && (sides.length > 1 || source.breakdown !== undefined);
+    if (staged) await tx.execute(stageRows(source, ctx));
+    for (const side of sides) {
+      const rows = (reading: Reading) =>
+        staged ? stagedRows(side) : liveRows(source, side, ctx, unitIds !== null, reading);
+      await tx.execute(
+        partialRows(source, ctx, {
+          side,
+          restricted: unitIds !== null,
+          rows: rows('measures'),
+          with: staged ? undefined : source.with,
+        }),
+      );
+      if (source.breakdown)
+        await tx.execute(
+          breakdownRows(side, unitIds !== null, staged ? undefined : source.with, rows('keys')),
+        );
     }
+    if (staged) await tx.execute(sql`drop table report_stage`);
     onSource?.(source.name);
   }
   const sums = figureColumns.map((c) =>
@@ -131,9 +147,8 @@ export async function recomputeOwnRows(
   await tx.execute(sql`truncate report_refresh_rows`);
 }
 
-/** One source and side: rows grouped by anchor unit and year, one column per figure the source defines. */
-function partialRows(source: FigureSource, side: ReportSide, ctx: FigureContext, restricted: boolean): SQL {
-  const s = source.sides[side]!;
+/** Each row's measures (p<i>: does it count, v<i>: the value a sum adds), the targets' columns and their aggregates. */
+function measures(source: FigureSource, ctx: FigureContext): { inner: SQL[]; outer: SQL[]; targets: SQL[] } {
   const figures = source.figures(ctx);
   const inner: SQL[] = [];
   const outer: SQL[] = [];
@@ -155,29 +170,81 @@ function partialRows(source: FigureSource, side: ReportSide, ctx: FigureContext,
     }
     targets.push(sql.raw(figureColumnSql(col.column)));
   });
+  return { inner, outer, targets };
+}
+
+type Reading = 'measures' | 'keys' | 'both';
+
+/** The columns a reading of a source's rows needs: year, half-year, and the measures or breakdown keys or both. */
+function rowColumns(source: FigureSource, ctx: FigureContext, reading: Reading): SQL {
+  const columns = [
+    sql`${source.year ?? sql`${STATE_YEAR}`}::int as year`,
+    sql`${source.half ?? sql`null::int`} as half`,
+  ];
+  if (reading !== 'keys') columns.push(...measures(source, ctx).inner);
+  if (reading !== 'measures') columns.push(sql`${source.breakdown ?? sql`'{}'::text[]`} as keys`);
+  return sql.join(columns, sql`, `);
+}
+
+/** The rows of one source for one side, read from the tables (the restricted refresh keeps the touched ones). */
+function liveRows(
+  source: FigureSource,
+  side: ReportSide,
+  ctx: FigureContext,
+  restricted: boolean,
+  reading: Reading,
+): SQL {
+  const s = source.sides[side]!;
+  return sql`(select ${s.anchor} as unit_id, ${rowColumns(source, ctx, reading)}
+    from ${source.from(ctx)} ${restricted ? sql`and ${s.touches(RF)}` : sql``}) x`;
+}
+
+/** All rows of a source once, with each side's anchor as a column (full rebuild). */
+function stageRows(source: FigureSource, ctx: FigureContext): SQL {
+  const anchors = reportSides
+    .filter((side) => source.sides[side])
+    .map((side) => sql`${source.sides[side]!.anchor} as ${sql.raw(`u_${side}`)}`);
+  return sql`create temp table report_stage on commit drop as
+    ${source.with ? sql`with ${source.with}` : sql``}
+    select ${sql.join(anchors, sql`, `)}, ${rowColumns(source, ctx, 'both')} from ${source.from(ctx)}`;
+}
+
+function stagedRows(side: ReportSide): SQL {
+  return sql`(select s.${sql.raw(`u_${side}`)} as unit_id, s.* from report_stage s) x`;
+}
+
+/** One source and side: rows grouped by anchor unit and year, one column per figure the source defines. */
+function partialRows(
+  source: FigureSource,
+  ctx: FigureContext,
+  {
+    side,
+    restricted,
+    rows,
+    with: withClause,
+  }: { side: ReportSide; restricted: boolean; rows: SQL; with?: SQL },
+): SQL {
+  const { outer, targets } = measures(source, ctx);
   const where = [sql`x.unit_id is not null`];
   if (restricted) where.push(sql`x.unit_id = any(${RF})`);
   if (source.year) where.push(sql`x.year = any(${`{${ctx.years.join(',')}}`}::int[])`);
-  return sql`${source.with ? sql`with ${source.with}` : sql``}
+  return sql`${withClause ? sql`with ${withClause}` : sql``}
     insert into report_refresh_rows (unit_id, scope, side, year, ${sql.join(targets, sql`, `)})
     select x.unit_id, 'own', ${literal(side)}, x.year, ${sql.join(outer, sql`, `)}
-    from (select ${s.anchor} as unit_id, ${source.year ?? sql`${STATE_YEAR}`}::int as year, ${source.half ?? sql`null::int`} as half, ${sql.join(inner, sql`, `)}
-          from ${source.from(ctx)} ${restricted ? sql`and ${s.touches(RF)}` : sql``}) x
+    from ${rows}
     where ${sql.join(where, sql` and `)}
     group by x.unit_id, x.year`;
 }
 
 /** The rule-set-keyed breakdown of one source and side: {key: count} per anchor unit and year. */
-function breakdownRows(source: FigureSource, side: ReportSide, ctx: FigureContext, restricted: boolean): SQL {
-  const s = source.sides[side]!;
+function breakdownRows(side: ReportSide, restricted: boolean, withClause: SQL | undefined, rows: SQL): SQL {
   const where = [sql`x.unit_id is not null`];
   if (restricted) where.push(sql`x.unit_id = any(${RF})`);
-  return sql`${source.with ? sql`with ${source.with}` : sql``}
+  return sql`${withClause ? sql`with ${withClause}` : sql``}
     insert into report_refresh_rows (unit_id, scope, side, year, breakdown)
     select unit_id, 'own', ${literal(side)}, year, jsonb_object_agg(k, n)
     from (select x.unit_id, x.year, k, count(*) as n
-          from (select ${s.anchor} as unit_id, ${source.year ?? sql`${STATE_YEAR}`}::int as year, ${source.breakdown!} as keys
-                from ${source.from(ctx)} ${restricted ? sql`and ${s.touches(RF)}` : sql``}) x
+          from ${rows}
           cross join lateral unnest(x.keys) k
           where ${sql.join(where, sql` and `)}
           group by 1, 2, 3) y
