@@ -1,7 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { searchMembersAs } from '../../db/member-sql';
-import type { EvaluationStatus } from '../../../shared/rules/evaluation';
+import { isNotValue, oneOf } from '../../db/sql-values';
+import {
+  cancelledStatus,
+  residenceOpenStatuses,
+  type EvaluationStatus,
+} from '../../../shared/rules/evaluation';
 import type { Evidence, RaisedFlag } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
 import { evaluationActScope, evaluationReadScope } from './evaluations.access';
@@ -96,7 +101,12 @@ export const rowFrom = sql`from evaluations e
   join org_units cu on cu.id = e.commune_id
   left join org_units cl on cl.id = e.cell_id`;
 
-export async function loadRows(db: Executor, actor: Actor, ids: string[], lock = false): Promise<EvaluationRow[]> {
+export async function loadRows(
+  db: Executor,
+  actor: Actor,
+  ids: string[],
+  lock = false,
+): Promise<EvaluationRow[]> {
   if (ids.length === 0) return [];
   return queryRows<EvaluationRow>(
     db,
@@ -110,7 +120,11 @@ export const versionColumns = sql`v.version, v.ratings, v.justifications, v.othe
   v.front_signer_name as "frontSignerName", v.front_signed_at as "frontSignedAt", v.signer_name as "signerName", v.signed_at as "signedAt",
   v.confirmer_name as "confirmerName", v.confirmed_at as "confirmedAt", v.opened_reason as "openedReason", v.created_at as "createdAt"`;
 
-export async function loadVersion(db: Executor, evaluationId: string, version: number): Promise<VersionRow | null> {
+export async function loadVersion(
+  db: Executor,
+  evaluationId: string,
+  version: number,
+): Promise<VersionRow | null> {
   const [row] = await queryRows<VersionRow>(
     db,
     sql`select ${versionColumns} from evaluation_versions v where v.evaluation_id = ${evaluationId} and v.version = ${version}`,
@@ -119,7 +133,11 @@ export async function loadVersion(db: Executor, evaluationId: string, version: n
 }
 
 /** The last version released to the member (confirmed before the comment's latest release), if any. */
-export async function lastReleasedVersion(db: Executor, evaluationId: string, releasedAt: Date | string | null): Promise<number | null> {
+export async function lastReleasedVersion(
+  db: Executor,
+  evaluationId: string,
+  releasedAt: Date | string | null,
+): Promise<number | null> {
   if (!releasedAt) return null;
   const [row] = await queryRows<{ version: number | null }>(
     db,
@@ -130,7 +148,12 @@ export async function lastReleasedVersion(db: Executor, evaluationId: string, re
 }
 
 export function listVersions(db: Executor, evaluationId: string) {
-  return queryRows<{ version: number; signedAt: Date | null; confirmedAt: Date | null; openedReason: string | null }>(
+  return queryRows<{
+    version: number;
+    signedAt: Date | null;
+    confirmedAt: Date | null;
+    openedReason: string | null;
+  }>(
     db,
     sql`select v.version, v.signed_at as "signedAt", v.confirmed_at as "confirmedAt", v.opened_reason as "openedReason"
         from evaluation_versions v where v.evaluation_id = ${evaluationId} order by v.version`,
@@ -158,7 +181,12 @@ export function listDisputes(db: Executor, evaluationId: string) {
 }
 
 export async function loadSelfReport(db: Executor, memberId: string, year: number) {
-  const [row] = await queryRows<{ year: number; duties: Record<string, string>; submittedAt: Date | null; updatedAt: Date | null }>(
+  const [row] = await queryRows<{
+    year: number;
+    duties: Record<string, string>;
+    submittedAt: Date | null;
+    updatedAt: Date | null;
+  }>(
     db,
     sql`select year, duties, submitted_at as "submittedAt", updated_at as "updatedAt" from self_reports where member_id = ${memberId} and year = ${year}`,
   );
@@ -176,7 +204,11 @@ export async function cellHasFrontHead(db: Executor, cellId: string): Promise<bo
 }
 
 /** Users acting for units, for notifications (officers on communes/workplaces, secretaries and Front heads on cells). */
-export function usersWithRoleOn(db: Executor, role: 'committee_officer' | 'cell_secretary' | 'front_head', unitIds: string[]) {
+export function usersWithRoleOn(
+  db: Executor,
+  role: 'committee_officer' | 'cell_secretary' | 'front_head',
+  unitIds: string[],
+) {
   if (unitIds.length === 0) return Promise.resolve([] as { unitId: string; userId: string }[]);
   return queryRows<{ unitId: string; userId: string }>(
     db,
@@ -194,7 +226,9 @@ export function memberSearch(q: string | undefined): SQL | null {
  * One notification per person and kind: someone acting for several units (two cells, a commune and its
  * cell) gets one message whose `count` is the sum, with the link given.
  */
-export function perPerson<T extends { userId: string; kind: string; params: Record<string, string | number | null> }>(items: T[], link: string) {
+export function perPerson<
+  T extends { userId: string; kind: string; params: Record<string, string | number | null> },
+>(items: T[], link: string) {
   const merged = new Map<string, T & { link: string }>();
   for (const n of items) {
     const key = `${n.userId}|${n.kind}`;
@@ -203,4 +237,79 @@ export function perPerson<T extends { userId: string; kind: string; params: Reco
     else seen.params.count = Number(seen.params.count ?? 0) + Number(n.params.count ?? 0);
   }
   return [...merged.values()];
+}
+
+/** One side's work list (`filters` over e, m and v), keyset-paged in Vietnamese name order (one row more than `limit`). */
+export function listEvaluationRows(
+  db: Executor,
+  actor: Actor,
+  q: {
+    filters: SQL[];
+    overdueBefore?: string;
+    flagged?: boolean;
+    q?: string;
+    cursor: { k: string; id: string } | null;
+    limit: number;
+  },
+) {
+  const filters = [...q.filters];
+  if (q.overdueBefore)
+    filters.push(
+      sql`${oneOf(sql`e.status`, residenceOpenStatuses)} and e.due_date < ${q.overdueBefore}::date`,
+    );
+  if (q.flagged) filters.push(sql`jsonb_array_length(v.flags) > 0`);
+  if (q.q) {
+    const cond = memberSearch(q.q);
+    if (cond) filters.push(cond);
+  }
+  if (q.cursor)
+    filters.push(sql`(m.sort_key collate "C", e.id) > (${q.cursor.k} collate "C", ${q.cursor.id}::uuid)`);
+  return queryRows<EvaluationRow>(
+    db,
+    sql`select ${rowColumns(actor)} ${rowFrom} where ${sql.join(filters, sql` and `)}
+        order by m.sort_key collate "C", e.id limit ${q.limit + 1}`,
+  );
+}
+
+/** A member's evaluations of the year, cancelled ones left out, the latest first. */
+export function memberEvaluationRows(db: Executor, actor: Actor, memberId: string, year: number) {
+  return queryRows<EvaluationRow>(
+    db,
+    sql`select ${rowColumns(actor)} ${rowFrom} where e.member_id = ${memberId} and e.year = ${year} and ${isNotValue(sql`e.status`, cancelledStatus)}
+        order by e.requested_at desc`,
+  );
+}
+
+/** The rule set of the member's latest evaluation of the year, if any. */
+export async function latestRuleSetCodeOfMember(
+  db: Executor,
+  memberId: string,
+  year: number,
+): Promise<string | undefined> {
+  const [row] = await queryRows<{ ruleSetCode: string }>(
+    db,
+    sql`select rule_set_code as "ruleSetCode" from evaluations where member_id = ${memberId} and year = ${year} order by requested_at desc limit 1`,
+  );
+  return row?.ruleSetCode;
+}
+
+export async function memberStanding(db: Executor, memberId: string) {
+  const [m] = await queryRows<{ status: string; category: string; communeId: string | null }>(
+    db,
+    sql`select status, category, residence_commune_id as "communeId" from members where id = ${memberId}`,
+  );
+  return m;
+}
+
+/** The workplace's Reg. 366 score of the member for the year, if entered. */
+export async function classificationScore(
+  db: Executor,
+  memberId: string,
+  year: number,
+): Promise<number | undefined> {
+  const [c] = await queryRows<{ score: number }>(
+    db,
+    sql`select score::float8 as score from workplace_classifications where member_id = ${memberId} and year = ${year}`,
+  );
+  return c?.score;
 }

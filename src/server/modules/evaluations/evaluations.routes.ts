@@ -45,6 +45,7 @@ import { isAdmin } from '../../http/actor';
 import { Forbidden } from '../../http/errors';
 import { remindOverdueEvaluations } from './evaluations.jobs';
 import * as read from './evaluations.service';
+import * as mine from './my-evaluation.service';
 import { auditExport } from '../privacy/export-audit';
 import { logRecordRead } from '../privacy/read-log';
 import { evaluationMessages } from './evaluations.messages';
@@ -83,9 +84,9 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     // ── the member ──
     app.get(p.mine, { schema: { tags, summary: 'The member’s own evaluations and self-report for a year', querystring: yearQuerySchema, response: { 200: myEvaluationsSchema, 403: errorResponseSchema } } },
-      async (req) => read.myEvaluations(deps, req.actor!, req.query.year));
+      async (req) => mine.myEvaluations(deps, req.actor!, req.query.year));
     app.put(p.selfReport, { schema: { tags, summary: 'The member’s self-report on the duties (draft or submitted)', body: saveSelfReportBodySchema, response: { 200: selfReportSchema, ...errors } } },
-      async (req) => read.saveSelfReport(deps, req.actor!, req.body));
+      async (req) => mine.saveSelfReport(deps, req.actor!, req.body));
 
     // ── tracking ──
     app.get(p.backlog, { schema: { tags, summary: 'Where the comments stand per child unit: requested … released, overdue, no comment', querystring: backlogQuerySchema, response: { 200: backlogSchema, 404: errorResponseSchema } } },

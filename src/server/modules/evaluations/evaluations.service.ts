@@ -1,12 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client';
-import { isNotValue, oneOf } from '../../db/sql-values';
 import type {
   EvaluationDetail,
   EvaluationListItem,
   EvaluationListQuery,
   FormContent,
-  SaveSelfReportBody,
   SelfReport,
 } from '../../../shared/contracts/evaluations';
 import {
@@ -17,31 +13,28 @@ import {
   evaluationTransitions,
   releasedStatuses,
   residenceOpenStatuses,
-  signedStatuses,
   type EvaluationAction,
 } from '../../../shared/rules/evaluation';
 import { classificationLevel, contradictsResidence } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
-import { writeAudit } from '../audit/audit.service';
+import { NotFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { evaluationScopeSql } from './evaluation-queues';
 import {
+  classificationScore,
   listDisputes,
   lastReleasedVersion,
+  listEvaluationRows,
   listVersions,
   loadRows,
   loadSelfReport,
   loadVersion,
-  memberSearch,
-  rowColumns,
-  rowFrom,
   type EvaluationRow,
   type VersionRow,
 } from './evaluations.repository';
 import { evidenceOf } from './evidence.repository';
 import { vnDay, vnYear, type EvaluationDeps } from './requests.service';
-import { getRuleSet, ruleSetForYear } from './rule-sets.service';
+import { getRuleSet } from './rule-sets.service';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -66,7 +59,10 @@ export function toListItem(r: EvaluationRow, today: string): EvaluationListItem 
     selfReported: r.selfReported,
     frontSigned: r.frontSigned,
     // a member sees their own flags only with the released form; the residence and workplace sides always
-    flags: r.asCell || r.asFront || r.asCommune || (r.asWorkplace && deliveredStatuses.includes(r.status)) ? r.flags : [],
+    flags:
+      r.asCell || r.asFront || r.asCommune || (r.asWorkplace && deliveredStatuses.includes(r.status))
+        ? r.flags
+        : [],
     proposal: canSeeContent(r) ? r.proposal : null,
     requestedAt: iso(r.requestedAt)!,
   };
@@ -79,7 +75,13 @@ export function isUnderRevision(r: Pick<EvaluationRow, 'status' | 'releasedAt'>)
 
 /** Content of the form: the residence side always; the workplace once delivered; the member once released. */
 export function canSeeContent(r: EvaluationRow): boolean {
-  return r.asCell || r.asFront || r.asCommune || (r.asWorkplace && deliveredStatuses.includes(r.status)) || (r.asMember && releasedStatuses.includes(r.status));
+  return (
+    r.asCell ||
+    r.asFront ||
+    r.asCommune ||
+    (r.asWorkplace && deliveredStatuses.includes(r.status)) ||
+    (r.asMember && releasedStatuses.includes(r.status))
+  );
 }
 
 function toContent(v: VersionRow): FormContent {
@@ -104,44 +106,70 @@ function toContent(v: VersionRow): FormContent {
 }
 
 function allowedActions(r: EvaluationRow): EvaluationDetail['allowedActions'] {
-  const flag = { workplace: r.asWorkplace, commune: r.asCommune, cell: r.asCell, front: r.asFront, member: r.asMember };
+  const flag = {
+    workplace: r.asWorkplace,
+    commune: r.asCommune,
+    cell: r.asCell,
+    front: r.asFront,
+    member: r.asMember,
+  };
   const out: EvaluationDetail['allowedActions'] = evaluationTransitions
     .filter((t) => flag[t.side] && canEvaluation(t.action, r.status))
     .filter((t) => !(t.action === 'front_sign' && r.frontSigned))
     .map((t) => t.action as EvaluationAction);
-  if (r.asWorkplace && deliveredStatuses.includes(r.status) && r.proposal && r.proposal !== 'none') out.push('answer_proposal');
+  if (r.asWorkplace && deliveredStatuses.includes(r.status) && r.proposal && r.proposal !== 'none')
+    out.push('answer_proposal');
   return [...new Set(out)];
 }
 
-export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: string): Promise<EvaluationDetail> {
+export async function getEvaluation(
+  deps: EvaluationDeps,
+  actor: Actor,
+  id: string,
+): Promise<EvaluationDetail> {
   const [r] = await loadRows(deps.db, actor, [id]);
   if (!r) throw new NotFound('evaluation_not_found');
   const today = vnDay(deps.clock.now());
   const underRevision = isUnderRevision(r);
   // while a disputed comment is revised, the member keeps reading the version released to them
-  const released = !canSeeContent(r) && r.asMember && underRevision ? await lastReleasedVersion(deps.db, r.id, r.releasedAt) : null;
+  const released =
+    !canSeeContent(r) && r.asMember && underRevision
+      ? await lastReleasedVersion(deps.db, r.id, r.releasedAt)
+      : null;
   const visible = canSeeContent(r) || released !== null;
   const version = visible ? await loadVersion(deps.db, r.id, released ?? r.version) : null;
   const open = evaluationFromStatuses('draft').includes(r.status);
   // the residence side drafts against the live record; a signed version carries its own
-  const evidence = r.asCell || r.asFront || r.asCommune ? (open ? await evidenceOf(deps.db, r.memberId, r.year) : (version?.evidence ?? null)) : (version?.evidence ?? null);
-  const selfReport = r.asMember || r.asCell || r.asFront || r.asCommune || r.asWorkplace ? await loadSelfReport(deps.db, r.memberId, r.year) : null;
+  const evidence =
+    r.asCell || r.asFront || r.asCommune
+      ? open
+        ? await evidenceOf(deps.db, r.memberId, r.year)
+        : (version?.evidence ?? null)
+      : (version?.evidence ?? null);
+  const selfReport =
+    r.asMember || r.asCell || r.asFront || r.asCommune || r.asWorkplace
+      ? await loadSelfReport(deps.db, r.memberId, r.year)
+      : null;
   // the workplace keeps the versions it was delivered while the residence side revises (see getVersion)
   const versions = canSeeContent(r)
     ? await listVersions(deps.db, r.id)
     : r.asWorkplace || released !== null
-      ? (await listVersions(deps.db, r.id)).filter((v) => v.confirmedAt && (released === null || v.version <= released))
+      ? (await listVersions(deps.db, r.id)).filter(
+          (v) => v.confirmedAt && (released === null || v.version <= released),
+        )
       : [];
-  const disputes = r.asMember || r.asWorkplace || r.asCommune || r.asCell ? await listDisputes(deps.db, r.id) : [];
+  const disputes =
+    r.asMember || r.asWorkplace || r.asCommune || r.asCell ? await listDisputes(deps.db, r.id) : [];
   let classification: EvaluationDetail['classification'] = null;
   if (r.asWorkplace) {
-    const [c] = await queryRows<{ score: number }>(deps.db, sql`select score::float8 as score from workplace_classifications where member_id = ${r.memberId} and year = ${r.year}`);
-    if (c) {
+    const score = await classificationScore(deps.db, r.memberId, r.year);
+    if (score !== undefined) {
       const def = await getRuleSet(deps.db, r.ruleSetCode);
       classification = {
-        score: c.score,
-        level: classificationLevel(def, c.score)?.key ?? '',
-        contradicts: visible && version ? contradictsResidence(def, c.score, r.formKind, version.ratings) : false,
+        score,
+        level: classificationLevel(def, score)?.key ?? '',
+        contradicts:
+          visible && version ? contradictsResidence(def, score, r.formKind, version.ratings) : false,
       };
     }
   }
@@ -165,7 +193,12 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
     underRevision,
     evidence,
     selfReport: selfReport && (selfReport.submittedAt || r.asMember) ? toSelfReport(selfReport) : null,
-    versions: versions.map((v) => ({ version: v.version, signedAt: iso(v.signedAt), confirmedAt: iso(v.confirmedAt), openedReason: v.openedReason })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      signedAt: iso(v.signedAt),
+      confirmedAt: iso(v.confirmedAt),
+      openedReason: v.openedReason,
+    })),
     disputes: disputes.map((d) => ({ ...d, openedAt: iso(d.openedAt)!, closedAt: iso(d.closedAt) })),
     classification,
     allowedActions: allowedActions(r),
@@ -181,13 +214,22 @@ export async function getEvaluation(deps: EvaluationDeps, actor: Actor, id: stri
   };
 }
 
-export async function getVersion(deps: EvaluationDeps, actor: Actor, id: string, version: number): Promise<FormContent> {
+export async function getVersion(
+  deps: EvaluationDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<FormContent> {
   const [r] = await loadRows(deps.db, actor, [id]);
   if (!r) throw new NotFound('evaluation_not_found');
   const v = version <= r.version ? await loadVersion(deps.db, id, version) : null;
   // the workplace keeps every version it was delivered (a revision does not take the old one away), the
   // member every version released to them
-  const releasedToMember = r.asMember && v?.confirmedAt != null && r.releasedAt != null && new Date(v.confirmedAt) <= new Date(r.releasedAt);
+  const releasedToMember =
+    r.asMember &&
+    v?.confirmedAt != null &&
+    r.releasedAt != null &&
+    new Date(v.confirmedAt) <= new Date(r.releasedAt);
   const visible = canSeeContent(r) || (r.asWorkplace && v?.confirmedAt != null) || releasedToMember;
   if (!visible) throw new NotFound('evaluation_not_found');
   if (!v) throw new NotFound('evaluation_version_not_found');
@@ -199,19 +241,14 @@ export async function listEvaluations(deps: EvaluationDeps, actor: Actor, query:
   const year = query.year ?? vnYear(deps.clock.now());
   const today = vnDay(deps.clock.now());
   const cursor = decodeCursor(query.cursor);
-  const filters = evaluationScopeSql(actor, { ...query, year });
-  if (query.overdue) filters.push(sql`${oneOf(sql`e.status`, residenceOpenStatuses)} and e.due_date < ${today}::date`);
-  if (query.flagged) filters.push(sql`jsonb_array_length(v.flags) > 0`);
-  if (query.q) {
-    const cond = memberSearch(query.q);
-    if (cond) filters.push(cond);
-  }
-  if (cursor) filters.push(sql`(m.sort_key collate "C", e.id) > (${cursor.k} collate "C", ${cursor.id}::uuid)`);
-  const rows = await queryRows<EvaluationRow>(
-    deps.db,
-    sql`select ${rowColumns(actor)} ${rowFrom} where ${sql.join(filters, sql` and `)}
-        order by m.sort_key collate "C", e.id limit ${query.limit + 1}`,
-  );
+  const rows = await listEvaluationRows(deps.db, actor, {
+    filters: evaluationScopeSql(actor, { ...query, year }),
+    overdueBefore: query.overdue ? today : undefined,
+    flagged: query.flagged,
+    q: query.q,
+    cursor,
+    limit: query.limit,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
@@ -220,75 +257,11 @@ export async function listEvaluations(deps: EvaluationDeps, actor: Actor, query:
   };
 }
 
-// ── the member ──────────────────────────────────────────────────────────────
-
-function toSelfReport(s: { year: number; duties: Record<string, string>; submittedAt: Date | null; updatedAt: Date | null }): SelfReport {
+export function toSelfReport(s: {
+  year: number;
+  duties: Record<string, string>;
+  submittedAt: Date | null;
+  updatedAt: Date | null;
+}): SelfReport {
   return { year: s.year, duties: s.duties, submittedAt: iso(s.submittedAt), updatedAt: iso(s.updatedAt) };
-}
-
-function requireMember(actor: Actor): string {
-  if (!actor.memberId || !actor.grants.some((g) => g.role === 'member')) throw new Forbidden('evaluation_member_only');
-  return actor.memberId;
-}
-
-export async function myEvaluations(deps: EvaluationDeps, actor: Actor, yearQuery?: number) {
-  const memberId = requireMember(actor);
-  const year = yearQuery ?? vnYear(deps.clock.now());
-  const today = vnDay(deps.clock.now());
-  const rows = await queryRows<EvaluationRow>(
-    deps.db,
-    sql`select ${rowColumns(actor)} ${rowFrom} where e.member_id = ${memberId} and e.year = ${year} and ${isNotValue(sql`e.status`, cancelledStatus)}
-        order by e.requested_at desc`,
-  );
-  const [cycle] = await queryRows<{ ruleSetCode: string }>(
-    deps.db,
-    sql`select rule_set_code as "ruleSetCode" from evaluations where member_id = ${memberId} and year = ${year} order by requested_at desc limit 1`,
-  );
-  const def = cycle ? await getRuleSet(deps.db, cycle.ruleSetCode) : await ruleSetForYear(deps.db, year);
-  const [m] = await queryRows<{ status: string; category: string; communeId: string | null }>(
-    deps.db,
-    sql`select status, category, residence_commune_id as "communeId" from members where id = ${memberId}`,
-  );
-  const self = await loadSelfReport(deps.db, memberId, year);
-  return {
-    year,
-    ruleSetCode: def.code,
-    duties: def.duties,
-    selfReport: self ? toSelfReport(self) : null,
-    // a comment under revision stays readable as it was released (see getEvaluation)
-    items: rows.map((r) => ({ ...toListItem(r, today), released: releasedStatuses.includes(r.status) || isUnderRevision(r), underRevision: isUnderRevision(r) })),
-    canRequest: m?.status === 'active' && m.category !== 'not_introduced' && Boolean(m.communeId),
-    purposes: def.onDemandPurposes,
-  };
-}
-
-/** Art. 2.7: free text per duty; saving keeps a draft, `submit` makes it visible to the cell. */
-export async function saveSelfReport(deps: EvaluationDeps, actor: Actor, body: SaveSelfReportBody): Promise<SelfReport> {
-  const memberId = requireMember(actor);
-  const now = deps.clock.now();
-  const year = vnYear(now);
-  if (body.year !== year && body.year !== year - 1) throw new Invalid('validation_failed', { year: 'evaluation.yearOutOfRange' });
-  const def = await ruleSetForYear(deps.db, body.year);
-  const numbers = new Set(def.duties.map((d) => String(d.number)));
-  const duties = Object.fromEntries(Object.entries(body.duties).filter(([k, v]) => numbers.has(k) && v.trim()));
-  if (body.submit && Object.keys(duties).length === 0) throw new Invalid('validation_failed', { duties: 'evaluation.selfReportEmpty' });
-  return deps.db.transaction(async (tx) => {
-    // once the cell has signed the year's form, the report it was judged on stays as it was
-    const [signed] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from evaluations where member_id = ${memberId} and year = ${body.year} and kind = 'yearly'
-          and ${oneOf(sql`status`, signedStatuses)}`,
-    );
-    if (signed!.n > 0) throw new Conflict('self_report_locked');
-    const [row] = await queryRows<{ year: number; duties: Record<string, string>; submittedAt: Date | null; updatedAt: Date | null }>(
-      tx,
-      sql`insert into self_reports (member_id, year, duties, submitted_at, updated_at)
-          values (${memberId}, ${body.year}, ${JSON.stringify(duties)}::jsonb, ${body.submit ? now.toISOString() : null}::timestamptz, ${now.toISOString()}::timestamptz)
-          on conflict (member_id, year) do update set duties = excluded.duties, updated_at = excluded.updated_at,
-            submitted_at = coalesce(excluded.submitted_at, self_reports.submitted_at)
-          returning year, duties, submitted_at as "submittedAt", updated_at as "updatedAt"`,
-    );
-    await writeAudit(tx, actor, { action: body.submit ? 'self_report.submitted' : 'self_report.saved', entityType: 'self_report', entityId: `${memberId}:${body.year}`, after: { year: body.year, duties: Object.keys(duties) } });
-    return toSelfReport(row!);
-  });
 }
