@@ -13,6 +13,12 @@ export type SignerPosition = 'secretary' | 'deputy_secretary';
 
 export const upperVi = (s: string): string => s.toLocaleUpperCase('vi-VN');
 
+/** ISO date (or timestamp) → dd/mm/yyyy, as dates are written in a form's fields; null when it is not one. */
+export function formatDay(iso: string | null): string | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
+}
+
 /** "ngày 05 tháng 03 năm 2026", Party style (day and month padded); blanks to fill by hand when unknown. */
 export function longDate(iso: string | null): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;

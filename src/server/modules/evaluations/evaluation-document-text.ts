@@ -7,6 +7,7 @@ import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
 import type { Field } from '../../documents/fields';
 import {
   NATION,
+  formatDay,
   ON_BEHALF_OF_COMMITTEE,
   longDate,
   placeDateLine,
@@ -112,11 +113,7 @@ const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi-VN')
 const typographic = (s: string): string => s.replace(/"([^"]*)"/g, '“$1”');
 const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);
 
-/** ISO date (or timestamp) → dd/mm/yyyy. */
-export function formatDay(iso: string | null): string | null {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
-}
+export { formatDay };
 
 /** The header names the Party organisation ("Đảng bộ"), whatever the unit is called in the tree ("Đảng ủy"). */
 function organisation(name: string): string {

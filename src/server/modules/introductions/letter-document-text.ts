@@ -6,6 +6,7 @@
 import type { Field } from '../../documents/fields';
 import {
   NATION,
+  formatDay,
   ON_BEHALF_OF_COMMITTEE,
   numberLine,
   placeDateLine,
@@ -79,9 +80,7 @@ const REGULATION = 'Quy định số 213-QĐ/TW ngày 02/01/2020 của Bộ Chí
 
 /** ISO date (or timestamp) → dd/mm/yyyy; anything unparseable is printed as given. */
 function formatDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return iso ? (formatDay(iso) ?? iso) : null;
 }
 
 function exemptLine(exempt: LetterDocumentData['exempt']): string | null {

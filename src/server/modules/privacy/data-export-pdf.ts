@@ -32,6 +32,11 @@ function label(value: string, ...prefixes: string[]): string {
 const text = (v: string | number | null | undefined): string =>
   v === null || v === undefined || v === '' ? '–' : String(v);
 
+function none(doc: Pdf): void {
+  const box = contentBox(doc);
+  doc.y = textAt(doc, 'Không có.', box.left, doc.y, box.width, { size: SIZE, font: 'italic' }) + 2;
+}
+
 function heading(doc: Pdf, title: string): void {
   ensureSpace(doc, 60);
   const box = contentBox(doc);
@@ -40,11 +45,8 @@ function heading(doc: Pdf, title: string): void {
 
 /** "Label: value" lines, the label in bold: a record's fields read as a form, not as a grid of figures. */
 function fields(doc: Pdf, rows: [string, string][]): void {
+  if (rows.length === 0) return none(doc);
   const box = contentBox(doc);
-  if (rows.length === 0) {
-    doc.y = textAt(doc, 'Không có.', box.left, doc.y, box.width, { size: SIZE, font: 'italic' }) + 2;
-    return;
-  }
   for (const [name, value] of rows) {
     ensureSpace(doc, 16);
     doc.y =
@@ -56,11 +58,7 @@ function fields(doc: Pdf, rows: [string, string][]): void {
 }
 
 function table(doc: Pdf, columns: string[], rows: (string | number)[][]): void {
-  if (rows.length === 0) {
-    const box = contentBox(doc);
-    doc.y = textAt(doc, 'Không có.', box.left, doc.y, box.width, { size: SIZE, font: 'italic' }) + 2;
-    return;
-  }
+  if (rows.length === 0) return none(doc);
   const t: FigureTable = { columns, rows, widths: columns.map(() => 1) };
   drawFigureTable(doc, t, { size: SIZE - 1.5, newPage: (d) => d.addPage() });
 }
