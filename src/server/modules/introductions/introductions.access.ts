@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LetterActorSide } from '../../../shared/rules/introduction-letter';
 import { grantsWith, isAdmin, type Actor, type Grant } from '../../http/actor';
+import { inSubtree } from '../../http/access';
 
 /**
  * Who may see and act on introduction letters, as SQL over the letter alias `l` (deny by default).
@@ -18,7 +19,9 @@ function anyOf(conditions: SQL[]): SQL {
 
 /** `unitColumn` lies in the subtree of one of the grants. */
 function inSubtrees(unitColumn: SQL, grants: Grant[]): SQL[] {
-  return grants.map((g) => sql`${unitColumn} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`);
+  return grants.map(
+    (g) => sql`${unitColumn} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`,
+  );
 }
 
 const SIGNER_POSITIONS = new Set(['secretary', 'deputy_secretary']);
@@ -37,7 +40,9 @@ export function letterActScope(actor: Actor, side: LetterActorSide): SQL {
     case 'workplace_signer':
       return anyOf(inSubtrees(sql`l.issuing_unit_id`, signerGrants(actor)));
     case 'commune':
-      return admin ? TRUE : anyOf(inSubtrees(sql`l.receiving_commune_id`, grantsWith(actor, 'committee_officer')));
+      return admin
+        ? TRUE
+        : anyOf(inSubtrees(sql`l.receiving_commune_id`, grantsWith(actor, 'committee_officer')));
     case 'cell':
       // The cell secretary acknowledges; the commune may acknowledge on behalf of a cell with no account yet.
       return admin
@@ -58,11 +63,15 @@ export function letterReadScope(actor: Actor): SQL {
   const conditions: SQL[] = [
     ...inSubtrees(sql`l.issuing_unit_id`, officers),
     // After a job transfer the new committee takes the member over and reads their letters too.
-    ...officers.map((g) => sql`l.member_id in (select m.id from members m join org_units c on c.id = m.cell_id where c.path <@ ${g.unitPath}::ltree)`),
+    ...officers.map(
+      (g) =>
+        sql`l.member_id in (select m.id from members m join org_units c on c.id = m.cell_id where c.path <@ ${g.unitPath}::ltree)`,
+    ),
     ...inSubtrees(sql`l.receiving_commune_id`, officers),
     ...inSubtrees(sql`l.residence_cell_id`, grantsWith(actor, 'cell_secretary', 'front_head')),
   ];
-  if (actor.memberId && actor.grants.some((g) => g.role === 'member')) conditions.push(sql`l.member_id = ${actor.memberId}`);
+  if (actor.memberId && actor.grants.some((g) => g.role === 'member'))
+    conditions.push(sql`l.member_id = ${actor.memberId}`);
   return anyOf(conditions);
 }
 
@@ -95,4 +104,56 @@ export function signerMemberScope(actor: Actor): SQL {
 export function workplaceMemberScope(actor: Actor): SQL {
   if (isAdmin(actor)) return TRUE;
   return anyOf(inSubtrees(sql`m.cell_id`, grantsWith(actor, 'committee_officer')));
+}
+
+// ── subtrees of a unit the caller chose (filters, not access: the access scope goes alongside) ──
+
+/** The ltree `pathColumn` lies in the subtree at `path`. */
+export function pathUnder(pathColumn: SQL, path: string): SQL {
+  return sql`${pathColumn} <@ ${path}::ltree`;
+}
+
+/** The ltree `pathColumn` lies in the subtree of the unit `unitId`. */
+export function pathUnderUnit(pathColumn: SQL, unitId: string): SQL {
+  return sql`${pathColumn} <@ (select path from org_units where id = ${unitId})`;
+}
+
+/** `unitColumn` names a unit in the subtree at `path`. */
+export function unitUnder(unitColumn: SQL, path: string): SQL {
+  return inSubtree(unitColumn, path);
+}
+
+/** `unitColumn` names a unit in the subtree of the unit `unitId`. */
+export function unitUnderUnit(unitColumn: SQL, unitId: string): SQL {
+  return sql`${unitColumn} in (select u.id from org_units u where ${pathUnderUnit(sql`u.path`, unitId)})`;
+}
+
+/** Residence notices (alias `n`) the actor may read: from their committees, or delivered to their communes and cells. */
+export function noticeScope(actor: Actor, side: 'workplace' | 'residence'): SQL {
+  if (isAdmin(actor)) return TRUE;
+  const officers = grantsWith(actor, 'committee_officer');
+  return anyOf(
+    side === 'workplace'
+      ? inSubtrees(sql`n.issuing_unit_id`, officers)
+      : [
+          ...inSubtrees(sql`n.residence_commune_id`, officers),
+          ...inSubtrees(sql`n.residence_cell_id`, grantsWith(actor, 'cell_secretary', 'front_head')),
+        ],
+  );
+}
+
+/** "Known here, no letter" requests (alias `r`) of the actor's committees, on the side whose column is given. */
+export function requestScope(actor: Actor, sideColumn: SQL): SQL {
+  if (isAdmin(actor)) return TRUE;
+  return anyOf(inSubtrees(sideColumn, grantsWith(actor, 'committee_officer')));
+}
+
+/** The actor's own letters, as a member (none for an account without a member record). */
+export function ownLetterScope(actor: Actor): SQL {
+  return actor.memberId ? sql`l.member_id = ${actor.memberId}` : FALSE;
+}
+
+/** No restriction (the member acting on their own record, already checked). */
+export function isTrue(): SQL {
+  return TRUE;
 }

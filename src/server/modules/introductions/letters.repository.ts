@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { LetterStatus } from '../../../shared/rules/introduction-letter';
 import { foldVietnamese } from '../../../shared/rules/vietnamese-name';
+import { isValue, oneOf } from '../../db/sql-values';
 
 /** Queries for introduction letters (alias `l`). No rules here: the services decide. */
 
@@ -78,7 +79,15 @@ function toDates<T extends Record<string, unknown>>(row: T, keys: string[]): T {
   }
   return row;
 }
-const DATE_KEYS = ['issuedAt', 'receivedAt', 'placedAt', 'acknowledgedAt', 'rejectedAt', 'endedAt', 'createdAt'];
+const DATE_KEYS = [
+  'issuedAt',
+  'receivedAt',
+  'placedAt',
+  'acknowledgedAt',
+  'rejectedAt',
+  'endedAt',
+  'createdAt',
+];
 
 export async function selectLetters(db: Executor, where: SQL[], tail: SQL = sql``): Promise<LetterRow[]> {
   const rows = await queryRows<LetterRow>(
@@ -113,7 +122,12 @@ export function sqlTextArray(values: (string | null)[]): SQL {
 
 /** Audit-log history of a letter, oldest first, with the actor's name. */
 export function letterHistory(db: Executor, id: string) {
-  return queryRows<{ action: string; at: Date | string; actorName: string | null; after: Record<string, unknown> | null }>(
+  return queryRows<{
+    action: string;
+    at: Date | string;
+    actorName: string | null;
+    after: Record<string, unknown> | null;
+  }>(
     db,
     sql`select a.action, a.at, u.display_name as "actorName", a.after
         from audit_log a left join users u on u.id = a.actor_user_id
@@ -122,7 +136,10 @@ export function letterHistory(db: Executor, id: string) {
 }
 
 export async function nextLetterId(db: Executor, id: string): Promise<string | null> {
-  const rows = await queryRows<{ id: string }>(db, sql`select id from introduction_letters where previous_letter_id = ${id} order by created_at desc limit 1`);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from introduction_letters where previous_letter_id = ${id} order by created_at desc limit 1`,
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -196,7 +213,10 @@ export function memberSearch(alias: string, q: string | undefined): SQL | undefi
   if (/^\d+$/.test(trimmed)) return sql`${m}.card_number like ${`${escapeLike(trimmed)}%`}`;
   const tokens = foldVietnamese(trimmed).split(' ').filter(Boolean).slice(0, 6);
   if (tokens.length === 0) return undefined;
-  return sql`(${sql.join(tokens.map((t) => sql`${m}.search_name like ${`% ${escapeLike(t)}%`}`), sql` and `)})`;
+  return sql`(${sql.join(
+    tokens.map((t) => sql`${m}.search_name like ${`% ${escapeLike(t)}%`}`),
+    sql` and `,
+  )})`;
 }
 
 /** What the letter prints for an exempt member (Guide 33): the reason and the period. */
@@ -204,4 +224,89 @@ export function exemptTextSql(alias: string): SQL {
   const m = sql.raw(alias);
   return sql`case when ${m}.category = 'exempt' then concat_ws(' · ', ${m}.category_reason,
     to_char(${m}.exempt_from, 'DD/MM/YYYY') || ' – ' || coalesce(to_char(${m}.exempt_to, 'DD/MM/YYYY'), '…')) end`;
+}
+
+/** For each condition (named), whether the letter meets it: the sides the actor may act for. */
+export async function letterMeets(
+  db: Executor,
+  id: string,
+  conditions: Record<string, SQL>,
+): Promise<Record<string, boolean>> {
+  const cols = Object.entries(conditions).map(([name, cond]) => sql`${cond} as ${sql.identifier(name)}`);
+  const [row] = await queryRows<Record<string, boolean>>(
+    db,
+    sql`select ${sql.join(cols, sql`, `)} from introduction_letters l where l.id = ${id}`,
+  );
+  return row ?? {};
+}
+
+/** The names a notice about a letter reads: member, issuing committee, receiving commune, cell, reject reason. */
+export function letterNames(db: Executor, ids: string[]) {
+  return queryRows<{
+    id: string;
+    issuingUnitId: string;
+    cellId: string | null;
+    member: string;
+    issuer: string;
+    commune: string;
+    cell: string | null;
+    reason: string | null;
+  }>(
+    db,
+    sql`select l.id, l.issuing_unit_id as "issuingUnitId", l.residence_cell_id as "cellId", m.full_name as member,
+          iu.name as issuer, rc.name as commune, c.name as cell, l.reject_reason::text as reason
+        from introduction_letters l join members m on m.id = l.member_id join org_units iu on iu.id = l.issuing_unit_id
+        join org_units rc on rc.id = l.receiving_commune_id left join org_units c on c.id = l.residence_cell_id
+        where l.id = any(${sqlUuidArray(ids)})`,
+  );
+}
+
+/** A page of letters (newest first, keyset on created_at and id) within `scope`, with the list's filters. */
+export function letterPage(
+  db: Executor,
+  scope: SQL[],
+  filter: {
+    statuses?: readonly LetterStatus[];
+    status?: string;
+    communeId?: string;
+    batchId?: string;
+    /** letters waiting for receipt since before this instant */
+    overdue?: { status: LetterStatus; before: string };
+    q?: string;
+    after?: { k: string; id: string };
+    limit: number;
+  },
+): Promise<LetterRow[]> {
+  const where = [...scope];
+  if (filter.statuses) where.push(oneOf(sql`l.status`, filter.statuses));
+  else if (filter.status) where.push(sql`l.status = ${filter.status}`);
+  if (filter.communeId) where.push(sql`l.receiving_commune_id = ${filter.communeId}`);
+  if (filter.batchId) where.push(sql`l.batch_id = ${filter.batchId}`);
+  if (filter.overdue)
+    where.push(
+      sql`${isValue(sql`l.status`, filter.overdue.status)} and l.issued_at < ${filter.overdue.before}::timestamptz`,
+    );
+  const search = memberSearch('m', filter.q);
+  if (search) where.push(search);
+  if (filter.after)
+    where.push(sql`(l.created_at, l.id) < (${filter.after.k}::timestamptz, ${filter.after.id}::uuid)`);
+  return selectLetters(
+    db,
+    where.map((w) => sql`(${w})`),
+    sql`order by l.created_at desc, l.id desc limit ${filter.limit + 1}`,
+  );
+}
+
+/** `l.id` is one of `ids`. */
+export function letterIdIn(ids: string[]): SQL {
+  return sql`l.id = any(${sqlUuidArray(ids)})`;
+}
+
+/** The member's letters, newest first (at most 50). */
+export function lettersOfMember(db: Executor, memberId: string): Promise<LetterRow[]> {
+  return selectLetters(
+    db,
+    [sql`l.member_id = ${memberId}`],
+    sql`order by l.created_at desc, l.id desc limit 50`,
+  );
 }

@@ -1,4 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { CreateRequestBody, RequestItem } from '../../../shared/contracts/introductions';
 import { newLetterStatus } from '../../../shared/rules/introduction-letter';
 import {
@@ -7,18 +6,19 @@ import {
   type RequestStatus,
 } from '../../../shared/rules/introduction-request';
 import type { Executor } from '../../db/client';
-import { grantsWith, isAdmin, type Actor } from '../../http/actor';
+import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { notifyEach } from '../notifications/notifications.service';
-import { todayInVietnam } from '../org-units/org-units.service';
-import { reachesPath, signerGrants, workplaceMemberScope } from './introductions.access';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
+import { reachesPath, requestScope, signerGrants, workplaceMemberScope } from './introductions.access';
 import { usersOnUnits } from './letters.repository';
 import { existingRequest } from './natural-keys';
 import * as repo from './requests.repository';
-import { checkCommuneAndArea, lockMember } from './residence.service';
-import { endLettersOfMember, issueLetters, residenceAddress, type LetterDeps } from './letters.service';
+import { checkCommuneAndArea, lockMember } from './residence-checks';
+import { endLettersOfMember, issueLetters } from './letter-steps.service';
+import { residenceAddress, type LetterDeps } from './letters.service';
 
 /**
  * "Known here, no letter" (Art. 4.1): the commune found a working member living locally and asks the workplace
@@ -86,15 +86,6 @@ export async function createRequest(
   });
 }
 
-function requestScope(actor: Actor, side: 'workplace' | 'commune'): SQL {
-  if (isAdmin(actor)) return sql`true`;
-  const col = repo.requestSideColumn(side);
-  const conds = grantsWith(actor, 'committee_officer').map(
-    (g) => sql`${col} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`,
-  );
-  return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
-}
-
 function toRequestItem(r: repo.RequestRow): RequestItem {
   const { street, areaName, residenceAreaId: _area, ...rest } = r;
   return {
@@ -117,7 +108,7 @@ export async function listRequests(
 ) {
   const rows = await repo.listRequests(deps.db, {
     ...query,
-    scope: requestScope(actor, query.side),
+    scope: requestScope(actor, repo.requestSideColumn(query.side)),
     after: decodeCursor(query.cursor) ?? undefined,
   });
   const page = rows.slice(0, query.limit);
@@ -132,7 +123,7 @@ export async function listRequests(
 }
 
 async function lockOpenRequest(tx: Executor, actor: Actor, id: string): Promise<repo.RequestRow> {
-  const r = await repo.lockRequest(tx, id, requestScope(actor, 'workplace'));
+  const r = await repo.lockRequest(tx, id, requestScope(actor, repo.requestSideColumn('workplace')));
   if (!r) throw new NotFound();
   if (!openRequestStatuses.includes(r.status)) throw new Conflict('request_closed');
   return r;
@@ -147,7 +138,7 @@ export async function fulfilRequest(
 ): Promise<{ letterId: string }> {
   const letterId = await deps.db.transaction(async (tx) => {
     const r = await lockOpenRequest(tx, actor, id);
-    const m = await lockMember(tx, actor, body.memberId, workplaceMemberScope(actor));
+    const m = await lockMember(tx, body.memberId, workplaceMemberScope(actor));
     if (m.status !== 'active') throw new Conflict('member_not_active');
     // Art. 3.1: only the secretary or deputy signs. Refuse before anything changes, not after the request is closed.
     if (
@@ -165,7 +156,7 @@ export async function fulfilRequest(
       tx,
       m.id,
       { communeId: r.communeId, residenceAreaId: r.residenceAreaId, street: r.street },
-      { now, today: todayInVietnam(now) },
+      { now, today: vnDay(now) },
     );
     const letter = await repo.insertDraftLetter(tx, {
       memberId: m.id,

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { openRequestStatuses } from '../../../shared/rules/introduction-request';
 import { queryRows, type Executor } from '../../db/client';
 import { oneOf } from '../../db/sql-values';
+import { committeeOfCell } from './letters.repository';
 
 /**
  * Natural keys of notices and "known here, no letter" requests (issue 12, decision 0012): a second identical
@@ -74,4 +75,55 @@ export async function findOpenRequestByKey(
         where r.commune_id = ${key.communeId} and ${oneOf(sql`r.status`, openRequestStatuses)} and ${match}`,
   );
   return row ?? null;
+}
+
+export interface MemberStateRow {
+  id: string;
+  fullName: string;
+  status: string;
+  cellId: string;
+  committeeId: string;
+  committeeName: string;
+  committeePath: string;
+  residenceCommuneId: string | null;
+  residenceCellId: string | null;
+  residenceAreaId: string | null;
+  residenceStreet: string | null;
+  currentLetterId: string | null;
+  inScope: boolean;
+}
+
+/** The member with their workplace committee, locked; `inScope` says whether they meet `scope`. */
+export async function lockMemberRow(
+  tx: Executor,
+  memberId: string,
+  scope: SQL,
+): Promise<MemberStateRow | undefined> {
+  const [m] = await queryRows<MemberStateRow>(
+    tx,
+    sql`select m.id, m.full_name as "fullName", m.status, m.cell_id as "cellId", w.id as "committeeId", w.name as "committeeName",
+          w.path::text as "committeePath",
+          m.residence_commune_id as "residenceCommuneId", m.residence_cell_id as "residenceCellId",
+          m.residence_area_id as "residenceAreaId", m.residence_street as "residenceStreet",
+          m.current_letter_id as "currentLetterId", ${scope} as "inScope"
+        from members m join org_units c on c.id = m.cell_id
+        join org_units w on w.id = ${committeeOfCell(sql`c`)}
+        where m.id = ${memberId} for update of m`,
+  );
+  return m;
+}
+
+/** The unit named as a commune: whether it is an active commune (or district), and whether the area lies in it. */
+export async function findCommuneWithArea(
+  tx: Executor,
+  communeId: string,
+  areaId: string | null | undefined,
+) {
+  const [c] = await queryRows<{ ok: boolean; areaOk: boolean; name: string }>(
+    tx,
+    sql`select (c.type in ('commune_committee', 'district_committee') and c.status = 'active') as ok, c.name,
+          ${areaId ? sql`exists (select 1 from residential_areas a where a.id = ${areaId} and a.commune_unit_id = c.id)` : sql`true`} as "areaOk"
+        from org_units c where c.id = ${communeId}`,
+  );
+  return c;
 }
