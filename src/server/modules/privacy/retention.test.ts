@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { retentionResultSchema } from '../../../shared/contracts/privacy';
 import type { Database } from '../../db/client';
 import { queryRows } from '../../db/client';
@@ -33,7 +33,8 @@ const auditCount = async (memberId: string) =>
     )
   )[0]!.n;
 
-beforeAll(async () => {
+// Each test on a fresh database: retention acts on every member, so no test may count on another's run.
+beforeEach(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database);
   now = t.clock.now();
@@ -92,7 +93,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await t.app.close();
   await database.close();
 });
@@ -153,6 +154,7 @@ describe('applyRetention', () => {
   });
 
   it('runs again without doing anything twice', async () => {
+    expect((await applyRetention(database.db, now)).count).toBe(2);
     expect((await applyRetention(database.db, now)).count).toBe(0);
   });
 });
@@ -160,7 +162,7 @@ describe('applyRetention', () => {
 describe('POST /api/admin/retention', () => {
   let admin: Session;
   let officer: Session;
-  beforeAll(async () => {
+  beforeEach(async () => {
     admin = await loginAs(t.app, 'admin');
     officer = await loginAs(t.app, 'officer');
     await passSecondFactor(database, ['admin', 'officer']);
@@ -187,7 +189,8 @@ describe('POST /api/admin/retention', () => {
       payload: { dryRun: true },
     });
     expect(res.statusCode).toBe(200);
-    expect(retentionResultSchema.parse(res.json())).toMatchObject({ dryRun: true, count: 1 });
+    // the two of the setup and the one ended N+2 years ago
+    expect(retentionResultSchema.parse(res.json())).toMatchObject({ dryRun: true, count: 3 });
     const denied = await t.app.inject({
       method: 'POST',
       url: '/api/admin/retention',
