@@ -7,6 +7,7 @@ import {
   type EvaluationStatus,
 } from '../../../shared/rules/evaluation';
 import { isNotValue, oneOf } from '../../db/sql-values';
+import { inSubtreeOfUnit } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import { evaluationActScope, evaluationReadScope, sideUnitColumn } from './evaluations.access';
 
@@ -63,10 +64,7 @@ export function evaluationScopeSql(actor: Actor, q: EvaluationScope): SQL[] {
   const filters = [sql`e.year = ${q.year}`, evaluationActScope(actor, q.side), evaluationReadScope(actor)];
   // the commune side narrows to one of its cells too: an evaluation lies under its cell, or its commune while unplaced
   const unitColumn = q.side === 'commune' ? sql`coalesce(e.cell_id, e.commune_id)` : sideUnitColumn(q.side);
-  if (q.unitId)
-    filters.push(
-      sql`${unitColumn} in (select u.id from org_units u where u.path <@ (select path from org_units where id = ${q.unitId}))`,
-    );
+  if (q.unitId) filters.push(inSubtreeOfUnit(unitColumn, q.unitId));
   if (q.status) filters.push(sql`e.status = ${q.status}`);
   else filters.push(isNotValue(sql`e.status`, cancelledStatus));
   if (q.queue) filters.push(evaluationQueueSql(q.queue));

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EvaluationSide } from '../../../shared/rules/evaluation';
 import { grantsWith, isAdmin, type Actor, type Grant } from '../../http/actor';
+import { inSubtree, pathInSubtree } from '../../http/access';
 
 /**
  * Who may see and act on evaluations, as SQL over the alias `e` (deny by default; outside → "not found").
@@ -16,9 +17,7 @@ function anyOf(conditions: SQL[]): SQL {
   return conditions.length === 0 ? FALSE : sql`(${sql.join(conditions, sql` or `)})`;
 }
 
-function inSubtree(column: SQL, g: Grant): SQL {
-  return sql`${column} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`;
-}
+const inGrantSubtree = (column: SQL, g: Grant): SQL => inSubtree(column, g.unitPath!);
 
 /** The Front head is granted on the residential cell of their area (one cell per area): only that cell. */
 function frontCondition(g: Grant): SQL {
@@ -29,12 +28,18 @@ export function evaluationActScope(actor: Actor, side: EvaluationSide): SQL {
   const admin = isAdmin(actor);
   switch (side) {
     case 'workplace':
-      return admin ? TRUE : anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(sql`e.workplace_unit_id`, g)));
+      return admin
+        ? TRUE
+        : anyOf(
+            grantsWith(actor, 'committee_officer').map((g) => inGrantSubtree(sql`e.workplace_unit_id`, g)),
+          );
     case 'commune':
-      return admin ? TRUE : anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(sql`e.commune_id`, g)));
+      return admin
+        ? TRUE
+        : anyOf(grantsWith(actor, 'committee_officer').map((g) => inGrantSubtree(sql`e.commune_id`, g)));
     // Signing is personal: an administrator does not sign for a cell or a Front committee.
     case 'cell':
-      return anyOf(grantsWith(actor, 'cell_secretary').map((g) => inSubtree(sql`e.cell_id`, g)));
+      return anyOf(grantsWith(actor, 'cell_secretary').map((g) => inGrantSubtree(sql`e.cell_id`, g)));
     case 'front':
       return anyOf(grantsWith(actor, 'front_head').map(frontCondition));
     case 'member':
@@ -83,5 +88,5 @@ export function sideGrants(actor: Actor, side: 'workplace' | 'commune' | 'cell' 
 /** `pathColumn` (an ltree) lies under one of `grants` (an administrator reaches everything). */
 export function pathInReach(actor: Actor, grants: Grant[], pathColumn: SQL): SQL {
   if (isAdmin(actor)) return TRUE;
-  return anyOf(grants.map((g) => sql`${pathColumn} <@ ${g.unitPath}::ltree`));
+  return anyOf(grants.map((g) => pathInSubtree(pathColumn, g.unitPath!)));
 }

@@ -3,6 +3,7 @@ import { queryRows, type Executor } from '../../db/client';
 import { isNotValue, oneOf } from '../../db/sql-values';
 import type { OpenCycleResponse } from '../../../shared/contracts/evaluations';
 import { cancelledStatus, residenceOpenStatuses } from '../../../shared/rules/evaluation';
+import { pathInSubtree } from '../../http/access';
 import { committeeOfCell } from '../introductions/letters.repository';
 import { uuidArray } from './evaluations.repository';
 
@@ -19,7 +20,7 @@ export interface CycleScope {
 }
 
 const scopeSql = (s: CycleScope) =>
-  sql`c.path <@ ${s.unitPath}::ltree ${s.memberIds?.length ? sql`and m.id = any(${uuidArray(s.memberIds)})` : sql``}`;
+  sql`${pathInSubtree(sql`c.path`, s.unitPath)} ${s.memberIds?.length ? sql`and m.id = any(${uuidArray(s.memberIds)})` : sql``}`;
 
 export interface CreatedEvaluation {
   id: string;

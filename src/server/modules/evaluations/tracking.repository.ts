@@ -12,6 +12,7 @@ import {
   signedStatuses,
 } from '../../../shared/rules/evaluation';
 import type { RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
+import { pathInSubtree } from '../../http/access';
 import { memberSearch, uuidArray } from './evaluations.repository';
 
 /** The SQL of progress tracking and the workplace's review (tracking.service.ts holds the rules and the audit). */
@@ -72,7 +73,7 @@ export function backlogRows(
           select ${childOf} as child, e.status, e.due_date,
             exists (select 1 from self_reports s where s.member_id = e.member_id and s.year = e.year and s.submitted_at is not null) as self_reported
           from evaluations e join members m on m.id = e.member_id join org_units g on g.id = ${evaluationUnit(q.side)}
-          where e.year = ${q.year} and ${isNotValue(sql`e.status`, cancelledStatus)} and g.path <@ ${q.unit.path}::ltree),
+          where e.year = ${q.year} and ${isNotValue(sql`e.status`, cancelledStatus)} and ${pathInSubtree(sql`g.path`, q.unit.path)}),
         counts as (
           select child,
             count(*)::int as requested,
@@ -88,7 +89,7 @@ export function backlogRows(
           from ev group by rollup (child)),
         owed_members as (
           select ${childOf} as child from members m join org_units g on g.id = ${memberUnit(q.side)}
-          where ${WORKING} and g.path <@ ${q.unit.path}::ltree and not ${hasComment(q.year)}),
+          where ${WORKING} and ${pathInSubtree(sql`g.path`, q.unit.path)} and not ${hasComment(q.year)}),
         owed as (select child, count(*)::int as n, grouping(child) = 1 as is_total from owed_members group by rollup (child)),
         ch as (
           select u.id, u.name, u.path::text as path, true as is_total from org_units u where u.id = ${q.unit.id}
@@ -129,7 +130,7 @@ export function noCommentRows(
         left join org_units rc on rc.id = m.residence_cell_id left join org_units co on co.id = m.residence_commune_id
         left join lateral (select e.id, e.status from evaluations e where e.member_id = m.id and e.year = ${q.year} and ${isNotValue(sql`e.status`, cancelledStatus)}
           order by (e.kind = 'yearly') desc, e.requested_at desc limit 1) le on true
-        where ${WORKING} and g.path <@ ${q.unitPath}::ltree and not ${hasComment(q.year)}
+        where ${WORKING} and ${pathInSubtree(sql`g.path`, q.unitPath)} and not ${hasComment(q.year)}
           ${q.cursor ? sql`and (m.sort_key collate "C", m.id) > (${q.cursor.k} collate "C", ${q.cursor.id}::uuid)` : sql``}
         order by m.sort_key collate "C", m.id limit ${q.limit + 1}`,
   );
@@ -172,7 +173,7 @@ export interface ReviewRowsQuery {
 export function reviewRows(db: Executor, q: ReviewRowsQuery) {
   const delivered = oneOf(sql`le.status`, deliveredStatuses);
   const filters: SQL[] = [
-    sql`g.path <@ ${q.unitPath}::ltree`,
+    pathInSubtree(sql`g.path`, q.unitPath),
     sql`m.status = 'active'`,
     sql`m.category in ('active', 'exempt')`,
   ];
