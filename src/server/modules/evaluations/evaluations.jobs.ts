@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../context';
 import { notifyEach } from '../notifications/notifications.service';
 import { perPerson, usersWithRoleOn } from './evaluations.repository';
-import { vnDay } from './requests.service';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import { canEvaluation } from '../../../shared/rules/evaluation';
 import { markOverdueNotified } from './workflow.repository';
 

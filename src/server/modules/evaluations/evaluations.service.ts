@@ -33,7 +33,8 @@ import {
   type VersionRow,
 } from './evaluations.repository';
 import { evidenceOf } from './evidence.repository';
-import { vnDay, vnYear, type EvaluationDeps } from './requests.service';
+import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
+import type { EvaluationDeps } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());

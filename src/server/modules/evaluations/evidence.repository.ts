@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
+import { vnYearOf } from '../../db/vietnam-calendar-sql';
 import type { Evidence } from '../../../shared/rules/evaluation-rules';
 
 /**
@@ -8,14 +9,6 @@ import type { Evidence } from '../../../shared/rules/evaluation-rules';
  */
 
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
-/** Calendar year on Vietnam's clock, as a timestamptz range. */
-function yearRange(year: number) {
-  return {
-    from: sql`${`${year}-01-01T00:00:00+07:00`}::timestamptz`,
-    to: sql`${`${year + 1}-01-01T00:00:00+07:00`}::timestamptz`,
-  };
-}
 
 interface EvidenceRow {
   memberId: string;
@@ -30,10 +23,13 @@ interface EvidenceRow {
   selfReported: boolean;
 }
 
-export async function evidenceFor(db: Executor, memberIds: string[], year: number): Promise<Map<string, Evidence>> {
+export async function evidenceFor(
+  db: Executor,
+  memberIds: string[],
+  year: number,
+): Promise<Map<string, Evidence>> {
   const out = new Map<string, Evidence>();
   if (memberIds.length === 0) return out;
-  const { from, to } = yearRange(year);
   const rows = await queryRows<EvidenceRow>(
     db,
     sql`with ids as (select unnest(${uuidArray(memberIds)}) as member_id),
@@ -45,7 +41,7 @@ export async function evidenceFor(db: Executor, memberIds: string[], year: numbe
             count(*) filter (where a.status = 'absent_unexcused')::int as unexcused
           from meeting_attendances a join meetings mt on mt.id = a.meeting_id
           where a.member_id in (select member_id from ids) and mt.status = 'held'
-            and mt.starts_at >= ${from} and mt.starts_at < ${to}
+            and ${vnYearOf(sql`mt.starts_at`)} = ${year}
           group by a.member_id),
         con as (
           select c.member_id, count(*)::int as contributions, coalesce(sum(c.work_days), 0)::float8 as days
@@ -56,7 +52,7 @@ export async function evidenceFor(db: Executor, memberIds: string[], year: numbe
         war as (
           select w.member_id,
             count(*) filter (where w.status in ('open', 'escalated'))::int as open_warnings,
-            count(*) filter (where w.status <> 'withdrawn' and w.created_at >= ${from} and w.created_at < ${to})::int as this_year
+            count(*) filter (where w.status <> 'withdrawn' and ${vnYearOf(sql`w.created_at`)} = ${year})::int as this_year
           from member_warnings w where w.member_id in (select member_id from ids)
           group by w.member_id)
         select ids.member_id as "memberId", coalesce(att.held, 0) as held, coalesce(att.expected, 0) as expected,

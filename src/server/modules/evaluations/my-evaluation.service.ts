@@ -10,7 +10,8 @@ import {
   memberEvaluationRows,
   memberStanding,
 } from './evaluations.repository';
-import { vnDay, vnYear, type EvaluationDeps } from './requests.service';
+import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
+import type { EvaluationDeps } from './requests.service';
 import { getRuleSet, ruleSetForYear } from './rule-sets.service';
 import { countSignedYearly, upsertSelfReport } from './self-reports.repository';
 

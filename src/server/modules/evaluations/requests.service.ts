@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { requestedStatus } from '../../../shared/rules/evaluation';
+import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Clock } from '../../context';
 import type { OnDemandBody, OpenCycleBody, OpenCycleResponse } from '../../../shared/contracts/evaluations';
 import { grantsWith, type Actor } from '../../http/actor';
@@ -42,22 +43,8 @@ export interface EvaluationDeps {
   documentSecret: string;
 }
 
-/** yyyy-mm-dd on Vietnam's calendar. */
-export function vnDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-export const vnYear = (at: Date) => Number(vnDay(at).slice(0, 4));
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Kept for the modules that imported the calendar from here (evaluation-print.service.ts). */
+export { vnDay, vnYear };
 
 /** Insert the requests and audit each one (duplicates are skipped by the unique indexes). */
 async function insertEvaluations(
@@ -161,7 +148,7 @@ export async function openCycle(
     const ruleSet = body.ruleSetCode
       ? await getRuleSet(tx, body.ruleSetCode)
       : await ruleSetForYear(tx, body.year);
-    const dueDate = body.dueDate ?? addDays(today, ruleSet.defaultDueDays);
+    const dueDate = body.dueDate ?? shiftDay(today, ruleSet.defaultDueDays);
     if (dueDate < today) throw new Invalid('evaluation_due_past', { dueDate: 'evaluation.duePast' });
     // one cycle per committee and year; opening again (more members, a later date) reuses it and its rule set
     const cycle = await upsertCycle(tx, {
@@ -316,7 +303,7 @@ async function createOneFor(
     throw new Invalid('evaluation_purpose_unknown', { purpose: 'evaluation.purposeUnknown' });
   const today = vnDay(now);
   const dueDate =
-    v.dueDate ?? (v.kind === 'yearly' && cycle ? cycle.dueDate : addDays(today, ruleSet.defaultDueDays));
+    v.dueDate ?? (v.kind === 'yearly' && cycle ? cycle.dueDate : shiftDay(today, ruleSet.defaultDueDays));
   if (dueDate < today) throw new Invalid('evaluation_due_past', { dueDate: 'evaluation.duePast' });
   const created = await insertEvaluations(
     tx,

@@ -1,13 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../http/actor';
 import { neutraliseFormula } from '../imports/imports.export';
-import { vnDay, type EvaluationDeps } from './requests.service';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
+import type { EvaluationDeps } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
 import { review, type ReviewQuery } from './tracking.service';
 import { translate } from '../../i18n/messages';
 
 /** The year-end review as a spreadsheet (Art. 3.4–3.5): one row per member, residence outcome next to the score. */
-export async function exportReview(deps: EvaluationDeps, actor: Actor, query: Omit<ReviewQuery, 'cursor' | 'limit'>) {
+export async function exportReview(
+  deps: EvaluationDeps,
+  actor: Actor,
+  query: Omit<ReviewQuery, 'cursor' | 'limit'>,
+) {
   const loc = actor.locale;
   const t = (key: string) => translate(loc, key);
   const wb = new ExcelJS.Workbook();

@@ -11,7 +11,8 @@ import { Forbidden, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../members/members.repository';
 import { pathInReach } from './evaluations.access';
-import { vnDay, vnYear, type EvaluationDeps } from './requests.service';
+import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
+import type { EvaluationDeps } from './requests.service';
 import { getRuleSet, ruleSetForYear } from './rule-sets.service';
 import {
   backlogRows,

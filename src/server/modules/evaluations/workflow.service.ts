@@ -38,7 +38,7 @@ import {
   signVersion,
 } from './workflow.repository';
 import type { EvaluationDeps } from './requests.service';
-import { vnDay } from './requests.service';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import { getRuleSet } from './rule-sets.service';
 
 /**
