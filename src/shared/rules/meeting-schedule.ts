@@ -15,13 +15,21 @@ export const MAX_MEETING_HOURS = 24;
 
 export interface MeetingTimeProblem {
   field: 'startsAt' | 'endsAt';
-  key: 'meetings.endBeforeStart' | 'meetings.tooLong' | 'meetings.inPast' | 'meetings.editInPast' | 'meetings.notYetHeld';
+  key:
+    | 'meetings.endBeforeStart'
+    | 'meetings.tooLong'
+    | 'meetings.inPast'
+    | 'meetings.editInPast'
+    | 'meetings.notYetHeld';
 }
 
 const ms = (iso: string | Date) => (iso instanceof Date ? iso.getTime() : new Date(iso).getTime());
 
 /** The end must come after the start, within a day. Unreadable times are the format check's business. */
-export function meetingTimesProblem(startsAt: string | Date, endsAt: string | Date): MeetingTimeProblem | null {
+export function meetingTimesProblem(
+  startsAt: string | Date,
+  endsAt: string | Date,
+): MeetingTimeProblem | null {
   const s = ms(startsAt);
   const e = ms(endsAt);
   if (Number.isNaN(s) || Number.isNaN(e)) return null;

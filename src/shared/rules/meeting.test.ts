@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canMeeting, meetingActions, meetingStatuses, meetingTransition, type MeetingAction, type MeetingStatus } from './meeting';
+import {
+  canMeeting,
+  meetingActions,
+  meetingStatuses,
+  meetingTransition,
+  type MeetingAction,
+  type MeetingStatus,
+} from './meeting';
 import { meetingEntryProblem, meetingTimesProblem } from './meeting-schedule';
 
 /**
@@ -24,7 +31,9 @@ const target: Record<MeetingAction, MeetingStatus> = {
 };
 
 describe('the meeting workflow table', () => {
-  const cases = meetingActions.flatMap((action) => meetingStatuses.map((status) => ({ action, status, want: expected[action][status] })));
+  const cases = meetingActions.flatMap((action) =>
+    meetingStatuses.map((status) => ({ action, status, want: expected[action][status] })),
+  );
 
   it.each(cases)('$action on a $status meeting: $want', ({ action, status, want }) => {
     expect(canMeeting(action, status) ? 'A' : '·').toBe(want);
@@ -35,7 +44,10 @@ describe('the meeting workflow table', () => {
   });
 
   it('creates a meeting only through schedule (ahead) or record (already held)', () => {
-    expect(meetingActions.filter((a) => meetingTransition(a).from.length === 0)).toEqual(['schedule', 'record']);
+    expect(meetingActions.filter((a) => meetingTransition(a).from.length === 0)).toEqual([
+      'schedule',
+      'record',
+    ]);
   });
 });
 
@@ -53,11 +65,17 @@ describe('when a meeting may be entered', () => {
   });
 
   it('is scheduled until its end; once over it is recorded as held instead', () => {
-    expect(meetingEntryProblem('schedule', h(-4), h(-2), now)).toEqual({ field: 'startsAt', key: 'meetings.inPast' });
+    expect(meetingEntryProblem('schedule', h(-4), h(-2), now)).toEqual({
+      field: 'startsAt',
+      key: 'meetings.inPast',
+    });
     expect(meetingEntryProblem('schedule', h(-1), h(1), now)).toBeNull();
     expect(meetingEntryProblem('edit', h(-4), h(-2), now)?.key).toBe('meetings.editInPast');
     expect(meetingEntryProblem('record', h(-4), h(-2), now)).toBeNull();
     expect(meetingEntryProblem('record', h(-1), h(1), now)).toBeNull();
-    expect(meetingEntryProblem('record', h(1), h(2), now)).toEqual({ field: 'startsAt', key: 'meetings.notYetHeld' });
+    expect(meetingEntryProblem('record', h(1), h(2), now)).toEqual({
+      field: 'startsAt',
+      key: 'meetings.notYetHeld',
+    });
   });
 });

@@ -36,6 +36,37 @@ export function canMeeting(action: MeetingAction, status: MeetingStatus): boolea
   return meetingTransition(action).from.includes(status);
 }
 
+/** A step already taken: holding a held meeting or cancelling a cancelled one changes nothing (a retry). */
+export function isMeetingRepeat(action: MeetingAction, status: MeetingStatus): boolean {
+  const t = meetingTransition(action);
+  return t.from.length > 0 && t.to === status && !t.from.includes(status);
+}
+
+/** Ahead of its record: the meetings the secretary may still hold or cancel, and invitees are reminded of. */
+export const openMeetingStatuses: readonly MeetingStatus[] = meetingTransition('hold').from;
+/** Took place: what compliance, attendance records and absence runs count. */
+export const heldMeetingStatus: MeetingStatus = meetingTransition('hold').to;
+export const cancelledMeetingStatus: MeetingStatus = meetingTransition('cancel').to;
+
+/**
+ * What is recorded on a meeting without changing its status, and in which statuses: the invitee's answer
+ * while it is ahead; check-in and the tick list unless it was cancelled; the minutes (their text, the
+ * contributions, the attachments) once it took place.
+ */
+export const meetingRecords = ['rsvp', 'checkIn', 'attendance', 'minutes'] as const;
+export type MeetingRecord = (typeof meetingRecords)[number];
+
+export const meetingRecordStatuses: Record<MeetingRecord, readonly MeetingStatus[]> = {
+  rsvp: openMeetingStatuses,
+  checkIn: [...openMeetingStatuses, heldMeetingStatus],
+  attendance: [...openMeetingStatuses, heldMeetingStatus],
+  minutes: [heldMeetingStatus],
+};
+
+export function canRecordMeeting(record: MeetingRecord, status: MeetingStatus): boolean {
+  return meetingRecordStatuses[record].includes(status);
+}
+
 /** Warnings (Art. 4.4): the cell committee reminds or warns; open at the deadline → the workplace is told. */
 export const warningStatuses = ['open', 'resolved', 'escalated', 'withdrawn'] as const;
 export type WarningStatus = (typeof warningStatuses)[number];

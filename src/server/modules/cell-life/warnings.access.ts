@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { inSubtree } from '../../http/access';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 
 /**
@@ -12,12 +13,12 @@ function anyOf(conditions: SQL[]): SQL {
 
 export function warningReadScope(actor: Actor): SQL {
   if (isAdmin(actor)) return sql`true`;
-  const sub = (col: SQL, path: string) =>
-    sql`${col} in (select u.id from org_units u where u.path <@ ${path}::ltree)`;
   const conditions = [
-    ...grantsWith(actor, 'cell_secretary', 'committee_officer').map((g) => sub(sql`w.cell_id`, g.unitPath!)),
+    ...grantsWith(actor, 'cell_secretary', 'committee_officer').map((g) =>
+      inSubtree(sql`w.cell_id`, g.unitPath!),
+    ),
     // the workplace committee over the member's party cell
-    ...grantsWith(actor, 'committee_officer').map((g) => sub(sql`mb.cell_id`, g.unitPath!)),
+    ...grantsWith(actor, 'committee_officer').map((g) => inSubtree(sql`mb.cell_id`, g.unitPath!)),
   ];
   if (actor.memberId) conditions.push(sql`w.member_id = ${actor.memberId}`);
   return anyOf(conditions);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { inSubtree } from '../../http/access';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 
 /**
@@ -15,19 +16,19 @@ function anyOf(conditions: SQL[]): SQL {
 export function cellManageScope(actor: Actor, cellIdColumn: SQL): SQL {
   if (isAdmin(actor)) return sql`true`;
   return anyOf(
-    grantsWith(actor, 'cell_secretary', 'committee_officer').map(
-      (g) => sql`${cellIdColumn} in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`,
-    ),
+    grantsWith(actor, 'cell_secretary', 'committee_officer').map((g) => inSubtree(cellIdColumn, g.unitPath!)),
   );
 }
 
 /** Meetings (alias `mt`) the actor may read. */
 export function meetingReadScope(actor: Actor): SQL {
   if (isAdmin(actor)) return sql`true`;
-  const conditions = grantsWith(actor, 'cell_secretary', 'committee_officer', 'front_head').map(
-    (g) => sql`mt.cell_id in (select u.id from org_units u where u.path <@ ${g.unitPath}::ltree)`,
+  const conditions = grantsWith(actor, 'cell_secretary', 'committee_officer', 'front_head').map((g) =>
+    inSubtree(sql`mt.cell_id`, g.unitPath!),
   );
   if (actor.memberId)
-    conditions.push(sql`exists (select 1 from meeting_attendances a where a.meeting_id = mt.id and a.member_id = ${actor.memberId})`);
+    conditions.push(
+      sql`exists (select 1 from meeting_attendances a where a.meeting_id = mt.id and a.member_id = ${actor.memberId})`,
+    );
   return anyOf(conditions);
 }

@@ -1,16 +1,16 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import type { Clock } from '../../context';
 import { reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
-import {
-  halfYearDays,
-  previousHalfYear,
-  vnDateTime,
-  vnHalfYear,
-} from '../../../shared/rules/vietnam-calendar';
-import { vnDateOf } from '../../db/vietnam-calendar-sql';
+import { previousHalfYear, vnDateTime, vnHalfYear } from '../../../shared/rules/vietnam-calendar';
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
+import {
+  addRemindedDays,
+  committeeOfficersOf,
+  insertMissedHalfYearAlerts,
+  lockMeetingsStartingBy,
+} from './meeting-jobs.repository';
+import { inviteeUsersOf } from './meetings.repository';
 
 export interface JobDeps {
   db: Db;
@@ -18,62 +18,61 @@ export interface JobDeps {
   rules?: ResidenceLifeRules;
 }
 
+const rulesOf = (deps: JobDeps) => deps.rules ?? reg213LifeRules;
+
 /**
  * Reminders before a meeting (rule set: 3 days and 1 day): each offset once per meeting, to every invitee
  * who has not said they cannot come. A reminder that is due late (the server was down) still goes once;
  * offsets already passed together are sent as one.
  */
 export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
-  const rules = deps.rules ?? reg213LifeRules;
+  const rules = rulesOf(deps);
   const now = deps.clock.now();
   const maxDays = Math.max(...rules.reminderDaysBefore);
   return deps.db.transaction(async (tx) => {
-    const due = await queryRows<{
-      id: string;
-      title: string;
-      startsAt: string;
-      place: string;
-      remindedDays: number[];
-    }>(
+    const due = await lockMeetingsStartingBy(tx, now, new Date(now.getTime() + maxDays * 86_400_000));
+    const reminded = due
+      .map((m) => {
+        const left = (new Date(m.startsAt).getTime() - now.getTime()) / 86_400_000;
+        return {
+          meeting: m,
+          offsets: rules.reminderDaysBefore.filter((d) => left <= d && !m.remindedDays.includes(d)),
+        };
+      })
+      .filter((r) => r.offsets.length > 0);
+    // one query for the invitees of every meeting due, not one per meeting
+    const invitees = await inviteeUsersOf(
       tx,
-      sql`select id, title, starts_at as "startsAt", place, reminded_days as "remindedDays" from meetings
-          where status = 'scheduled' and starts_at > ${now.toISOString()}::timestamptz
-            and starts_at <= ${new Date(now.getTime() + maxDays * 86_400_000).toISOString()}::timestamptz
-          for update`,
+      reminded.map((r) => r.meeting.id),
+      { skipDeclined: true },
     );
-    let sent = 0;
-    for (const m of due) {
-      const left = (new Date(m.startsAt).getTime() - now.getTime()) / 86_400_000;
-      const offsets = rules.reminderDaysBefore.filter((d) => left <= d && !m.remindedDays.includes(d));
-      if (offsets.length === 0) continue;
-      const users = await queryRows<{ userId: string }>(
-        tx,
-        sql`select u.id as "userId" from meeting_attendances a join users u on u.member_id = a.member_id and u.is_active
-            where a.meeting_id = ${m.id} and a.rsvp is distinct from 'not_attending'`,
-      );
-      const startsAt = new Date(m.startsAt);
-      await notifyEach(
-        tx,
-        users.map((u): Notice => ({
-          userId: u.userId,
-          kind: 'meeting_reminder',
-          params: {
-            title: m.title,
-            date: startsAt.toISOString(),
-            when: vnDateTime(startsAt),
-            place: m.place,
-            days: Math.min(...offsets),
-          },
-          link: `/meetings/${m.id}`,
-        })),
-        { email: true },
-      );
-      await tx.execute(
-        sql`update meetings set reminded_days = reminded_days || ${`{${offsets.join(',')}}`}::integer[] where id = ${m.id}`,
-      );
-      sent += users.length;
+    const usersOf = new Map<string, { userId: string }[]>();
+    for (const i of invitees) {
+      const list = usersOf.get(i.meetingId);
+      if (list) list.push(i);
+      else usersOf.set(i.meetingId, [i]);
     }
-    return sent;
+    const items = reminded.flatMap(({ meeting: m, offsets }) => {
+      const startsAt = new Date(m.startsAt);
+      return (usersOf.get(m.id) ?? []).map((u): Notice => ({
+        userId: u.userId,
+        kind: 'meeting_reminder',
+        params: {
+          title: m.title,
+          date: startsAt.toISOString(),
+          when: vnDateTime(startsAt),
+          place: m.place,
+          days: Math.min(...offsets),
+        },
+        link: `/meetings/${m.id}`,
+      }));
+    });
+    await notifyEach(tx, items, { email: true });
+    await addRemindedDays(
+      tx,
+      reminded.map((r) => ({ meetingId: r.meeting.id, offsets: r.offsets })),
+    );
+    return items.length;
   });
 }
 
@@ -82,39 +81,13 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
  * required regular meetings is flagged to its commune committee (once per cell and half-year).
  */
 export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
-  const rules = deps.rules ?? reg213LifeRules;
+  const rules = rulesOf(deps);
   const last = previousHalfYear(vnHalfYear(deps.clock.now()));
-  const { from, to } = halfYearDays(last);
   return deps.db.transaction(async (tx) => {
-    const flagged = await queryRows<{
-      cellId: string;
-      cellName: string;
-      communeId: string | null;
-      held: number;
-    }>(
-      tx,
-      sql`with counted as (
-            select c.id, c.name, c.parent_id,
-              (select count(*)::int from meetings mt where mt.cell_id = c.id and mt.status = 'held' and mt.kind = 'regular'
-                and ${vnDateOf(sql`mt.starts_at`)} between ${from}::date and ${to}::date) as held
-            from org_units c
-            where c.type = 'residential_cell' and c.status = 'active' and c.valid_from <= ${to}::date
-              and exists (select 1 from members mb join org_units wc on wc.id = mb.cell_id
-                where mb.residence_cell_id = c.id and mb.status = 'active' and wc.type = 'workplace_cell'))
-          insert into cell_compliance_alerts (cell_id, year, half, held, required)
-          select id, ${last.year}, ${last.half}, held, ${rules.regularMeetingsPerHalfYear} from counted
-          where held < ${rules.regularMeetingsPerHalfYear}
-          on conflict do nothing
-          returning cell_id as "cellId", (select name from org_units where id = cell_id) as "cellName",
-            (select parent_id from org_units where id = cell_id) as "communeId", held`,
-    );
+    const flagged = await insertMissedHalfYearAlerts(tx, last, rules.regularMeetingsPerHalfYear);
     if (flagged.length === 0) return 0;
-    const officers = await queryRows<{ unitId: string; userId: string }>(
-      tx,
-      sql`select rg.unit_id as "unitId", rg.user_id as "userId" from role_grants rg join users u on u.id = rg.user_id and u.is_active
-          where rg.role = 'committee_officer' and rg.revoked_at is null
-            and rg.unit_id = any(${`{${[...new Set(flagged.map((f) => f.communeId).filter(Boolean))].join(',')}}`}::uuid[])`,
-    );
+    const communes = [...new Set(flagged.map((f) => f.communeId).filter((id): id is string => !!id))];
+    const officers = await committeeOfficersOf(tx, communes);
     const items: Notice[] = [];
     for (const f of flagged)
       for (const o of officers.filter((x) => x.unitId === f.communeId))

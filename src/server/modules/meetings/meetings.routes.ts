@@ -1,5 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema, idParamSchema } from '../../../shared/contracts/common';
@@ -26,143 +24,340 @@ import {
   updateMeetingBodySchema,
 } from '../../../shared/contracts/meetings';
 import type { AppContext } from '../../context';
-import { queryRows } from '../../db/client';
 import { isAdmin } from '../../http/actor';
-import { BadRequest, Forbidden, NotFound } from '../../http/errors';
+import { BadRequest, Forbidden } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
 import * as attachments from './attachments.service';
 import * as attendance from './attendance.service';
-import { renderAttendanceRegisterPdf } from './attendance-register';
-import { buildMemberCalendar } from './calendar';
+import * as calendarFeed from './calendar-feed.service';
 import * as compliance from './compliance.service';
 import { runMeetingJobs } from './meetings.jobs';
 import { meetingMessages } from './meetings.messages';
 import * as meetings from './meetings.service';
-import { auditExport } from '../privacy/export-audit';
+import * as register from './register.service';
 
 registerMessages(meetingMessages);
 
 const tags = ['meetings'];
-const errors = { 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const errors = {
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  422: errorResponseSchema,
+};
 const attachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const deps: meetings.MeetingDeps = { db: ctx.db, clock: ctx.clock, publicUrl: ctx.config.publicUrl };
 
-    app.get(p.list, { schema: { tags, summary: 'Meetings the actor may see (upcoming soonest first, past newest first)', querystring: meetingListQuerySchema, response: { 200: meetingListResponseSchema } } },
-      async (req) => meetings.listMeetings(deps, req.actor!, req.query));
-    app.post(p.list, { schema: { tags, summary: 'The cell schedules a meeting; every working member placed in the cell is invited', body: createMeetingBodySchema, response: { 200: meetingDetailSchema, 201: meetingDetailSchema, ...errors } } },
+    app.get(
+      p.list,
+      {
+        schema: {
+          tags,
+          summary: 'Meetings the actor may see (upcoming soonest first, past newest first)',
+          querystring: meetingListQuerySchema,
+          response: { 200: meetingListResponseSchema },
+        },
+      },
+      async (req) => meetings.listMeetings(deps, req.actor!, req.query),
+    );
+    app.post(
+      p.list,
+      {
+        schema: {
+          tags,
+          summary: 'The cell schedules a meeting; every working member placed in the cell is invited',
+          body: createMeetingBodySchema,
+          response: { 200: meetingDetailSchema, 201: meetingDetailSchema, ...errors },
+        },
+      },
       async (req, reply) => {
         // the same meeting scheduled again answers the first one (200), inviting nobody twice (issue 12)
         const { meeting, created } = await meetings.createMeeting(deps, req.actor!, req.body);
         return reply.status(created ? 201 : 200).send(meeting);
-      });
-    app.get(p.mine, { schema: { tags, summary: 'The member’s own meetings with their answer and attendance', response: { 200: myMeetingsSchema, 404: errorResponseSchema } } },
-      async (req) => ({ items: await meetings.myMeetings(deps, req.actor!) }));
-    app.get(p.compliance, { schema: { tags, summary: 'Meetings held per half-year against the rule, per residential cell', querystring: complianceQuerySchema, response: { 200: complianceSchema, 404: errorResponseSchema } } },
-      async (req) => compliance.cellCompliance(deps, req.actor!, req.query.unitId, req.query.year));
-    app.get('/api/meetings/members/:id/record', { schema: { tags, summary: 'A member’s attendance record for a year', params: idParamSchema, querystring: memberRecordQuerySchema, response: { 200: memberRecordSchema, 404: errorResponseSchema } } },
-      async (req) => compliance.memberRecord(deps, req.actor!, req.params.id, req.query.year));
-    app.get('/api/meetings/:id', { schema: { tags, summary: 'One meeting with agenda, attendance, minutes', params: idParamSchema, response: { 200: meetingDetailSchema, 404: errorResponseSchema } } },
-      async (req) => meetings.getMeeting(deps, req.actor!, req.params.id));
-    app.patch('/api/meetings/:id', { schema: { tags, summary: 'Change time, place, agenda or topics of a scheduled meeting', params: idParamSchema, body: updateMeetingBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.updateMeeting(deps, req.actor!, req.params.id, req.body));
-    app.post('/api/meetings/:id/cancel', { schema: { tags, summary: 'Cancel a scheduled meeting with a reason', params: idParamSchema, body: cancelMeetingBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.cancelMeeting(deps, req.actor!, req.params.id, req.body.reason));
-    app.post('/api/meetings/:id/hold', { schema: { tags, summary: 'Record that the meeting took place (unrecorded invitees become absent)', params: idParamSchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.holdMeeting(deps, req.actor!, req.params.id));
-    app.post('/api/meetings/:id/rsvp', { schema: { tags, summary: 'The member answers: will attend / cannot attend with a reason', params: idParamSchema, body: rsvpBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.answerInvitation(deps, req.actor!, req.params.id, req.body));
-    app.post('/api/meetings/:id/check-in', { schema: { tags, summary: 'Self check-in with the QR code shown at the meeting (own attendance only)', params: idParamSchema, body: checkInBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => attendance.checkIn(deps, req.actor!, req.params.id, req.body));
-    app.put('/api/meetings/:id/attendance', { schema: { tags, summary: 'The secretary’s tick list (after the lock: an amendment with a reason)', params: idParamSchema, body: attendanceBodySchema, response: { 200: attendanceResultSchema, ...errors } } },
-      async (req) => attendance.recordAttendance(deps, req.actor!, req.params.id, req.body));
-    app.put('/api/meetings/:id/minutes', { schema: { tags, summary: 'Minutes: summary and decisions (after the lock: an amendment with a reason)', params: idParamSchema, body: minutesBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.saveMinutes(deps, req.actor!, req.params.id, req.body));
-    app.post('/api/meetings/:id/contributions', { schema: { tags, summary: 'An opinion or proposal in the minutes, and who gave it', params: idParamSchema, body: contributionBodySchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => meetings.addContribution(deps, req.actor!, req.params.id, req.body));
-    app.get('/api/meetings/:id/register.pdf', { schema: { tags, summary: 'Printable attendance register (invited vs present, with reasons)', params: idParamSchema, response: { 200: z.any().describe('PDF') } } },
+      },
+    );
+    app.get(
+      p.mine,
+      {
+        schema: {
+          tags,
+          summary: 'The member’s own meetings with their answer and attendance',
+          response: { 200: myMeetingsSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => ({ items: await meetings.myMeetings(deps, req.actor!) }),
+    );
+    app.get(
+      p.compliance,
+      {
+        schema: {
+          tags,
+          summary: 'Meetings held per half-year against the rule, per residential cell',
+          querystring: complianceQuerySchema,
+          response: { 200: complianceSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => compliance.cellCompliance(deps, req.actor!, req.query.unitId, req.query.year),
+    );
+    app.get(
+      '/api/meetings/members/:id/record',
+      {
+        schema: {
+          tags,
+          summary: 'A member’s attendance record for a year',
+          params: idParamSchema,
+          querystring: memberRecordQuerySchema,
+          response: { 200: memberRecordSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => compliance.memberRecord(deps, req.actor!, req.params.id, req.query.year),
+    );
+    app.get(
+      '/api/meetings/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One meeting with agenda, attendance, minutes',
+          params: idParamSchema,
+          response: { 200: meetingDetailSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => meetings.getMeeting(deps, req.actor!, req.params.id),
+    );
+    app.patch(
+      '/api/meetings/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change time, place, agenda or topics of a scheduled meeting',
+          params: idParamSchema,
+          body: updateMeetingBodySchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => meetings.updateMeeting(deps, req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/api/meetings/:id/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Cancel a scheduled meeting with a reason',
+          params: idParamSchema,
+          body: cancelMeetingBodySchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => meetings.cancelMeeting(deps, req.actor!, req.params.id, req.body.reason),
+    );
+    app.post(
+      '/api/meetings/:id/hold',
+      {
+        schema: {
+          tags,
+          summary: 'Record that the meeting took place (unrecorded invitees become absent)',
+          params: idParamSchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => meetings.holdMeeting(deps, req.actor!, req.params.id),
+    );
+    app.post(
+      '/api/meetings/:id/rsvp',
+      {
+        schema: {
+          tags,
+          summary: 'The member answers: will attend / cannot attend with a reason',
+          params: idParamSchema,
+          body: rsvpBodySchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => meetings.answerInvitation(deps, req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/api/meetings/:id/check-in',
+      {
+        schema: {
+          tags,
+          summary: 'Self check-in with the QR code shown at the meeting (own attendance only)',
+          params: idParamSchema,
+          body: checkInBodySchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => attendance.checkIn(deps, req.actor!, req.params.id, req.body),
+    );
+    app.put(
+      '/api/meetings/:id/attendance',
+      {
+        schema: {
+          tags,
+          summary: 'The secretary’s tick list (after the lock: an amendment with a reason)',
+          params: idParamSchema,
+          body: attendanceBodySchema,
+          response: { 200: attendanceResultSchema, ...errors },
+        },
+      },
+      async (req) => attendance.recordAttendance(deps, req.actor!, req.params.id, req.body),
+    );
+    app.put(
+      '/api/meetings/:id/minutes',
+      {
+        schema: {
+          tags,
+          summary: 'Minutes: summary and decisions (after the lock: an amendment with a reason)',
+          params: idParamSchema,
+          body: minutesBodySchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => meetings.saveMinutes(deps, req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/api/meetings/:id/contributions',
+      {
+        schema: {
+          tags,
+          summary: 'An opinion or proposal in the minutes, and who gave it',
+          params: idParamSchema,
+          body: contributionBodySchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => meetings.addContribution(deps, req.actor!, req.params.id, req.body),
+    );
+    app.get(
+      '/api/meetings/:id/register.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'Printable attendance register (invited vs present, with reasons)',
+          params: idParamSchema,
+          response: { 200: z.any().describe('PDF') },
+        },
+      },
       async (req, reply) => {
-        const m = await meetings.getMeeting(deps, req.actor!, req.params.id);
-        if (!m.canManage && !req.actor!.grants.some((g) => g.role !== 'member')) throw new NotFound('meeting_not_found');
-        const [cell] = await queryRows<{ commune: string | null; secretary: string | null }>(
-          ctx.db,
-          sql`select p.name as commune, (select u.display_name from role_grants rg join users u on u.id = rg.user_id
-                where rg.unit_id = c.id and rg.role = 'cell_secretary' and rg.revoked_at is null limit 1) as secretary
-              from org_units c left join org_units p on p.id = c.parent_id where c.id = ${m.cellId}`,
-        );
-        const pdf = await renderAttendanceRegisterPdf({
-          communeName: cell?.commune ?? null,
-          cellName: m.cellName,
-          meeting: { title: m.title, kind: m.kind, startsAt: m.startsAt, endsAt: m.endsAt, place: m.place, agenda: m.agenda },
-          rows: m.attendance.map((a) => ({ fullName: a.fullName, workplace: a.workplaceCommitteeName, rsvp: a.rsvp, rsvpReason: a.rsvpReason, status: a.status, reason: a.reason, method: a.method, checkedInOffline: a.checkedInOffline })),
-          secretaryName: cell?.secretary ?? null,
-          printedAt: ctx.clock.now().toISOString(),
-        });
-        await auditExport(ctx.db, req.actor!, { what: 'attendance-register.pdf', filters: { meetingId: m.id }, rowCount: m.attendance.length, unitId: m.cellId });
-        return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="diem-danh.pdf"').send(pdf);
-      });
+        const pdf = await register.attendanceRegisterPdf(deps, req.actor!, req.params.id);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', 'attachment; filename="diem-danh.pdf"')
+          .send(pdf);
+      },
+    );
 
     // ── attachments to the minutes ──
-    app.post('/api/meetings/:id/attachments', {
-      schema: { tags, summary: 'Attach a photo or file to the minutes (multipart field `file`; JPEG, PNG, WebP, PDF, DOCX, XLSX; 10 MB)', consumes: ['multipart/form-data'], params: idParamSchema, response: { 200: meetingDetailSchema, 400: errorResponseSchema, 413: errorResponseSchema, ...errors } },
-    }, async (req) => {
-      const file = await req.file();
-      if (!file) throw new BadRequest('attachment_missing');
-      const bytes = await file.toBuffer();
-      return attachments.addAttachment(deps, req.actor!, req.params.id, { fileName: file.filename || 'tep', bytes, truncated: file.file.truncated });
-    });
-    app.get('/api/meetings/:id/attachments/:attachmentId', { schema: { tags, summary: 'Download an attachment', params: attachmentParamsSchema, response: { 200: z.any().describe('the file') } } },
+    app.post(
+      '/api/meetings/:id/attachments',
+      {
+        schema: {
+          tags,
+          summary:
+            'Attach a photo or file to the minutes (multipart field `file`; JPEG, PNG, WebP, PDF, DOCX, XLSX; 10 MB)',
+          consumes: ['multipart/form-data'],
+          params: idParamSchema,
+          response: {
+            200: meetingDetailSchema,
+            400: errorResponseSchema,
+            413: errorResponseSchema,
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const file = await req.file();
+        if (!file) throw new BadRequest('attachment_missing');
+        const bytes = await file.toBuffer();
+        return attachments.addAttachment(deps, req.actor!, req.params.id, {
+          fileName: file.filename || 'tep',
+          bytes,
+          truncated: file.file.truncated,
+        });
+      },
+    );
+    app.get(
+      '/api/meetings/:id/attachments/:attachmentId',
+      {
+        schema: {
+          tags,
+          summary: 'Download an attachment',
+          params: attachmentParamsSchema,
+          response: { 200: z.any().describe('the file') },
+        },
+      },
       async (req, reply) => {
         const f = await attachments.readAttachment(deps, req.actor!, req.params.id, req.params.attachmentId);
         return reply
           .header('content-type', f.mimeType)
-          .header('content-disposition', `attachment; filename="${encodeURIComponent(f.fileName)}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+          .header(
+            'content-disposition',
+            `attachment; filename="${encodeURIComponent(f.fileName)}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+          )
           .header('x-content-type-options', 'nosniff')
           .send(f.content);
-      });
-    app.delete('/api/meetings/:id/attachments/:attachmentId', { schema: { tags, summary: 'Remove an attachment (before the minutes lock)', params: attachmentParamsSchema, response: { 200: meetingDetailSchema, ...errors } } },
-      async (req) => attachments.removeAttachment(deps, req.actor!, req.params.id, req.params.attachmentId));
+      },
+    );
+    app.delete(
+      '/api/meetings/:id/attachments/:attachmentId',
+      {
+        schema: {
+          tags,
+          summary: 'Remove an attachment (before the minutes lock)',
+          params: attachmentParamsSchema,
+          response: { 200: meetingDetailSchema, ...errors },
+        },
+      },
+      async (req) => attachments.removeAttachment(deps, req.actor!, req.params.id, req.params.attachmentId),
+    );
 
     // ── iCalendar feed: a secret URL per member, usable by any calendar app without a session ──
-    app.post(p.calendarToken, { schema: { tags, summary: 'Create (or replace) the member’s calendar feed URL', response: { 200: calendarTokenSchema, 403: errorResponseSchema } } },
-      async (req) => {
-        if (!req.actor!.memberId) throw new Forbidden('meeting_members_only');
-        const token = randomBytes(24).toString('base64url');
-        await ctx.db.execute(sql`insert into calendar_tokens (user_id, token_hash) values (${req.actor!.userId}, ${hashToken(token)})
-          on conflict (user_id) do update set token_hash = excluded.token_hash, created_at = now()`);
-        return { url: `${ctx.config.publicUrl.replace(/\/$/, '')}${p.calendarFeed(token)}` };
-      });
-    app.get('/api/calendar/:file', {
-      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Public (secret URL): the member’s meetings as iCalendar', params: z.object({ file: z.string().max(80) }), response: { 200: z.any().describe('text/calendar') } },
-    }, async (req, reply) => {
-      const token = req.params.file.replace(/\.ics$/, '');
-      const [owner] = await queryRows<{ memberId: string | null; name: string }>(
-        ctx.db,
-        sql`select u.member_id as "memberId", u.display_name as name from calendar_tokens t join users u on u.id = t.user_id and u.is_active
-            where t.token_hash = ${hashToken(token)}`,
-      );
-      if (!owner?.memberId) throw new NotFound();
-      const rows = await queryRows<{ id: string; title: string; startsAt: string; endsAt: string; place: string; cellName: string; agenda: string | null; status: 'scheduled' | 'held' | 'cancelled' }>(
-        ctx.db,
-        sql`select mt.id, mt.title, mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, c.name as "cellName", mt.agenda, mt.status
-            from meeting_attendances a join meetings mt on mt.id = a.meeting_id join org_units c on c.id = mt.cell_id
-            where a.member_id = ${owner.memberId} order by mt.starts_at desc limit 200`,
-      );
-      const ics = buildMemberCalendar(
-        owner.name,
-        rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt), url: `${ctx.config.publicUrl.replace(/\/$/, '')}/meetings/${r.id}` })),
-      );
-      return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(ics);
-    });
+    app.post(
+      p.calendarToken,
+      {
+        schema: {
+          tags,
+          summary: 'Create (or replace) the member’s calendar feed URL',
+          response: { 200: calendarTokenSchema, 403: errorResponseSchema },
+        },
+      },
+      async (req) => calendarFeed.createCalendarToken(ctx.db, req.actor!, ctx.config.publicUrl),
+    );
+    app.get(
+      '/api/calendar/:file',
+      {
+        config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Public (secret URL): the member’s meetings as iCalendar',
+          params: z.object({ file: z.string().max(80) }),
+          response: { 200: z.any().describe('text/calendar') },
+        },
+      },
+      async (req, reply) => {
+        const ics = await calendarFeed.memberCalendar(ctx.db, req.params.file, ctx.config.publicUrl);
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('cache-control', 'private, max-age=300')
+          .send(ics);
+      },
+    );
 
-    app.post(p.runJobs, { schema: { tags, summary: 'Administrators: run reminders and half-year checks now', response: { 200: jobsRunSchema, 403: errorResponseSchema } } },
+    app.post(
+      p.runJobs,
+      {
+        schema: {
+          tags,
+          summary: 'Administrators: run reminders and half-year checks now',
+          response: { 200: jobsRunSchema, 403: errorResponseSchema },
+        },
+      },
       async (req) => {
         if (!isAdmin(req.actor!)) throw new Forbidden();
         return runMeetingJobs({ db: ctx.db, clock: ctx.clock });
-      });
+      },
+    );
   };
 }

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complianceSchema, meetingDetailSchema, memberRecordSchema } from '../../../shared/contracts/meetings';
+import {
+  complianceSchema,
+  meetingDetailSchema,
+  memberRecordSchema,
+} from '../../../shared/contracts/meetings';
 import { queryRows, type Database } from '../../db/client';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/factories';
@@ -16,13 +20,23 @@ let binh: { id: string };
 let retired: { id: string };
 
 const HOUR = 3600_000;
-const post = (who: Session, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: who.headers, payload });
-const put = (who: Session, url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
-const get = (who: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+const post = (who: Session, url: string, payload: object = {}) =>
+  t.app.inject({ method: 'POST', url, headers: who.headers, payload });
+const put = (who: Session, url: string, payload: object) =>
+  t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
+const get = (who: Session, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
 const notes = (username: string, kind: string) =>
-  queryRows<{ params: Record<string, unknown> }>(database.db, sql`select n.params from notifications n join users u on u.id = n.user_id where u.username = ${username} and n.kind = ${kind}`);
+  queryRows<{ params: Record<string, unknown> }>(
+    database.db,
+    sql`select n.params from notifications n join users u on u.id = n.user_id where u.username = ${username} and n.kind = ${kind}`,
+  );
 
-async function schedule(startsAt: Date, title = 'Sinh hoạt định kỳ', entry: 'schedule' | 'record' = 'schedule') {
+async function schedule(
+  startsAt: Date,
+  title = 'Sinh hoạt định kỳ',
+  entry: 'schedule' | 'record' = 'schedule',
+) {
   const res = await post(s.secretary, '/api/meetings', {
     cellId: a.residentialCell.id,
     entry,
@@ -42,18 +56,50 @@ beforeAll(async () => {
   const db = database.db;
   a = await newProvinceTree(db, 'M');
   const placed = { residenceCommuneId: a.commune.id, residenceCellId: a.residentialCell.id };
-  an = await newMember(db, { fullName: 'Nguyễn Văn An', cardNumber: '61000001', cellId: a.workplaceCell.id, ...placed });
-  binh = await newMember(db, { fullName: 'Trần Thị Bình', cardNumber: '61000002', cellId: a.workplaceCell.id, ...placed });
-  await newMember(db, { fullName: 'Lê Văn Miễn', cardNumber: '61000003', cellId: a.workplaceCell.id, category: 'exempt', categoryReason: 'Đi học dài hạn', exemptFrom: '2026-01-01', ...placed });
+  an = await newMember(db, {
+    fullName: 'Nguyễn Văn An',
+    cardNumber: '61000001',
+    cellId: a.workplaceCell.id,
+    ...placed,
+  });
+  binh = await newMember(db, {
+    fullName: 'Trần Thị Bình',
+    cardNumber: '61000002',
+    cellId: a.workplaceCell.id,
+    ...placed,
+  });
+  await newMember(db, {
+    fullName: 'Lê Văn Miễn',
+    cardNumber: '61000003',
+    cellId: a.workplaceCell.id,
+    category: 'exempt',
+    categoryReason: 'Đi học dài hạn',
+    exemptFrom: '2026-01-01',
+    ...placed,
+  });
   // A retired member of the residential cell itself is not a working member: not invited to these meetings.
-  retired = await newMember(db, { fullName: 'Hồ Văn Hưu', cardNumber: '61000004', cellId: a.residentialCell.id, ...placed });
-  await newUser(db, { username: 'secretary', grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }] });
+  retired = await newMember(db, {
+    fullName: 'Hồ Văn Hưu',
+    cardNumber: '61000004',
+    cellId: a.residentialCell.id,
+    ...placed,
+  });
+  await newUser(db, {
+    username: 'secretary',
+    grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }],
+  });
   await newUser(db, { username: 'an', memberId: an.id, grants: [{ role: 'member' }] });
   await newUser(db, { username: 'binh', memberId: binh.id, grants: [{ role: 'member' }] });
   await newUser(db, { username: 'commune', grants: [{ role: 'committee_officer', unitId: a.commune.id }] });
-  await newUser(db, { username: 'workplace', grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }] });
+  await newUser(db, {
+    username: 'workplace',
+    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }],
+  });
   const other = await newProvinceTree(db, 'N');
-  await newUser(db, { username: 'other.cell', grants: [{ role: 'cell_secretary', unitId: other.residentialCell.id }] });
+  await newUser(db, {
+    username: 'other.cell',
+    grants: [{ role: 'cell_secretary', unitId: other.residentialCell.id }],
+  });
   s = {
     secretary: await loginAs(t.app, 'secretary'),
     an: await loginAs(t.app, 'an'),
@@ -87,7 +133,13 @@ describe('a meeting from invitation to minutes', () => {
   });
 
   it('is scheduled only by the cell (another cell’s secretary gets 404, a member 404)', async () => {
-    const body = { cellId: a.residentialCell.id, title: 'Họp riêng', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), place: 'Nhà ông Y' };
+    const body = {
+      cellId: a.residentialCell.id,
+      title: 'Họp riêng',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + HOUR).toISOString(),
+      place: 'Nhà ông Y',
+    };
     expect((await post(s.otherCell, '/api/meetings', body)).statusCode).toBe(404);
     expect((await post(s.an, '/api/meetings', body)).statusCode).toBe(404);
     expect((await get(s.otherCell, `/api/meetings/${id}`)).statusCode).toBe(404);
@@ -104,17 +156,27 @@ describe('a meeting from invitation to minutes', () => {
 
   it('takes RSVPs with a reason until the start', async () => {
     expect((await post(s.binh, `/api/meetings/${id}/rsvp`, { rsvp: 'not_attending' })).statusCode).toBe(422);
-    const res = await post(s.binh, `/api/meetings/${id}/rsvp`, { rsvp: 'not_attending', reason: 'Đi công tác Hà Nội' });
-    expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({ rsvp: 'not_attending', rsvpReason: 'Đi công tác Hà Nội' });
+    const res = await post(s.binh, `/api/meetings/${id}/rsvp`, {
+      rsvp: 'not_attending',
+      reason: 'Đi công tác Hà Nội',
+    });
+    expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
+      rsvp: 'not_attending',
+      rsvpReason: 'Đi công tác Hà Nội',
+    });
     // A member sees only their own row.
     expect(meetingDetailSchema.parse(res.json()).attendance).toHaveLength(1);
   });
 
   it('self check-in only with the code, only in the window, own row only, and a second scan is harmless', async () => {
-    const code = new URL(meetingDetailSchema.parse((await get(s.secretary, `/api/meetings/${id}`)).json()).checkInUrl!).searchParams.get('code')!;
+    const code = new URL(
+      meetingDetailSchema.parse((await get(s.secretary, `/api/meetings/${id}`)).json()).checkInUrl!,
+    ).searchParams.get('code')!;
     expect((await post(s.an, `/api/meetings/${id}/check-in`, { code })).statusCode).toBe(409); // a day early
     t.clock.set(new Date(start.getTime() + 5 * 60_000));
-    expect((await post(s.an, `/api/meetings/${id}/check-in`, { code: 'wrong-code-123' })).statusCode).toBe(422);
+    expect((await post(s.an, `/api/meetings/${id}/check-in`, { code: 'wrong-code-123' })).statusCode).toBe(
+      422,
+    );
     const ok = meetingDetailSchema.parse((await post(s.an, `/api/meetings/${id}/check-in`, { code })).json());
     expect(ok.mine).toMatchObject({ status: 'present', method: 'self_qr' });
     expect((await post(s.an, `/api/meetings/${id}/check-in`, { code })).statusCode).toBe(200);
@@ -122,9 +184,14 @@ describe('a meeting from invitation to minutes', () => {
   });
 
   it('the tick list covers invited members only', async () => {
-    const res = await put(s.secretary, `/api/meetings/${id}/attendance`, { rows: [{ memberId: retired.id, status: 'present' }] });
+    const res = await put(s.secretary, `/api/meetings/${id}/attendance`, {
+      rows: [{ memberId: retired.id, status: 'present' }],
+    });
     expect(res.statusCode).toBe(422);
-    expect((await put(s.an, `/api/meetings/${id}/attendance`, { rows: [{ memberId: an.id, status: 'present' }] })).statusCode).toBe(403);
+    expect(
+      (await put(s.an, `/api/meetings/${id}/attendance`, { rows: [{ memberId: an.id, status: 'present' }] }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('holding it marks the unrecorded absent (excused when they said so) and locks minutes later', async () => {
@@ -134,14 +201,29 @@ describe('a meeting from invitation to minutes', () => {
       ['Trần Thị Bình', 'absent_excused'],
       ['Lê Văn Miễn', 'excused_exempt'],
     ]);
-    const minutes = await put(s.secretary, `/api/meetings/${id}/minutes`, { minutesSummary: 'Thống nhất làm đường ngõ 7.' });
+    const minutes = await put(s.secretary, `/api/meetings/${id}/minutes`, {
+      minutesSummary: 'Thống nhất làm đường ngõ 7.',
+    });
     expect(meetingDetailSchema.parse(minutes.json()).minutesSummary).toBe('Thống nhất làm đường ngõ 7.');
     t.clock.advance(8 * 24 * HOUR);
-    expect((await put(s.secretary, `/api/meetings/${id}/minutes`, { minutesSummary: 'Sửa' })).statusCode).toBe(422);
+    expect(
+      (await put(s.secretary, `/api/meetings/${id}/minutes`, { minutesSummary: 'Sửa' })).statusCode,
+    ).toBe(422);
     const amended = meetingDetailSchema.parse(
-      (await put(s.secretary, `/api/meetings/${id}/minutes`, { minutesSummary: 'Sửa', amendmentReason: 'Ghi thiếu ý kiến' })).json(),
+      (
+        await put(s.secretary, `/api/meetings/${id}/minutes`, {
+          minutesSummary: 'Sửa',
+          amendmentReason: 'Ghi thiếu ý kiến',
+        })
+      ).json(),
     );
-    expect(amended.amendments).toEqual([expect.objectContaining({ field: 'minutesSummary', before: 'Thống nhất làm đường ngõ 7.', after: 'Sửa' })]);
+    expect(amended.amendments).toEqual([
+      expect.objectContaining({
+        field: 'minutesSummary',
+        before: 'Thống nhất làm đường ngõ 7.',
+        after: 'Sửa',
+      }),
+    ]);
     // After the window the member cannot change their attendance any more.
     expect((await post(s.an, `/api/meetings/${id}/check-in`, { code: 'whatever-123' })).statusCode).toBe(422);
   });
@@ -153,43 +235,74 @@ describe('repeated unexcused absence and the half-year rule', () => {
       const start = new Date(t.clock.now().getTime() + HOUR);
       const m = await schedule(start, `Họp ${n}`);
       t.clock.set(new Date(start.getTime() + 10 * 60_000));
-      await put(s.secretary, `/api/meetings/${m.id}/attendance`, { rows: [{ memberId: an.id, status: 'present' }] });
+      await put(s.secretary, `/api/meetings/${m.id}/attendance`, {
+        rows: [{ memberId: an.id, status: 'present' }],
+      });
       await post(s.secretary, `/api/meetings/${m.id}/hold`); // Bình recorded by nobody: absent without reason
       t.clock.advance(3 * HOUR);
     }
-    expect(await notes('workplace', 'absences_reported')).toEqual([{ params: expect.objectContaining({ member: 'Trần Thị Bình', count: 2 }) }]);
+    expect(await notes('workplace', 'absences_reported')).toEqual([
+      { params: expect.objectContaining({ member: 'Trần Thị Bình', count: 2 }) },
+    ]);
     expect(await notes('commune', 'absences_reported')).toHaveLength(1);
-    const record = memberRecordSchema.parse((await get(s.workplace, `/api/meetings/members/${binh.id}/record`)).json());
+    const record = memberRecordSchema.parse(
+      (await get(s.workplace, `/api/meetings/members/${binh.id}/record`)).json(),
+    );
     expect(record).toMatchObject({ invited: 3, attended: 0, unexcused: 2, consecutiveUnexcused: 2 });
     expect((await get(s.otherCell, `/api/meetings/members/${binh.id}/record`)).statusCode).toBe(404);
   });
 
   it('counts half-years on the Vietnamese calendar and flags a missed one once, across the year boundary', async () => {
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(t.clock.now()));
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(
+        t.clock.now(),
+      ),
+    );
     const c = complianceSchema.parse((await get(s.commune, `/api/meetings/compliance?year=${year}`)).json());
-    expect(c.cells.find((x) => x.cellId === a.residentialCell.id)!.halves[1]).toMatchObject({ state: 'met', held: 3 });
+    expect(c.cells.find((x) => x.cellId === a.residentialCell.id)!.halves[1]).toMatchObject({
+      state: 'met',
+      held: 3,
+    });
     // Next year: the first half passes with no meeting; on 1 July (Hà Nội) the commune hears about it.
     t.clock.set(new Date(`${year + 1}-06-30T16:30:00Z`)); // 23:30 on 30 June in Hà Nội: the half is not over
     expect(await flagMissedHalfYears({ db: database.db, clock: t.clock })).toBe(0);
     t.clock.set(new Date(`${year + 1}-06-30T17:30:00Z`)); // 00:30 on 1 July in Hà Nội
     expect(await flagMissedHalfYears({ db: database.db, clock: t.clock })).toBeGreaterThanOrEqual(1);
     expect(await flagMissedHalfYears({ db: database.db, clock: t.clock })).toBe(0);
-    expect((await notes('commune', 'half_year_missed')).map((n) => n.params)).toContainEqual(expect.objectContaining({ year: year + 1, half: 1, held: 0 }));
-    const next = complianceSchema.parse((await get(s.commune, `/api/meetings/compliance?year=${year + 1}`)).json());
-    expect(next.cells.find((x) => x.cellId === a.residentialCell.id)!.halves.map((h) => h.state)).toEqual(['missed', 'open']);
+    expect((await notes('commune', 'half_year_missed')).map((n) => n.params)).toContainEqual(
+      expect.objectContaining({ year: year + 1, half: 1, held: 0 }),
+    );
+    const next = complianceSchema.parse(
+      (await get(s.commune, `/api/meetings/compliance?year=${year + 1}`)).json(),
+    );
+    expect(next.cells.find((x) => x.cellId === a.residentialCell.id)!.halves.map((h) => h.state)).toEqual([
+      'missed',
+      'open',
+    ]);
   });
 });
 
 describe('attachments to the minutes', () => {
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001' +
+      '0d0a2db40000000049454e44ae426082',
+    'hex',
+  );
   const upload = (who: Session, id: string, fileName: string, bytes: Buffer) => {
     const boundary = '----rltest';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return t.app.inject({ method: 'POST', url: `/api/meetings/${id}/attachments`, headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${id}/attachments`,
+      headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
   };
 
   it('accepts photos by content, refuses other types, and lets invitees download', async () => {
@@ -198,9 +311,18 @@ describe('attachments to the minutes', () => {
     const res = await upload(s.secretary, m.id, 'anh-buoi-hop.png', PNG);
     expect(res.statusCode, res.body).toBe(200);
     const att = meetingDetailSchema.parse(res.json()).attachments;
-    expect(att).toEqual([expect.objectContaining({ fileName: 'anh-buoi-hop.png', mimeType: 'image/png', sizeBytes: PNG.length, uploadedBy: expect.any(String) })]);
+    expect(att).toEqual([
+      expect.objectContaining({
+        fileName: 'anh-buoi-hop.png',
+        mimeType: 'image/png',
+        sizeBytes: PNG.length,
+        uploadedBy: expect.any(String),
+      }),
+    ]);
     // A script renamed to .png is still refused: the content decides.
-    expect((await upload(s.secretary, m.id, 'virus.png', Buffer.from('MZ\x90\x00 not an image'))).statusCode).toBe(422);
+    expect(
+      (await upload(s.secretary, m.id, 'virus.png', Buffer.from('MZ\x90\x00 not an image'))).statusCode,
+    ).toBe(422);
     expect((await upload(s.an, m.id, 'anh.png', PNG)).statusCode).toBe(403);
     const dl = await get(s.an, `/api/meetings/${m.id}/attachments/${att[0]!.id}`);
     expect(dl.statusCode).toBe(200);

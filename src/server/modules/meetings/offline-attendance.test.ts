@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendanceResultSchema, meetingDetailSchema, type MeetingDetail } from '../../../shared/contracts/meetings';
+import {
+  attendanceResultSchema,
+  meetingDetailSchema,
+  type MeetingDetail,
+} from '../../../shared/contracts/meetings';
 import { queryRows, type Database } from '../../db/client';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/factories';
@@ -15,9 +19,14 @@ let cellId: string;
 const ids: Record<'an' | 'binh' | 'chi', string> = { an: '', binh: '', chi: '' };
 
 const MIN = 60_000;
-const post = (who: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: who.headers, payload });
-const put = (who: Session, url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
-const get = async (who: Session, url: string) => meetingDetailSchema.parse((await t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } })).json());
+const post = (who: Session, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url, headers: who.headers, payload });
+const put = (who: Session, url: string, payload: object) =>
+  t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
+const get = async (who: Session, url: string) =>
+  meetingDetailSchema.parse(
+    (await t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } })).json(),
+  );
 
 async function meetingIn(minutes: number, title: string): Promise<MeetingDetail> {
   const startsAt = new Date(t.clock.now().getTime() + minutes * MIN);
@@ -50,7 +59,8 @@ beforeAll(async () => {
   ids.chi = (await newMember(db, { fullName: 'Lê Thị Chi', cardNumber: '62000003', ...placed })).id;
   await newUser(db, { username: 'secretary', grants: [{ role: 'cell_secretary', unitId: cellId }] });
   await newUser(db, { username: 'deputy', grants: [{ role: 'cell_secretary', unitId: cellId }] });
-  for (const name of ['an', 'binh', 'chi'] as const) await newUser(db, { username: name, memberId: ids[name], grants: [{ role: 'member' }] });
+  for (const name of ['an', 'binh', 'chi'] as const)
+    await newUser(db, { username: name, memberId: ids[name], grants: [{ role: 'member' }] });
   s = {
     secretary: await loginAs(t.app, 'secretary'),
     deputy: await loginAs(t.app, 'deputy'),
@@ -77,7 +87,9 @@ describe('a check-in made offline, sent later', () => {
   it('gives the secretary changing codes over the whole window, and members none', async () => {
     expect(m.checkInCodes!.length).toBeGreaterThanOrEqual(30); // 30 min before, 90 min, 30 min after, every 5 min
     expect(new Set(m.checkInCodes!.map((c) => c.code)).size).toBe(m.checkInCodes!.length);
-    expect(m.checkInCodes!.every((c) => !c.code.includes(new URL(m.checkInUrl!).searchParams.get('code')!))).toBe(true);
+    expect(
+      m.checkInCodes!.every((c) => !c.code.includes(new URL(m.checkInUrl!).searchParams.get('code')!)),
+    ).toBe(true);
     expect((await get(s.an, `/api/meetings/${m.id}`)).checkInCodes).toBeNull();
   });
 
@@ -85,7 +97,10 @@ describe('a check-in made offline, sent later', () => {
     const scannedAt = new Date(start.getTime() + 3 * MIN);
     const code = codeShownAt(m, scannedAt);
     t.clock.set(new Date(start.getTime() + 4 * 60 * MIN)); // sent hours later, back in signal
-    const res = await post(s.an, `/api/meetings/${m.id}/check-in`, { code, scannedAt: scannedAt.toISOString() });
+    const res = await post(s.an, `/api/meetings/${m.id}/check-in`, {
+      code,
+      scannedAt: scannedAt.toISOString(),
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
       status: 'present',
@@ -94,13 +109,18 @@ describe('a check-in made offline, sent later', () => {
       checkedInAt: scannedAt.toISOString(),
     });
     // the secretary sees it on the register
-    const row = (await get(s.secretary, `/api/meetings/${m.id}`)).attendance.find((r) => r.memberId === ids.an);
+    const row = (await get(s.secretary, `/api/meetings/${m.id}`)).attendance.find(
+      (r) => r.memberId === ids.an,
+    );
     expect(row).toMatchObject({ status: 'present', checkedInOffline: true });
   });
 
   it('records once when the queue sends the same check-in twice', async () => {
     const scannedAt = new Date(start.getTime() + 3 * MIN);
-    const again = await post(s.an, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, scannedAt), scannedAt: scannedAt.toISOString() });
+    const again = await post(s.an, `/api/meetings/${m.id}/check-in`, {
+      code: codeShownAt(m, scannedAt),
+      scannedAt: scannedAt.toISOString(),
+    });
     expect(again.statusCode).toBe(200);
     const audit = await queryRows<{ n: number }>(
       database.db,
@@ -111,14 +131,21 @@ describe('a check-in made offline, sent later', () => {
 
   it('is late when the scan was past the grace period', async () => {
     const scannedAt = new Date(start.getTime() + 40 * MIN);
-    const res = await post(s.binh, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, scannedAt), scannedAt: scannedAt.toISOString() });
-    expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({ status: 'late', checkedInOffline: true });
+    const res = await post(s.binh, `/api/meetings/${m.id}/check-in`, {
+      code: codeShownAt(m, scannedAt),
+      scannedAt: scannedAt.toISOString(),
+    });
+    expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
+      status: 'late',
+      checkedInOffline: true,
+    });
   });
 
   it('refuses a scan time that does not match the code, one in the future, one outside the window, and the copied link', async () => {
     const shownAt = new Date(start.getTime() + 10 * MIN);
     const code = codeShownAt(m, shownAt);
-    const send = (scannedAt: Date, c = code) => post(s.chi, `/api/meetings/${m.id}/check-in`, { code: c, scannedAt: scannedAt.toISOString() });
+    const send = (scannedAt: Date, c = code) =>
+      post(s.chi, `/api/meetings/${m.id}/check-in`, { code: c, scannedAt: scannedAt.toISOString() });
     const refused = async (scannedAt: Date, key: RegExp, c?: string) => {
       const res = await send(scannedAt, c);
       expect(res.statusCode, res.body).toBe(422);
@@ -128,23 +155,37 @@ describe('a check-in made offline, sent later', () => {
     await refused(new Date(shownAt.getTime() - 60 * MIN), /không khớp/);
     // a scan "later than now" (the phone's clock ahead)
     t.clock.set(new Date(start.getTime() + 12 * MIN));
-    await refused(new Date(start.getTime() + 60 * MIN), /sau giờ hiện tại/, codeShownAt(m, new Date(start.getTime() + 60 * MIN)));
+    await refused(
+      new Date(start.getTime() + 60 * MIN),
+      /sau giờ hiện tại/,
+      codeShownAt(m, new Date(start.getTime() + 60 * MIN)),
+    );
     // a code shown before the window opens cannot exist; one shown at the opening, claimed just before it
     const opening = codeShownAt(m, new Date(start.getTime() - 30 * MIN));
     await refused(new Date(start.getTime() - 33 * MIN), /ngoài thời gian điểm danh/, opening);
     // the copied link proves no time: online only
     await refused(shownAt, /quét mã QR/, new URL(m.checkInUrl!).searchParams.get('code')!);
     // a forged signature is a wrong code
-    const forged = await send(shownAt, code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    const forged = await send(
+      shownAt,
+      code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     expect(forged.statusCode).toBe(422);
     expect(forged.json().error.code).toBe('meeting_checkin_bad_code');
-    expect((await get(s.secretary, `/api/meetings/${m.id}`)).attendance.find((r) => r.memberId === ids.chi)?.status).toBe('unrecorded');
+    expect(
+      (await get(s.secretary, `/api/meetings/${m.id}`)).attendance.find((r) => r.memberId === ids.chi)
+        ?.status,
+    ).toBe('unrecorded');
   });
 
   it('still checks in online with the QR’s code, at the server’s time', async () => {
     const now = t.clock.now();
     const res = await post(s.chi, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, now) });
-    expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({ status: 'present', checkedInOffline: false, checkedInAt: now.toISOString() });
+    expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
+      status: 'present',
+      checkedInOffline: false,
+      checkedInAt: now.toISOString(),
+    });
   });
 });
 
@@ -156,8 +197,13 @@ describe('the tick list synced after working offline', () => {
     const base = new Map(m.attendance.map((r) => [r.memberId, r.updatedAt]));
     // while the secretary is offline: An checks in by QR, the deputy ticks Bình absent with a reason
     t.clock.advance(MIN);
-    expect((await post(s.an, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, t.clock.now()) })).statusCode).toBe(200);
-    const dep = await put(s.deputy, `/api/meetings/${m.id}/attendance`, { rows: [{ memberId: ids.binh, status: 'absent_excused', reason: 'Ốm' }] });
+    expect(
+      (await post(s.an, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, t.clock.now()) }))
+        .statusCode,
+    ).toBe(200);
+    const dep = await put(s.deputy, `/api/meetings/${m.id}/attendance`, {
+      rows: [{ memberId: ids.binh, status: 'absent_excused', reason: 'Ốm' }],
+    });
     expect(dep.statusCode, dep.body).toBe(200);
     t.clock.advance(MIN);
     // the secretary's offline ticks, on the versions she had
@@ -173,10 +219,16 @@ describe('the tick list synced after working offline', () => {
     const result = attendanceResultSchema.parse(res.json());
     expect(new Set(result.overridden)).toEqual(new Set([ids.an, ids.binh]));
     const status = (id: string) => result.attendance.find((r) => r.memberId === id)?.status;
-    expect([status(ids.an), status(ids.binh), status(ids.chi)]).toEqual(['present', 'absent_excused', 'late']);
+    expect([status(ids.an), status(ids.binh), status(ids.chi)]).toEqual([
+      'present',
+      'absent_excused',
+      'late',
+    ]);
 
     t.clock.advance(MIN);
-    const again = attendanceResultSchema.parse((await put(s.secretary, `/api/meetings/${m.id}/attendance`, ticks)).json());
+    const again = attendanceResultSchema.parse(
+      (await put(s.secretary, `/api/meetings/${m.id}/attendance`, ticks)).json(),
+    );
     expect(again.overridden.sort()).toEqual([ids.an, ids.binh].sort());
     expect(again.attendance.find((r) => r.memberId === ids.chi)?.status).toBe('late');
     const audit = await queryRows<{ n: number }>(
@@ -189,9 +241,22 @@ describe('the tick list synced after working offline', () => {
   it('without a base version (ticks saved online), the secretary’s tick applies as before', async () => {
     const m = await meetingIn(10, 'Sinh hoạt điểm danh trực tuyến');
     t.clock.advance(15 * MIN);
-    expect((await post(s.binh, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, t.clock.now()) })).statusCode).toBe(200);
-    const res = attendanceResultSchema.parse((await put(s.secretary, `/api/meetings/${m.id}/attendance`, { rows: [{ memberId: ids.binh, status: 'late' }] })).json());
+    expect(
+      (await post(s.binh, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, t.clock.now()) }))
+        .statusCode,
+    ).toBe(200);
+    const res = attendanceResultSchema.parse(
+      (
+        await put(s.secretary, `/api/meetings/${m.id}/attendance`, {
+          rows: [{ memberId: ids.binh, status: 'late' }],
+        })
+      ).json(),
+    );
     expect(res.overridden).toEqual([]);
-    expect(res.attendance.find((r) => r.memberId === ids.binh)).toMatchObject({ status: 'late', method: 'secretary', checkedInOffline: false });
+    expect(res.attendance.find((r) => r.memberId === ids.binh)).toMatchObject({
+      status: 'late',
+      method: 'secretary',
+      checkedInOffline: false,
+    });
   });
 });

@@ -10,7 +10,8 @@ import { findMeetingByKey } from './meetings.repository';
  */
 type Topic = { title: string; directedTopicId?: string | null };
 // jsonb reorders an object's keys: compare the values
-const topicsKey = (topics: Topic[]) => JSON.stringify(topics.map((t) => [t.title, t.directedTopicId ?? null]));
+const topicsKey = (topics: Topic[]) =>
+  JSON.stringify(topics.map((t) => [t.title, t.directedTopicId ?? null]));
 
 export async function existingMeeting(tx: Executor, body: CreateMeetingBody): Promise<string> {
   const row = await findMeetingByKey(tx, body);

@@ -17,17 +17,29 @@ let secretary: Session;
 const HOUR = 3600_000;
 const at = (offsetHours: number) => new Date(t.clock.now().getTime() + offsetHours * HOUR).toISOString();
 const enter = (payload: object, locale: 'vi' | 'en' = 'vi') =>
-  t.app.inject({ method: 'POST', url: '/api/meetings', headers: { ...secretary.headers, 'accept-language': locale }, payload: { cellId, title: 'Sinh hoạt chi bộ', place: 'Nhà văn hóa khối 2', ...payload } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/meetings',
+    headers: { ...secretary.headers, 'accept-language': locale },
+    payload: { cellId, title: 'Sinh hoạt chi bộ', place: 'Nhà văn hóa khối 2', ...payload },
+  });
 const refusal = (body: string) => errorResponseSchema.parse(JSON.parse(body)).error;
 const invitations = () =>
-  queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from notifications where kind = 'meeting_invited'`).then((r) => r[0]!.n);
+  queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from notifications where kind = 'meeting_invited'`,
+  ).then((r) => r[0]!.n);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database);
   const tree = await newProvinceTree(database.db, 'S');
   cellId = tree.residentialCell.id;
-  const placed = { residenceCommuneId: tree.commune.id, residenceCellId: cellId, cellId: tree.workplaceCell.id };
+  const placed = {
+    residenceCommuneId: tree.commune.id,
+    residenceCellId: cellId,
+    cellId: tree.workplaceCell.id,
+  };
   const an = await newMember(database.db, { fullName: 'Nguyễn Văn An', ...placed });
   await newMember(database.db, { fullName: 'Trần Thị Bình', ...placed });
   await newUser(database.db, { username: 'an', memberId: an.id, grants: [{ role: 'member' }] });
@@ -51,7 +63,12 @@ describe('the end of a meeting', () => {
 
   it('is refused on a change too', async () => {
     const m = meetingDetailSchema.parse((await enter({ startsAt: at(48), endsAt: at(50) })).json());
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/meetings/${m.id}`, headers: secretary.headers, payload: { startsAt: at(48), endsAt: at(46) } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/meetings/${m.id}`,
+      headers: secretary.headers,
+      payload: { startsAt: at(48), endsAt: at(46) },
+    });
     expect(res.statusCode).toBe(422);
     expect(refusal(res.body).fields).toEqual({ endsAt: 'Giờ kết thúc phải sau giờ bắt đầu.' });
   });
@@ -96,7 +113,12 @@ describe('a meeting in the past', () => {
 
   it('a scheduled meeting cannot be moved to a time already over', async () => {
     const m = meetingDetailSchema.parse((await enter({ startsAt: at(30), endsAt: at(32) })).json());
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/meetings/${m.id}`, headers: secretary.headers, payload: { startsAt: at(-5), endsAt: at(-3) } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/meetings/${m.id}`,
+      headers: secretary.headers,
+      payload: { startsAt: at(-5), endsAt: at(-3) },
+    });
     expect(res.statusCode).toBe(422);
     expect(refusal(res.body).fields?.startsAt).toContain('Ghi nhận đã họp');
   });
