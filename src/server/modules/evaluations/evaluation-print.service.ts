@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client';
-import type { EvidenceMetric, RaisedFlag } from '../../../shared/rules/evaluation-rules';
+import type { Executor } from '../../db/client';
+import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
 import { residenceAddress } from '../introductions/letters.service';
@@ -11,8 +10,8 @@ import {
   renderEvaluationsPdf,
   type EvaluationFormData,
 } from './evaluation-document';
-import { evaluationReadScope } from './evaluations.access';
-import { loadRows, rowColumns, rowFrom, uuidArray, type EvaluationRow } from './evaluations.repository';
+import { cellRows, printRows, type PrintRow } from './evaluation-print.repository';
+import { loadRows, type EvaluationRow } from './evaluations.repository';
 import { canSeeContent } from './evaluations.service';
 import { vnYear, type EvaluationDeps } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
@@ -24,74 +23,6 @@ import { getRuleSet } from './rule-sets.service';
  */
 
 export const MAX_PRINT = 500;
-
-interface PrintRow {
-  id: string;
-  year: number;
-  kind: 'yearly' | 'on_demand';
-  purpose: string | null;
-  ruleSetCode: string;
-  formKind: 'full' | 'exempt';
-  verificationCode: string | null;
-  fullName: string;
-  dateOfBirth: string | null;
-  workplaceCellName: string | null;
-  workplaceCommitteeName: string;
-  communeName: string;
-  cellName: string | null;
-  areaName: string | null;
-  frontHeadName: string | null;
-  street: string | null;
-  residenceAreaName: string | null;
-  residenceProvince: string | null;
-  ratings: Record<string, string>;
-  justifications: Record<string, string>;
-  otherComments: string | null;
-  flags: RaisedFlag[];
-  /** meetings the cell held in the year, as the version's evidence counted them (null: not counted) */
-  meetingsHeld: number | null;
-  jointMeetingOn: string | null;
-  jointMeetingParticipants: string | null;
-  frontSignerName: string | null;
-  frontSignedOn: string | null;
-  signerName: string | null;
-  signedOn: string | null;
-  confirmerName: string | null;
-  confirmerPosition: string | null;
-  confirmedOn: string | null;
-}
-
-const vnDate = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`);
-
-/** What the paper needs beyond the list row, for evaluations already checked for access. */
-function loadForPrint(db: Executor, ids: string[]): Promise<PrintRow[]> {
-  return queryRows<PrintRow>(
-    db,
-    sql`select e.id, e.year, e.kind, e.purpose, e.rule_set_code as "ruleSetCode", e.form_kind as "formKind",
-          e.verification_code as "verificationCode", m.full_name as "fullName", m.date_of_birth::text as "dateOfBirth",
-          wc.name as "workplaceCellName", wu.name as "workplaceCommitteeName", cu.name as "communeName", cl.name as "cellName",
-          ra.name as "areaName", ra.front_head_name as "frontHeadName", m.residence_street as street, mra.name as "residenceAreaName",
-          m.residence_province as "residenceProvince", v.ratings, v.justifications, v.other_comments as "otherComments", v.flags,
-          (v.evidence->>'meetingsHeld')::int as "meetingsHeld",
-          to_char(v.joint_meeting_on, 'YYYY-MM-DD') as "jointMeetingOn", v.joint_meeting_participants as "jointMeetingParticipants",
-          v.front_signer_name as "frontSignerName", ${vnDate('v.front_signed_at')} as "frontSignedOn",
-          v.signer_name as "signerName", ${vnDate('v.signed_at')} as "signedOn",
-          v.confirmer_name as "confirmerName", ${vnDate('v.confirmed_at')} as "confirmedOn",
-          (select rg.position from role_grants rg where rg.user_id = v.confirmed_by and rg.role = 'committee_officer' and rg.unit_id = e.commune_id
-            order by rg.revoked_at desc nulls first limit 1) as "confirmerPosition"
-        from evaluations e
-        join members m on m.id = e.member_id
-        join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
-        join org_units wu on wu.id = e.workplace_unit_id
-        join org_units cu on cu.id = e.commune_id
-        left join org_units cl on cl.id = e.cell_id
-        left join org_units wc on wc.id = m.cell_id
-        left join residential_areas ra on ra.id = coalesce(cl.residential_area_id, e.residence_area_id)
-        left join residential_areas mra on mra.id = m.residence_area_id
-        where e.id = any(${uuidArray(ids)})`,
-  );
-}
 
 /** "Đảng bộ phường Thành Vinh" → "Thành Vinh", for the "Thành Vinh, ngày … tháng … năm …" line. */
 export function communePlace(communeName: string): string {
@@ -185,7 +116,7 @@ export function fileSafe(text: string): string {
 async function one(deps: EvaluationDeps, actor: Actor, id: string) {
   const [row] = await loadRows(deps.db, actor, [id]);
   if (!row || !canSeeContent(row)) throw new NotFound('evaluation_not_found');
-  const [print] = await loadForPrint(deps.db, [row.id]);
+  const [print] = await printRows(deps.db, [row.id]);
   if (!print) throw new NotFound('evaluation_not_found');
   const name = `phieu-nhan-xet-${row.year}-${fileSafe(row.fullName)}${print.verificationCode ? '' : '-du-thao'}`;
   return { data: await toDocument(deps.db, print, deps.publicUrl), name };
@@ -212,19 +143,14 @@ export async function cellFormsPdf(
 ) {
   const year = query.year ?? vnYear(deps.clock.now());
   // A residential cell has tens of working members; the hard limit only bounds a pathological query.
-  const rows = await queryRows<EvaluationRow>(
-    deps.db,
-    sql`select ${rowColumns(actor)} ${rowFrom}
-        where e.cell_id = ${query.cellId} and e.year = ${year} and e.status <> 'cancelled' and ${evaluationReadScope(actor)}
-        order by m.sort_key collate "C", e.requested_at, e.id limit ${MAX_PRINT * 10 + 1}`,
-  );
+  const rows = await cellRows(deps.db, actor, { cellId: query.cellId, year, limit: MAX_PRINT * 10 + 1 });
   const printable = rows.filter(printsFor);
   if (printable.length === 0) throw new NotFound('evaluation_not_found');
   if (printable.length > MAX_PRINT || rows.length > MAX_PRINT * 10)
     throw new Invalid('evaluation_print_too_many', undefined, { max: MAX_PRINT });
   const byId = new Map(
     (
-      await loadForPrint(
+      await printRows(
         deps.db,
         printable.map((r) => r.id),
       )
