@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { buildApp } from './app';
 import { systemClock, type AppContext } from './context';
 import { openDatabase } from './db/client';
@@ -70,7 +71,10 @@ async function main() {
       webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : path.join(root, 'dist/web'),
     },
   };
-  const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL } });
+  // Log lines go out asynchronously: under load the writes coalesce into few syscalls instead of one blocking
+  // write per request (decision 0015); pino flushes what is left when the process exits.
+  const logStream = pino.destination({ dest: 1, sync: false });
+  const app = await buildApp(ctx, { logger: { level: env.LOG_LEVEL, stream: logStream } });
   const stopOutbox = startOutboxWorker(database.db, mailer, systemClock, 15_000, (err) => app.log.error({ err }, 'outbox'));
   // Every periodic job, each tick claimed once across the servers on this database (decision 0011).
   const jobRunner = startJobRunner(
@@ -90,6 +94,7 @@ async function main() {
     } finally {
       await database.close();
       releaseLock();
+      logStream.flushSync();
       process.exit(0);
     }
   };

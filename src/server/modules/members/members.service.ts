@@ -66,21 +66,39 @@ export async function listMembers(deps: MemberDeps, actor: Actor, query: MemberL
   const scope = memberReadScope(actor);
   const searchScope = searchScopeOf(actor);
   let fuzzy = cursor?.fuzzy ?? false;
-  let rows = await repo.listMembers(deps.db, repo.listFilters(scope, query, fuzzy ? 'fuzzy' : 'exact', searchScope), cursor, query.limit + 1);
+  let rows = await repo.listMembers(
+    deps.db,
+    repo.listFilters(scope, query, fuzzy ? 'fuzzy' : 'exact', searchScope),
+    cursor,
+    query.limit + 1,
+  );
   if (rows.length === 0 && !cursor && repo.canSearchFuzzy(query.q)) {
     fuzzy = true;
-    rows = await repo.listMembers(deps.db, repo.listFilters(scope, query, 'fuzzy', searchScope), null, query.limit + 1);
+    rows = await repo.listMembers(
+      deps.db,
+      repo.listFilters(scope, query, 'fuzzy', searchScope),
+      null,
+      query.limit + 1,
+    );
   }
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toListItem),
-    nextCursor: rows.length > query.limit && last ? repo.encodeCursor({ k: last.sortKey ?? '', id: last.id, fuzzy }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? repo.encodeCursor({ k: last.sortKey ?? '', id: last.id, fuzzy })
+        : null,
   };
 }
 
 /** Every page, for exports: yields batches so a large export never holds one giant result. */
-export async function* iterateMembers(deps: MemberDeps, actor: Actor, query: Omit<MemberListQuery, 'limit' | 'cursor'>, batch = 2000) {
+export async function* iterateMembers(
+  deps: MemberDeps,
+  actor: Actor,
+  query: Omit<MemberListQuery, 'limit' | 'cursor'>,
+  batch = 2000,
+) {
   const where = repo.listFilters(memberReadScope(actor), query, 'exact', searchScopeOf(actor));
   let cursor: repo.Cursor | null = null;
   for (;;) {
@@ -95,10 +113,13 @@ export async function* iterateMembers(deps: MemberDeps, actor: Actor, query: Omi
 
 export async function getMember(deps: MemberDeps, actor: Actor, id: string): Promise<MemberDetail> {
   // one query: the member in the read scope, whether it is in the write scope, its memberships
-  const row = await repo.findMemberDetail(deps.db, id, (bind) => ({
-    read: memberReadScope(actor, bind),
-    write: memberWriteScope(actor, bind),
-  }));
+  // the scopes are a function of the grants (and the member id that comes with them): one statement per grants
+  const row = await repo.findMemberDetail(
+    deps.db,
+    id,
+    (bind) => ({ read: memberReadScope(actor, bind), write: memberWriteScope(actor, bind) }),
+    { grants: actor.grants, memberId: actor.memberId },
+  );
   if (!row) throw new NotFound();
   const { memberships, canEdit } = row;
   const m = row.member;
@@ -141,16 +162,23 @@ async function checkReferences(
   let residenceCommuneId = input.residenceCommuneId;
   if (input.cellId) {
     const cell = await repo.findUnitBrief(db, input.cellId);
-    if (!cell || !CELL_TYPES.has(cell.type) || cell.status !== 'active' || !canAdministerPath(actor, cell.path))
+    if (
+      !cell ||
+      !CELL_TYPES.has(cell.type) ||
+      cell.status !== 'active' ||
+      !canAdministerPath(actor, cell.path)
+    )
       fields.cellId = 'member.cellInvalid';
   }
   if (input.residenceCommuneId) {
     const commune = await repo.findUnitBrief(db, input.residenceCommuneId);
-    if (!commune || !COMMUNE_TYPES.has(commune.type) || commune.status !== 'active') fields.residenceCommuneId = 'member.communeInvalid';
+    if (!commune || !COMMUNE_TYPES.has(commune.type) || commune.status !== 'active')
+      fields.residenceCommuneId = 'member.communeInvalid';
   }
   if (input.residenceAreaId) {
     const area = await repo.findArea(db, input.residenceAreaId);
-    if (!area || (residenceCommuneId && area.communeUnitId !== residenceCommuneId)) fields.residenceAreaId = 'member.areaInvalid';
+    if (!area || (residenceCommuneId && area.communeUnitId !== residenceCommuneId))
+      fields.residenceAreaId = 'member.areaInvalid';
     else residenceCommuneId = area.communeUnitId;
   }
   if (Object.keys(fields).length) throw new Invalid('validation_failed', fields);
@@ -159,7 +187,8 @@ async function checkReferences(
 
 async function checkUnique(db: Executor, cardNumber?: string, citizenId?: string | null, exceptId?: string) {
   const clashes = await repo.findByCardOrCitizenId(db, cardNumber, citizenId, exceptId);
-  if (clashes.some((c) => c.cardNumber === cardNumber)) throw new Conflict('card_number_taken', { cardNumber });
+  if (clashes.some((c) => c.cardNumber === cardNumber))
+    throw new Conflict('card_number_taken', { cardNumber });
   if (citizenId && clashes.some((c) => c.citizenId === citizenId)) throw new Conflict('citizen_id_taken');
 }
 
@@ -167,7 +196,11 @@ function normaliseName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
-export async function createMember(deps: MemberDeps, actor: Actor, input: CreateMemberBody): Promise<MemberDetail> {
+export async function createMember(
+  deps: MemberDeps,
+  actor: Actor,
+  input: CreateMemberBody,
+): Promise<MemberDetail> {
   const today = isoDay(deps.clock.now());
   const ruleErrors = checkMemberRules(input, today);
   if (Object.keys(ruleErrors).length) throw new Invalid('validation_failed', ruleErrors);
@@ -176,7 +209,11 @@ export async function createMember(deps: MemberDeps, actor: Actor, input: Create
     await checkUnique(tx, input.cardNumber, input.citizenId);
     const [row] = await tx
       .insert(members)
-      .values({ ...input, fullName: normaliseName(input.fullName), residenceCommuneId: residenceCommuneId ?? null })
+      .values({
+        ...input,
+        fullName: normaliseName(input.fullName),
+        residenceCommuneId: residenceCommuneId ?? null,
+      })
       .returning();
     await tx.insert(unitMemberships).values({
       memberId: row!.id,
@@ -184,13 +221,24 @@ export async function createMember(deps: MemberDeps, actor: Actor, input: Create
       kind: 'party_cell',
       validFrom: input.dateOfficial ?? input.dateAdmitted ?? today,
     });
-    await writeAudit(tx, actor, { action: 'member.created', entityType: 'member', entityId: row!.id, unitId: row!.cellId, after: row });
+    await writeAudit(tx, actor, {
+      action: 'member.created',
+      entityType: 'member',
+      entityId: row!.id,
+      unitId: row!.cellId,
+      after: row,
+    });
     return row!.id;
   });
   return getMember(deps, actor, id);
 }
 
-export async function updateMember(deps: MemberDeps, actor: Actor, id: string, input: UpdateMemberBody): Promise<MemberDetail> {
+export async function updateMember(
+  deps: MemberDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateMemberBody,
+): Promise<MemberDetail> {
   const today = isoDay(deps.clock.now());
   await deps.db.transaction(async (tx) => {
     const found = await repo.findMember(tx, id, memberReadScope(actor), memberWriteScope(actor));
@@ -198,7 +246,8 @@ export async function updateMember(deps: MemberDeps, actor: Actor, id: string, i
     if (!found.canEdit) throw new Forbidden('member_not_writable');
     const before = found.member;
     const { expectedUpdatedAt, ...changes } = input;
-    if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt.toISOString()) throw new Conflict('stale_update');
+    if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt.toISOString())
+      throw new Conflict('stale_update');
     const merged = { ...before, ...changes };
     const ruleErrors = checkMemberRules(merged, today);
     if (Object.keys(ruleErrors).length) throw new Invalid('validation_failed', ruleErrors);
@@ -216,14 +265,25 @@ export async function updateMember(deps: MemberDeps, actor: Actor, id: string, i
     };
     const d = diff(before as unknown as Record<string, unknown>, patch);
     if (!d.changed) return;
-    await tx.update(members).set({ ...patch, updatedAt: deps.clock.now() }).where(eq(members.id, id));
+    await tx
+      .update(members)
+      .set({ ...patch, updatedAt: deps.clock.now() })
+      .where(eq(members.id, id));
     if (changes.cellId && changes.cellId !== before.cellId) {
       // Dated membership: close the old cell, open the new one; history is never overwritten.
       await tx
         .update(unitMemberships)
         .set({ validTo: today })
-        .where(and(eq(unitMemberships.memberId, id), eq(unitMemberships.kind, 'party_cell'), isNull(unitMemberships.validTo)));
-      await tx.insert(unitMemberships).values({ memberId: id, unitId: changes.cellId, kind: 'party_cell', validFrom: today });
+        .where(
+          and(
+            eq(unitMemberships.memberId, id),
+            eq(unitMemberships.kind, 'party_cell'),
+            isNull(unitMemberships.validTo),
+          ),
+        );
+      await tx
+        .insert(unitMemberships)
+        .values({ memberId: id, unitId: changes.cellId, kind: 'party_cell', validFrom: today });
     }
     await writeAudit(tx, actor, {
       action: 'member.updated',
