@@ -4,6 +4,7 @@ import {
   attendanceOnHold,
   attendedStatuses,
   canAttendance,
+  excusedAbsenceStatus,
   expectedAttendanceStatus,
   skippedInAbsenceRun,
   unexcusedAbsenceStatus,
@@ -53,6 +54,7 @@ describe('attendance sets and the rows closed when a meeting is held', () => {
   it('closes only unrecorded rows: excused after a "cannot attend", absent without excuse otherwise', () => {
     expect(attendanceOnHold.declined).toEqual({ from: ['unrecorded'], to: 'absent_excused' });
     expect(attendanceOnHold.silent).toEqual({ from: ['unrecorded'], to: 'absent_unexcused' });
+    expect(excusedAbsenceStatus).toBe(attendanceOnHold.declined.to);
   });
 
   it('runs absences on unexcused rows and passes over unrecorded ones', () => {

@@ -41,6 +41,9 @@ export const expectedAttendanceStatus = {
   other: 'unrecorded',
 } as const satisfies Record<string, AttendanceStatus>;
 
+/** An excused absence the secretary ticks needs its reason. */
+export const excusedAbsenceStatus: AttendanceStatus = 'absent_excused';
+
 /** Art. 4.4: what a run of absences counts, and what it passes over without breaking the run. */
 export const unexcusedAbsenceStatus: AttendanceStatus = 'absent_unexcused';
 export const skippedInAbsenceRun: AttendanceStatus = 'unrecorded';

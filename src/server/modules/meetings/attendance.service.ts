@@ -4,7 +4,7 @@ import type {
   CheckInBody,
   MeetingDetail,
 } from '../../../shared/contracts/meetings';
-import { canAttendance } from '../../../shared/rules/attendance';
+import { canAttendance, excusedAbsenceStatus } from '../../../shared/rules/attendance';
 import { heldMeetingStatus } from '../../../shared/rules/meeting';
 import { checkInWindowOf, offlineScanProblem } from '../../../shared/rules/check-in-code';
 import { checkInStatus } from '../../../shared/rules/residence-rules';
@@ -116,7 +116,7 @@ export async function recordAttendance(
     const current = await lockAttendanceRows(tx, id, ids);
     // A meeting cannot be recorded for members outside the cell's invitation list.
     if (current.length !== ids.length) throw new Invalid('meeting_member_not_invited');
-    const missingReason = body.rows.find((r) => r.status === 'absent_excused' && !r.reason);
+    const missingReason = body.rows.find((r) => r.status === excusedAbsenceStatus && !r.reason);
     if (missingReason) throw new Invalid('validation_failed', { rows: 'meetings.reasonRequired' });
     const byId = new Map(current.map((c) => [c.memberId, c]));
     const differs = body.rows.filter(

@@ -15,6 +15,11 @@ import dayjs from 'dayjs';
 import timezonePlugin from 'dayjs/plugin/timezone.js';
 import utcPlugin from 'dayjs/plugin/utc.js';
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import {
+  cancelledMeetingStatus,
+  openMeetingStatuses,
+  type MeetingStatus,
+} from '../../../shared/rules/meeting';
 import { VN_TIME_ZONE } from '../../../shared/rules/vietnam-calendar';
 
 dayjs.extend(utcPlugin);
@@ -28,7 +33,7 @@ export interface CalendarMeeting {
   place: string;
   cellName: string;
   agenda: string | null;
-  status: 'scheduled' | 'held' | 'cancelled';
+  status: MeetingStatus;
   url: string;
 }
 
@@ -56,7 +61,7 @@ const statuses: Record<CalendarMeeting['status'], ICalEventStatus> = {
 
 function description(m: CalendarMeeting): string {
   const parts = [
-    m.status === 'cancelled' ? 'Buổi sinh hoạt đã bị hủy.' : null,
+    m.status === cancelledMeetingStatus ? 'Buổi sinh hoạt đã bị hủy.' : null,
     m.agenda?.trim() ? `Nội dung: ${m.agenda.trim()}` : null,
     `Chi tiết: ${m.url}`,
   ];
@@ -86,7 +91,8 @@ export function buildMemberCalendar(name: string, meetings: CalendarMeeting[]): 
       url: m.url,
       status: statuses[m.status],
     });
-    if (m.status === 'scheduled') {
+    // a reminder only for a meeting still ahead
+    if (openMeetingStatuses.includes(m.status)) {
       event.createAlarm({
         type: ICalAlarmType.display,
         trigger: DAY_SECONDS, // seconds before the start → TRIGGER:-P1D

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CreateMeetingBody, MeetingDetail, UpdateMeetingBody } from '../../../shared/contracts/meetings';
-import { isMeetingRepeat, meetingTransition } from '../../../shared/rules/meeting';
+import { heldMeetingStatus, isMeetingRepeat, meetingTransition } from '../../../shared/rules/meeting';
 import {
   meetingEntryProblem,
   meetingTimesProblem,
@@ -11,6 +11,7 @@ import type { Actor } from '../../http/actor';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
+import { activeUnitStatus } from '../org-units/org-units.rules';
 import { cellManageScope } from './meetings.access';
 import {
   loadMeeting,
@@ -75,11 +76,11 @@ export async function createMeeting(
   const now = deps.clock.now();
   refuse(meetingEntryProblem(body.entry, body.startsAt, body.endsAt, now));
   const { to: status } = meetingTransition(body.entry);
-  const held = status === 'held';
+  const held = status === heldMeetingStatus;
   const { id, created } = await deps.db.transaction(async (tx) => {
     const cell = await findCellForMeeting(tx, body.cellId, cellManageScope(actor, sql`c.id`));
     if (!cell || !cell.allowed) throw new NotFound();
-    if (cell.type !== 'residential_cell' || cell.status !== 'active')
+    if (cell.type !== 'residential_cell' || cell.status !== activeUnitStatus)
       throw new Invalid('validation_failed', { cellId: 'meetings.cellInvalid' });
     const meetingId = await insertMeeting(tx, {
       body,
