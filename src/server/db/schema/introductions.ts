@@ -1,8 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { members } from './members';
 import { orgUnits, residentialAreas } from './org-units';
+import { awaitingReceiptStatus, openLetterStatuses } from '../../../shared/rules/introduction-letter';
+import type { RequestStatus } from '../../../shared/rules/introduction-request';
+import { isValue, oneOf } from '../sql-values';
 
 /** See src/shared/rules/introduction-letter.ts for the transition table between these states. */
 export const letterStatusEnum = pgEnum('letter_status', [
@@ -72,7 +86,7 @@ export const introductionLetters = pgTable(
     // One letter in progress per member: a double-submitted create makes nothing twice.
     uniqueIndex('introduction_letters_one_open')
       .on(t.memberId)
-      .where(sql`status in ('draft', 'issued', 'received', 'placed', 'acknowledged')`),
+      .where(oneOf(sql`status`, openLetterStatuses)),
     uniqueIndex('introduction_letters_number_key').on(t.issuingUnitId, t.year, t.number),
     uniqueIndex('introduction_letters_code_key').on(t.verificationCode),
     index().on(t.memberId, t.createdAt),
@@ -80,9 +94,13 @@ export const introductionLetters = pgTable(
     index().on(t.receivingCommuneId, t.status),
     index().on(t.residenceCellId, t.status),
     // letters to an area without a cell yet count under the area's cell (dashboards)
-    index().on(t.residenceAreaId).where(sql`${t.residenceAreaId} is not null`),
+    index()
+      .on(t.residenceAreaId)
+      .where(sql`${t.residenceAreaId} is not null`),
     index().on(t.batchId),
-    index('introduction_letters_overdue').on(t.issuedAt).where(sql`status = 'issued' and reminder_sent_at is null`),
+    index('introduction_letters_overdue')
+      .on(t.issuedAt)
+      .where(sql`${isValue(sql`status`, awaitingReceiptStatus)} and reminder_sent_at is null`),
   ],
 );
 
@@ -172,7 +190,14 @@ export const residenceMoves = pgTable(
   (t) => [index().on(t.memberId, t.createdAt)],
 );
 
-export const introRequestStatusEnum = pgEnum('introduction_request_status', ['open', 'fulfilled', 'declined']);
+export const introRequestStatusEnum = pgEnum('introduction_request_status', [
+  'open',
+  'fulfilled',
+  'declined',
+]);
+
+/** The requests still to answer: one per person (issue 12). */
+const OPEN_REQUEST = isValue(sql`status`, 'open' satisfies RequestStatus);
 
 /** "Known here, no letter": the commune found a working member living locally and asks the workplace to introduce them. */
 export const introductionRequests = pgTable(
@@ -206,10 +231,15 @@ export const introductionRequests = pgTable(
     index().on(t.memberId),
     uniqueIndex('introduction_requests_one_open')
       .on(t.communeId, t.cardNumber)
-      .where(sql`status = 'open' and card_number is not null`),
+      .where(sql`${OPEN_REQUEST} and card_number is not null`),
     // Issue 12 natural key without a card number: the same person (name, date of birth) asked of the same workplace.
     uniqueIndex('introduction_requests_one_open_by_name')
-      .on(t.communeId, t.workplaceUnitId, sql`lower(${t.fullName})`, sql`coalesce(${t.dateOfBirth}, '0001-01-01'::date)`)
-      .where(sql`status = 'open' and card_number is null`),
+      .on(
+        t.communeId,
+        t.workplaceUnitId,
+        sql`lower(${t.fullName})`,
+        sql`coalesce(${t.dateOfBirth}, '0001-01-01'::date)`,
+      )
+      .where(sql`${OPEN_REQUEST} and card_number is null`),
   ],
 );

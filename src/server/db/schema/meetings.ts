@@ -19,6 +19,12 @@ import {
 import { users } from './accounts';
 import { members } from './members';
 import { orgUnits } from './org-units';
+import {
+  cancelledMeetingStatus,
+  type MeetingStatus,
+  type WarningStatus,
+} from '../../../shared/rules/meeting';
+import { isNotValue, isValue } from '../sql-values';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -69,7 +75,10 @@ export const meetings = pgTable(
     minutesLockAt: timestamp({ withTimezone: true }),
     cancelReason: text(),
     /** reminder offsets (days before) already sent */
-    remindedDays: integer().array().notNull().default(sql`'{}'::integer[]`),
+    remindedDays: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     ruleSetId: text().notNull().default('reg-213-2020'),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -77,9 +86,13 @@ export const meetings = pgTable(
   },
   (t) => [
     index().on(t.cellId, t.startsAt),
-    index('meetings_upcoming').on(t.startsAt).where(sql`status = 'scheduled'`),
+    index('meetings_upcoming')
+      .on(t.startsAt)
+      .where(isValue(sql`status`, 'scheduled' satisfies MeetingStatus)),
     // Issue 12 natural key: a cell's meeting is its start and title; scheduling it again answers the first.
-    uniqueIndex('meetings_natural_key').on(t.cellId, t.startsAt, t.title).where(sql`status <> 'cancelled'`),
+    uniqueIndex('meetings_natural_key')
+      .on(t.cellId, t.startsAt, t.title)
+      .where(isNotValue(sql`status`, cancelledMeetingStatus)),
   ],
 );
 
@@ -220,7 +233,14 @@ export const cellComplianceAlerts = pgTable(
 
 // ── activities and contributions (Art. 2.4–2.6) ────────────────────────────────
 
-export const activityKindEnum = pgEnum('activity_kind', ['construction', 'culture', 'relief', 'security', 'environment', 'other']);
+export const activityKindEnum = pgEnum('activity_kind', [
+  'construction',
+  'culture',
+  'relief',
+  'security',
+  'environment',
+  'other',
+]);
 export const contributionRoleEnum = pgEnum('contribution_role', ['led', 'mobilised', 'took_part']);
 export const contributionStatusEnum = pgEnum('contribution_status', ['proposed', 'confirmed', 'rejected']);
 
@@ -298,9 +318,13 @@ export const memberWarnings = pgTable(
   (t) => [
     index().on(t.memberId, t.createdAt),
     index().on(t.cellId, t.status),
-    index('member_warnings_due').on(t.deadline).where(sql`status = 'open'`),
+    index('member_warnings_due')
+      .on(t.deadline)
+      .where(isValue(sql`status`, 'open' satisfies WarningStatus)),
     // Issue 12 natural key: one open reminder or warning of a member for one reason.
-    uniqueIndex('member_warnings_one_open').on(t.memberId, t.kind, sql`md5(${t.reason})`).where(sql`status = 'open'`),
+    uniqueIndex('member_warnings_one_open')
+      .on(t.memberId, t.kind, sql`md5(${t.reason})`)
+      .where(isValue(sql`status`, 'open' satisfies WarningStatus)),
   ],
 );
 

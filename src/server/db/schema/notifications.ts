@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import type { OutboxStatus } from '../../../shared/rules/email-outbox';
+import { isValue } from '../sql-values';
 
 /** In-app inbox. `kind` + `params` are rendered by the client in the reader's language. */
 export const notifications = pgTable(
@@ -18,7 +20,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index().on(t.userId, t.createdAt),
-    index('notifications_unread').on(t.userId).where(sql`read_at is null`),
+    index('notifications_unread')
+      .on(t.userId)
+      .where(sql`read_at is null`),
   ],
 );
 
@@ -39,5 +43,9 @@ export const emailOutbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('email_outbox_due').on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index('email_outbox_due')
+      .on(t.nextAttemptAt)
+      .where(isValue(sql`status`, 'pending' satisfies OutboxStatus)),
+  ],
 );
