@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   evaluationDetailSchema,
   formContentSchema,
@@ -65,7 +65,8 @@ async function fillSignConfirm(ratings: Record<string, string>) {
   minute();
 }
 
-beforeAll(async () => {
+// each test starts from a fresh database with the cycle opened
+beforeEach(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database, { sessionTtlHours: 24 * 365 });
   const db = database.db;
@@ -121,7 +122,7 @@ beforeAll(async () => {
     sql`select id from evaluations where member_id = ${an.id}`,
   )) as [{ id: string }];
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.app.close();
   await database.close();
 });
@@ -143,6 +144,7 @@ describe('no meeting held in the year', () => {
 
 describe('a disputed comment under revision', () => {
   it('stays readable to the member, marked under revision, until the revised version is released', async () => {
+    await fillSignConfirm(FIRST);
     expect((await post(s.workplace, '/api/evaluations/release', { evaluationIds: [anId] })).json()).toEqual({
       changed: 1,
       repeated: 0,
