@@ -16,7 +16,7 @@ import type { Actor } from '../../http/actor';
 import { memberReadScope } from '../../http/access';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
 import type { Executor } from '../../db/client';
 import { activityReadScope, manageScope } from './activities.access';

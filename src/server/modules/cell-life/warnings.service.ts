@@ -13,7 +13,7 @@ import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
 import { manageScope, type CellLifeDeps } from './activities.service';
 import { warningQueueSql } from './warning-queues';

@@ -5,7 +5,7 @@ import { attendingRsvp, declinedRsvp } from '../../../shared/rules/meeting-rsvp'
 import { attended } from '../../../shared/rules/residence-rules';
 import type { Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { timedCheckInCodes } from './check-in-codes';
 import { meetingReadScope } from './meetings.access';
 import { loadMeeting, rulesOf, type MeetingDeps } from './meeting-context';
