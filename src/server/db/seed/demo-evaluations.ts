@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm';
+import { deliveredStatuses, requestedStatus } from '../../../shared/rules/evaluation';
 import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
+import { isNotValue, isValue, oneOf } from '../sql-values';
+import { activeMemberStatus } from './seed-statuses';
 import { signForms } from '../../modules/evaluations/evaluation-verification';
 
-const SIGNED = '{"example":"yes","civic":"yes","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
-const GOOD = '{"example":"good","civic":"leading","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
+const SIGNED =
+  '{"example":"yes","civic":"yes","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
+const REQUESTED = isValue(sql`e.status`, requestedStatus);
+const WRITTEN = isNotValue(sql`e.status`, requestedStatus);
+const GOOD =
+  '{"example":"good","civic":"leading","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
 
 /**
  * The year's evaluation cycle for the demo, so the residence side has forms at every stage: every workplace
@@ -39,13 +46,13 @@ export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecre
     from members m join org_units c on c.id = m.cell_id
     join evaluation_cycles cy on cy.workplace_unit_id = ${committee} and cy.year = ${year}
     cross join lateral (select ${bucket} as k) b
-    where m.status = 'active' and m.category = 'active' and m.residence_cell_id is not null and c.type = 'workplace_cell'`);
+    where ${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active' and m.residence_cell_id is not null and c.type = 'workplace_cell'`);
   await tx.execute(sql`insert into evaluation_versions (evaluation_id, version, ratings, joint_meeting_on, joint_meeting_participants,
       signer_name, signed_at, front_signer_name, front_signed_at, confirmer_name, confirmed_at, created_at, updated_at)
     select e.id, 1,
-      case when e.status = 'requested' then '{}'::jsonb when abs(hashtext(m.card_number)) % 3 = 0 then ${GOOD}::jsonb else ${SIGNED}::jsonb end,
-      case when e.status <> 'requested' then (e.drafted_at at time zone 'Asia/Ho_Chi_Minh')::date end,
-      case when e.status <> 'requested' then 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư' end,
+      case when ${REQUESTED} then '{}'::jsonb when abs(hashtext(m.card_number)) % 3 = 0 then ${GOOD}::jsonb else ${SIGNED}::jsonb end,
+      case when ${WRITTEN} then (e.drafted_at at time zone 'Asia/Ho_Chi_Minh')::date end,
+      case when ${WRITTEN} then 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư' end,
       case when e.signed_at is not null then 'Bí thư chi bộ' end, e.signed_at,
       case when e.signed_at is not null then a.front_head_name end, e.signed_at - interval '1 hour',
       case when e.confirmed_at is not null then 'Đảng ủy phường' end, e.confirmed_at,
@@ -57,7 +64,8 @@ export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecre
   await tx.execute(sql`insert into self_reports (member_id, year, duties, submitted_at, updated_at)
     select e.member_id, e.year, jsonb_build_object('3', 'Dự các buổi sinh hoạt chi bộ khu dân cư trong năm.', '6', 'Tham gia vệ sinh môi trường, đóng góp quỹ khuyến học của khối.'),
       e.requested_at + interval '3 days', e.requested_at + interval '3 days'
-    from evaluations e join members m on m.id = e.member_id where e.year = ${year} and (e.status <> 'requested' or ${bucket} = 3)
+    from evaluations e join members m on m.id = e.member_id where e.year = ${year} and (${WRITTEN} or ${bucket} = 3)
     on conflict do nothing`);
-  if (documentSecret) await signForms(tx, documentSecret, sql`e.year = ${year} and e.status in ('delivered', 'released')`);
+  if (documentSecret)
+    await signForms(tx, documentSecret, sql`e.year = ${year} and ${oneOf(sql`e.status`, deliveredStatuses)}`);
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { halfYearDays, vnHalfYear, vnYear, type HalfYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
+import { isValue } from '../sql-values';
 import { vnDateOf } from '../vietnam-calendar-sql';
+import { activeMemberStatus, activeUnitStatus } from './seed-statuses';
 
 /**
  * The demo's past, so the dashboards show a real picture on first start: the regular meetings of every
@@ -23,7 +25,8 @@ function pastHalves(now: Date): HalfYear[] {
   const current = vnHalfYear(now);
   const out: HalfYear[] = [];
   for (let year = current.year - 2; year <= current.year; year++)
-    for (const half of [1, 2] as const) if (year * 2 + half < current.year * 2 + current.half) out.push({ year, half });
+    for (const half of [1, 2] as const)
+      if (year * 2 + half < current.year * 2 + current.half) out.push({ year, half });
   return out;
 }
 
@@ -44,12 +47,12 @@ export async function seedDemoHistory(tx: Executor, now: Date): Promise<void> {
         'Chi bộ thông báo tình hình địa phương; đảng viên góp ý về vệ sinh môi trường và an ninh trật tự.',
         ${`${day}T14:30:00Z`}::timestamptz + interval '7 days', ${`${day}T00:00:00Z`}::timestamptz, ${`${day}T14:30:00Z`}::timestamptz
       from org_units c
-      where c.type = 'residential_cell' and c.status = 'active'
+      where c.type = 'residential_cell' and ${isValue(sql`c.status`, activeUnitStatus)}
         and ${h.year < current ? sql`(abs(hashtext(c.code || ${from})) % 10 <> 0 or c.id = ${demoCell})` : sql`c.id <> ${demoCell} and abs(hashtext(c.code || ${from})) % 10 <> 0`}`);
     await tx.execute(sql`insert into meeting_attendances (meeting_id, member_id, unit_id, status, reason, method, updated_at)
       select mt.id, m.id, mt.cell_id, s.status::attendance_status,
         case s.status when 'absent_excused' then 'Đi công tác' end, 'secretary', mt.held_at
-      from meetings mt join members m on m.residence_cell_id = mt.cell_id and m.status = 'active'
+      from meetings mt join members m on m.residence_cell_id = mt.cell_id and ${isValue(sql`m.status`, activeMemberStatus)}
       join org_units wc on wc.id = m.cell_id and wc.type = 'workplace_cell'
       cross join lateral (select case
           when m.category = 'exempt' then 'excused_exempt'
@@ -79,7 +82,7 @@ async function seedPastEvaluations(tx: Executor, now: Date): Promise<void> {
         cy.opened_at + interval '40 days'
       from members m join org_units c on c.id = m.cell_id and c.type = 'workplace_cell'
       join evaluation_cycles cy on cy.workplace_unit_id = ${committee} and cy.year = ${year}
-      where m.status = 'active' and m.category = 'active' and m.residence_cell_id is not null
+      where ${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active' and m.residence_cell_id is not null
         and abs(hashtext(m.card_number || 'past' || ${String(year)})) % 12 <> 0`);
     await tx.execute(sql`insert into evaluation_versions (evaluation_id, version, ratings, joint_meeting_on, joint_meeting_participants,
         signer_name, signed_at, front_signer_name, front_signed_at, confirmer_name, confirmed_at, created_at, updated_at)

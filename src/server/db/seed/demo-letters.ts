@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { signLetters } from '../../modules/introductions/verification';
+import { isValue } from '../sql-values';
 import { vnYearOf } from '../vietnam-calendar-sql';
+import { activeMemberStatus } from './seed-statuses';
 
 const SIGNERS = ['Nguyễn Đình Hùng', 'Trần Văn Minh', 'Lê Thị Thu Hà', 'Phan Văn Thắng', 'Hồ Sỹ Tuấn'];
 
@@ -20,7 +22,7 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
     (select u.display_name from role_grants rg join users u on u.id = rg.user_id
       where rg.unit_id = ${committee} and rg.role = 'committee_officer' and rg.position = 'secretary' limit 1),
     (${sql.raw(`array['${SIGNERS.join("','")}']`)})[1 + abs(hashtext(${committee}::text)) % ${SIGNERS.length}])`;
-  const working = sql`m.status = 'active' and c.type = 'workplace_cell' and m.category <> 'not_introduced' and m.residence_commune_id is not null`;
+  const working = sql`${isValue(sql`m.status`, activeMemberStatus)} and c.type = 'workplace_cell' and m.category <> 'not_introduced' and m.residence_commune_id is not null`;
   const bucket = sql`(abs(hashtext(m.card_number)) % 10)`;
 
   // Placed members: acknowledged letters issued 3 to 13 months ago.
@@ -65,7 +67,8 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
   await tx.execute(sql`
     insert into letter_counters (unit_id, year, kind, last_number)
     select issuing_unit_id, year, 'GGT', max(number) from introduction_letters group by 1, 2`);
-  if (documentSecret)
-    await signLetters(tx, documentSecret, sql`l.number is not null`);
-  await tx.execute(sql`update members m set current_letter_id = l.id from introduction_letters l where l.member_id = m.id`);
+  if (documentSecret) await signLetters(tx, documentSecret, sql`l.number is not null`);
+  await tx.execute(
+    sql`update members m set current_letter_id = l.id from introduction_letters l where l.member_id = m.id`,
+  );
 }

@@ -1,5 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { skippedInAbsenceRun, unexcusedAbsenceStatus } from '../../../../shared/rules/attendance';
+import { heldMeetingStatus } from '../../../../shared/rules/meeting';
 import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
+import { isNotValue, isValue } from '../../sql-values';
 import { pick, textArray } from '../sql-picks';
 import { days, run, tempTable, vnAt, type ProvinceContext } from './context';
 import { ACTIVITIES, WARNING_REASONS } from './vocab';
@@ -27,10 +30,10 @@ async function seedAbsenceRuns(ctx: ProvinceContext): Promise<void> {
           from (
             select a.member_id, a.meeting_id, a.status as st, m.starts_at, m.ends_at,
               row_number() over (partition by a.member_id order by m.starts_at, m.id)
-                - row_number() over (partition by a.member_id, a.status = 'absent_unexcused' order by m.starts_at, m.id) as grp
+                - row_number() over (partition by a.member_id, ${isValue(sql`a.status`, unexcusedAbsenceStatus)} order by m.starts_at, m.id) as grp
             from meeting_attendances a join nat_m m on m.id = a.meeting_id
-            where m.status = 'held' and a.status <> 'unrecorded') h
-          where st = 'absent_unexcused') r
+            where ${isValue(sql`m.status`, heldMeetingStatus)} and ${isNotValue(sql`a.status`, skippedInAbsenceRun)}) h
+          where ${isValue(sql`st`, unexcusedAbsenceStatus)}) r
         where pos >= ${reg213LifeRules.consecutiveUnexcusedAbsencesToReport}::int`,
   );
 }

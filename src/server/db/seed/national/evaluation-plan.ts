@@ -1,5 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
+import {
+  attendedStatuses,
+  expectedAttendanceStatus,
+  unexcusedAbsenceStatus,
+} from '../../../../shared/rules/attendance';
+import { standingContributionStatuses } from '../../../../shared/rules/contribution';
 import type { EvaluationStatus } from '../../../../shared/rules/evaluation';
+import { heldMeetingStatus } from '../../../../shared/rules/meeting';
+import { isNotValue, isValue, oneOf } from '../../sql-values';
 import { pick } from '../sql-picks';
 import { days, run, tempTable, vnAt, vnDate, type ProvinceContext } from './context';
 import {
@@ -177,14 +185,15 @@ async function planEvidence(ctx: ProvinceContext): Promise<void> {
           coalesce(wo.open_warnings, 0) as open_warnings, coalesce(wy.this_year, 0) as this_year
         from nat_e e
         left join (
-          select a.member_id, m.y, count(*)::int as held, count(*) filter (where a.status <> 'excused_exempt')::int as expected,
-            count(*) filter (where a.status in ('present', 'late'))::int as attended,
-            count(*) filter (where a.status = 'absent_unexcused')::int as unexcused
-          from meeting_attendances a join nat_m m on m.id = a.meeting_id where m.status = 'held' group by 1, 2
+          select a.member_id, m.y, count(*)::int as held,
+            count(*) filter (where ${isNotValue(sql`a.status`, expectedAttendanceStatus.exempt)})::int as expected,
+            count(*) filter (where ${oneOf(sql`a.status`, attendedStatuses)})::int as attended,
+            count(*) filter (where ${isValue(sql`a.status`, unexcusedAbsenceStatus)})::int as unexcused
+          from meeting_attendances a join nat_m m on m.id = a.meeting_id where ${isValue(sql`m.status`, heldMeetingStatus)} group by 1, 2
         ) a on a.member_id = e.member_id and a.y = e.year
         left join (
           select c.member_id, t.y, count(*)::int as contributions, coalesce(sum(c.work_days), 0) as work_days
-          from activity_contributions c join nat_act t on t.id = c.activity_id where c.status = 'confirmed' group by 1, 2
+          from activity_contributions c join nat_act t on t.id = c.activity_id where ${oneOf(sql`c.status`, standingContributionStatuses)} group by 1, 2
         ) c on c.member_id = e.member_id and c.y = e.year
         left join (
           select member_id, count(*) filter (where st in ('open', 'escalated'))::int as open_warnings from nat_warn group by 1

@@ -1,5 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { LetterStatus } from '../../../../shared/rules/introduction-letter';
+import {
+  newLetterStatus,
+  transitionFor,
+  type LetterStatus,
+} from '../../../../shared/rules/introduction-letter';
+import { isValue } from '../../sql-values';
 import { days, type ProvinceContext } from './context';
 
 /**
@@ -36,7 +41,7 @@ export function letterDates(ctx: ProvinceContext): [SQL, SQL] {
       when 'received' then ${ago('5 + 35 * r_t1')}
       when 'issued' then case when r_t2 < 0.5 then ${ago('16 + 75 * r_t1')} else ${ago('14 * r_t1')} end
       when 'rejected' then ${ago('10 + 110 * r_t1')} end`;
-  const later = sql`created_at = case when letter_status = 'draft' then ${ago('20 * r_t1')} else issued_at - ${days('1 + 2 * r_t3')} end,
+  const later = sql`created_at = case when ${isValue(sql`letter_status`, newLetterStatus)} then ${ago('20 * r_t1')} else issued_at - ${days('1 + 2 * r_t3')} end,
     received_at = case letter_status
       when 'acknowledged' then ${after(received.acknowledged)}
       when 'placed' then ${after(received.placed)}
@@ -45,7 +50,7 @@ export function letterDates(ctx: ProvinceContext): [SQL, SQL] {
     placed_at = case letter_status
       when 'acknowledged' then ${after(received.acknowledged, placing.acknowledged)}
       when 'placed' then ${after(received.placed, placing.placed)} end,
-    ack_at = case when letter_status = 'acknowledged' then ${after(received.acknowledged, placing.acknowledged, '1 + 13 * r_t2')} end,
-    rejected_at = case when letter_status = 'rejected' then ${after('3 + 5 * r_t2')} end`;
+    ack_at = case when ${isValue(sql`letter_status`, transitionFor('acknowledge').to)} then ${after(received.acknowledged, placing.acknowledged, '1 + 13 * r_t2')} end,
+    rejected_at = case when ${isValue(sql`letter_status`, transitionFor('reject').to)} then ${after('3 + 5 * r_t2')} end`;
   return [issued, later];
 }

@@ -1,4 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import {
+  newLetterStatus,
+  placedLetterStatuses,
+  transitionFor,
+} from '../../../../shared/rules/introduction-letter';
+import { requestTransition } from '../../../../shared/rules/introduction-request';
+import { isNotValue, isValue, literal, oneOf } from '../../sql-values';
 import { pick } from '../sql-picks';
 import {
   countOf,
@@ -14,6 +21,11 @@ import {
 } from './context';
 import { exemptReason, street } from './members';
 import { END_REASONS, REJECT_NOTES, REQUEST_NOTES } from './vocab';
+
+// The planned letter of a working member (nat_w.letter_status): a draft, not sent yet, or rejected by the commune.
+const DRAFT = isValue(sql`w.letter_status`, newLetterStatus);
+const NOT_DRAFT = isNotValue(sql`w.letter_status`, newLetterStatus);
+const REJECTED = isValue(sql`w.letter_status`, transitionFor('reject').to);
 
 /**
  * Introduction letters (Art. 3.1 → 4.1 → 4.2): each introduced working member's current letter (its id is
@@ -68,15 +80,15 @@ export async function seedLetters(ctx: ProvinceContext): Promise<void> {
 
 function currentLetters(ctx: ProvinceContext): SQL {
   return sql`select w.letter_id as id, w.id as member_id, w.wp_id as issuing_unit_id, w.commune_id as receiving_commune_id,
-      case when w.letter_status in ('placed', 'acknowledged') then w.area_cell_id end as residence_cell_id,
+      case when ${oneOf(sql`w.letter_status`, placedLetterStatuses)} then w.area_cell_id end as residence_cell_id,
       w.letter_status as status, w.prev_letter_id as previous_letter_id, w.area_id as residence_area_id, ${street} as residence_street,
       case when w.category = 'exempt' then ${exemptReason} end as exempt,
       w.issued_at, w.received_at, w.placed_at, w.ack_at as acknowledged_at, w.rejected_at,
-      case when w.letter_status = 'rejected' then (case when r_t3 < 0.6 then 'wrong_address' when r_t3 < 0.9 then 'not_our_area' else 'other' end)::letter_reject_reason end as reject_reason,
-      case when w.letter_status = 'rejected' then ${pick(REJECT_NOTES, 'r_t1')} end as reject_note,
+      case when ${REJECTED} then (case when r_t3 < 0.6 then 'wrong_address' when r_t3 < 0.9 then 'not_our_area' else 'other' end)::letter_reject_reason end as reject_reason,
+      case when ${REJECTED} then ${pick(REJECT_NOTES, 'r_t1')} end as reject_note,
       null::timestamptz as ended_at, null::text as end_reason,
       -- the hourly job reminded the commune of most overdue letters (Art. 4.1, INTRODUCTION_OVERDUE_DAYS)
-      case when w.letter_status = 'issued' and w.issued_at < ${ctx.now} - interval '16 days' and r_t3 < 0.7
+      case when ${isValue(sql`w.letter_status`, transitionFor('issue').to)} and w.issued_at < ${ctx.now} - interval '16 days' and r_t3 < 0.7
         then w.issued_at + interval '16 days' end as reminder_sent_at,
       w.created_at
     from nat_w w where w.letter_status is not null`;
@@ -104,7 +116,7 @@ function previousLetters(ctx: ProvinceContext): SQL {
 
 /** Art. 2.7: the moves behind the ended letters, with both places and the closed residence-cell membership. */
 async function seedMoves(ctx: ProvinceContext): Promise<void> {
-  const moved = sql`from nat_l l join nat_w w on w.prev_letter_id = l.id where l.status = 'ended'`;
+  const moved = sql`from nat_l l join nat_w w on w.prev_letter_id = l.id where ${isValue(sql`l.status`, transitionFor('end').to)}`;
   await run(
     ctx,
     sql`insert into residence_moves (member_id, moved_on, from_commune_id, from_cell_id, from_area_id, from_street, to_commune_id,
@@ -127,11 +139,11 @@ async function seedRequests(ctx: ProvinceContext): Promise<void> {
     sql`insert into introduction_requests (commune_id, workplace_unit_id, member_id, full_name, date_of_birth, card_number, phone,
           residence_area_id, residence_street, note, status, letter_id, created_at, closed_at)
         select w.commune_id, w.wp_id, w.id, w.full_name, w.dob, w.card, w.phone, w.area_id, ${street}, ${pick(REQUEST_NOTES, 'r_t2')},
-          (case when w.letter_status = 'draft' then 'open' else 'fulfilled' end)::introduction_request_status,
-          case when w.letter_status <> 'draft' then w.letter_id end,
-          coalesce(w.created_at, ${ctx.now}) - interval '2 days', case when w.letter_status <> 'draft' then w.issued_at end
+          (case when ${DRAFT} then ${literal(requestTransition('ask').to)} else ${literal(requestTransition('fulfil').to)} end)::introduction_request_status,
+          case when ${NOT_DRAFT} then w.letter_id end,
+          coalesce(w.created_at, ${ctx.now}) - interval '2 days', case when ${NOT_DRAFT} then w.issued_at end
         from nat_w w
-        where (w.letter_status = 'draft' and w.r_t3 < 0.5) or (w.letter_status = 'acknowledged' and w.r_t3 < 0.02)`,
+        where (${DRAFT} and w.r_t3 < 0.5) or (${isValue(sql`w.letter_status`, transitionFor('acknowledge').to)} and w.r_t3 < 0.02)`,
   );
   await run(
     ctx,

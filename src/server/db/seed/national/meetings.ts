@@ -1,5 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import {
+  cancelledMeetingStatus,
+  heldMeetingStatus,
+  meetingTransition,
+} from '../../../../shared/rules/meeting';
 import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
+import { isNotValue, isValue, literal } from '../../sql-values';
 import { pick } from '../sql-picks';
 import { countOf, days, run, tempTable, vnAt, type ProvinceContext } from './context';
 import { ABSENCE_REASONS, CANCEL_REASONS, EXTRAORDINARY_TITLES, MEETING_TOPICS } from './vocab';
@@ -13,6 +19,10 @@ import { ABSENCE_REASONS, CANCEL_REASONS, EXTRAORDINARY_TITLES, MEETING_TOPICS }
  */
 const MISSED = 0.04;
 const CANCELLED = 0.08;
+/** A meeting still ahead. */
+const SCHEDULED = meetingTransition('schedule').to;
+const HELD = isValue(sql`status`, heldMeetingStatus);
+const MEETING_AHEAD = isValue(sql`meeting_status`, SCHEDULED);
 
 function halves(years: number[]): SQL {
   return sql.raw(`(values ${years.flatMap((y) => [`(${y}, 1)`, `(${y}, 2)`]).join(', ')}) h(y, h)`);
@@ -34,7 +44,8 @@ export async function seedMeetings(ctx: ProvinceContext): Promise<void> {
           select gen_random_uuid(), cell_id, lower_name, 'extraordinary', y, h, 1, r_topic, ${startsAt} + interval '45 days'
           from base where h = 1 and r_day < 0.25)
         select held.*, starts_at + interval '2 hours' as ends_at,
-          (case when r_miss < ${CANCELLED} then 'cancelled' when starts_at + interval '2 hours' <= ${ctx.now} then 'held' else 'scheduled' end)::meeting_status as status,
+          (case when r_miss < ${CANCELLED} then ${literal(cancelledMeetingStatus)} when starts_at + interval '2 hours' <= ${ctx.now} then ${literal(heldMeetingStatus)}
+            else ${literal(SCHEDULED)} end)::meeting_status as status,
           least(starts_at - interval '14 days', ${ctx.now}) as created_at
         from held`,
   );
@@ -49,12 +60,12 @@ export async function seedMeetings(ctx: ProvinceContext): Promise<void> {
           'Thông báo tình hình địa phương; lấy ý kiến đảng viên về: ' || ${pick(MEETING_TOPICS, 'r_topic')},
           jsonb_build_array(jsonb_build_object('title', ${pick(MEETING_TOPICS, 'r_topic')}, 'directedTopicId', null)),
           status, translate(encode(gen_random_bytes(12), 'base64'), '+/', '-_'),
-          case when status = 'held' then ends_at end,
-          case when status = 'held' then 'Chi ủy thông báo tình hình kinh tế - xã hội, an ninh trật tự của khu dân cư; đảng viên đóng góp ý kiến.' end,
-          case when status = 'held' then 'Thống nhất vận động nhân dân thực hiện: ' || ${pick(MEETING_TOPICS, 'r_topic')} end,
-          case when status = 'held' then ends_at + ${days(String(reg213LifeRules.minutesLockDays))} end,
-          case when status = 'cancelled' then ${pick(CANCEL_REASONS, 'r_topic')} end,
-          case when status <> 'scheduled' or starts_at < ${ctx.now} + interval '1 day' then '{3,1}'::integer[]
+          case when ${HELD} then ends_at end,
+          case when ${HELD} then 'Chi ủy thông báo tình hình kinh tế - xã hội, an ninh trật tự của khu dân cư; đảng viên đóng góp ý kiến.' end,
+          case when ${HELD} then 'Thống nhất vận động nhân dân thực hiện: ' || ${pick(MEETING_TOPICS, 'r_topic')} end,
+          case when ${HELD} then ends_at + ${days(String(reg213LifeRules.minutesLockDays))} end,
+          case when ${isValue(sql`status`, cancelledMeetingStatus)} then ${pick(CANCEL_REASONS, 'r_topic')} end,
+          case when ${isNotValue(sql`status`, SCHEDULED)} or starts_at < ${ctx.now} + interval '1 day' then '{3,1}'::integer[]
             when starts_at < ${ctx.now} + interval '3 days' then '{3}'::integer[] else '{}'::integer[] end,
           created_at, least(coalesce(ends_at + interval '1 day', created_at), ${ctx.now})
         from nat_m`,
@@ -82,7 +93,7 @@ async function insertAttendance(ctx: ProvinceContext, year: number): Promise<voi
           from nat_m m join nat_w w on w.area_cell_id = m.cell_id and w.placed_at < m.created_at
           where m.y = ${year}::int),
         s as (
-          select x.*, (case when meeting_status <> 'held' then 'unrecorded' when category = 'exempt' then 'excused_exempt'
+          select x.*, (case when ${isNotValue(sql`meeting_status`, heldMeetingStatus)} then 'unrecorded' when category = 'exempt' then 'excused_exempt'
               when r < 0.74 then 'present' when r < 0.79 then 'late' when r < 0.89 then 'absent_excused'
               when r < 0.97 then 'absent_unexcused' else 'unrecorded' end)::attendance_status as st
           from x)
@@ -90,15 +101,15 @@ async function insertAttendance(ctx: ProvinceContext, year: number): Promise<voi
         select meeting_id, member_id, cell_id,
           (case when st in ('present', 'late') and r_rsvp < 0.3 then 'attending'
             when st = 'absent_excused' and r_rsvp < 0.5 then 'not_attending'
-            when meeting_status = 'scheduled' and r_rsvp < 0.3 then 'attending'
-            when meeting_status = 'scheduled' and r_rsvp < 0.35 then 'not_attending' end)::rsvp,
-          case when (st = 'absent_excused' and r_rsvp < 0.5) or (meeting_status = 'scheduled' and r_rsvp >= 0.3 and r_rsvp < 0.35)
+            when ${MEETING_AHEAD} and r_rsvp < 0.3 then 'attending'
+            when ${MEETING_AHEAD} and r_rsvp < 0.35 then 'not_attending' end)::rsvp,
+          case when (st = 'absent_excused' and r_rsvp < 0.5) or (${MEETING_AHEAD} and r_rsvp >= 0.3 and r_rsvp < 0.35)
             then ${pick(ABSENCE_REASONS, 'r_time')} end,
-          case when r_rsvp < 0.5 and (st <> 'unrecorded' or meeting_status = 'scheduled') then least(starts_at - ${days('1 + 5 * r_rsvp')}, ${ctx.now}) end,
+          case when r_rsvp < 0.5 and (st <> 'unrecorded' or ${MEETING_AHEAD}) then least(starts_at - ${days('1 + 5 * r_rsvp')}, ${ctx.now}) end,
           st, case when st = 'absent_excused' then ${pick(ABSENCE_REASONS, 'r_time')} end,
           case st when 'present' then starts_at + ${days('(r_time * 25 - 10) / 1440')} when 'late' then starts_at + ${days('(20 + r_time * 40) / 1440')} end,
           (case when st in ('present', 'late') then case when r_time < 0.4 then 'self_qr' else 'secretary' end end)::check_in_method,
-          least(case when meeting_status = 'held' then ends_at + interval '1 hour' else starts_at - interval '14 days' end, ${ctx.now})
+          least(case when ${isValue(sql`meeting_status`, heldMeetingStatus)} then ends_at + interval '1 hour' else starts_at - interval '14 days' end, ${ctx.now})
         from s`,
   );
 }
@@ -112,7 +123,7 @@ async function flagMissedHalves(ctx: ProvinceContext): Promise<void> {
         select a.cell_id, h.y, h.h, 0, ${reg213LifeRules.regularMeetingsPerHalfYear}::int, ${vnAt(sql`(${halfEnd})::date`, '01:00')}
         from nat_areas a cross join ${halves(ctx.years)}
         where ${halfEnd} <= ${ctx.today}::date
-          and not exists (select 1 from nat_m m where m.cell_id = a.cell_id and m.y = h.y and m.h = h.h and m.kind = 'regular' and m.status = 'held')
+          and not exists (select 1 from nat_m m where m.cell_id = a.cell_id and m.y = h.y and m.h = h.h and m.kind = 'regular' and ${isValue(sql`m.status`, heldMeetingStatus)})
           and exists (select 1 from nat_w w where w.area_cell_id = a.cell_id and w.placed_at < ${vnAt(sql`(${halfEnd})::date`, '00:00')})`,
   );
 }

@@ -1,4 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { placedLetterStatuses } from '../../../../shared/rules/introduction-letter';
+import { isNotValue, literal, oneOf } from '../../sql-values';
+import { activeMemberStatus } from '../seed-statuses';
 import { pick, textArray } from '../sql-picks';
 import { countOf, days, personName, phoneNumber, run, tempTable, type ProvinceContext } from './context';
 import { LETTER_SHARES, letterDates } from './letter-plan';
@@ -128,7 +131,7 @@ async function planOthers(ctx: ProvinceContext): Promise<void> {
   await run(
     ctx,
     sql`update nat_o o set role = r.role from (
-          select seq, (case row_number() over (partition by cell_id order by status <> 'active', seq)
+          select seq, (case row_number() over (partition by cell_id order by ${isNotValue(sql`status`, activeMemberStatus)}, seq)
             when 1 then 'secretary' when 2 then 'deputy_secretary' when 3 then 'committee_member' else 'member' end)::membership_role as role
           from nat_o) r where r.seq = o.seq and r.role <> 'member'`,
   );
@@ -176,13 +179,13 @@ async function insertMembers(
           ${plan.spec.name}::text, case when ${away} then ${other} else ${communeLabel('p.ward', 'p.commune_base')} end,
           case when ${away} then 'Tổ ' || (1 + floor(p.r_street * 20)::int) else p.area_name end, ${street},
           ${plan.spec.name}::text, p.commune_id, p.area_id, ${street},
-          ${w(sql`case when p.letter_status in ('placed', 'acknowledged') then p.area_cell_id end`)},
+          ${w(sql`case when ${oneOf(sql`p.letter_status`, placedLetterStatuses)} then p.area_cell_id end`)},
           ${w(sql`case when p.letter_status is not null then p.letter_id end`)},
           ${w(sql`p.category`, sql`'active'::residence_category`)},
           ${w(sql`case p.category when 'exempt' then ${exemptReason} when 'not_introduced' then ${pick(NOT_INTRODUCED_REASONS, 'p.r_t2')} end`)},
           ${w(sql`case when p.category = 'exempt' then ${ctx.today}::date - floor(p.r_t1 * 700)::int end`)},
           ${w(sql`case when p.category = 'exempt' then ${ctx.today}::date - floor(p.r_t1 * 700)::int + 730 end`)},
-          ${w(sql`'active'::member_status`, sql`p.status`)},
+          ${w(sql`${literal(activeMemberStatus)}::member_status`, sql`p.status`)},
           ${ctx.now} - ${days('400 + p.r_adm * 200')}, ${ctx.now} - ${days('p.r_adm * 30')}
         from ${sql.raw(source)} p where p.seq between ${from}::int and ${to}::int`,
   );
@@ -197,13 +200,13 @@ async function insertMemberships(ctx: ProvinceContext): Promise<void> {
           admitted from nat_w
         union all
         select id, area_cell_id, 'residence_cell'::membership_kind, 'member'::membership_role, (placed_at at time zone 'Asia/Ho_Chi_Minh')::date
-        from nat_w where letter_status in ('placed', 'acknowledged')`,
+        from nat_w where ${oneOf(sql`letter_status`, placedLetterStatuses)}`,
   );
   await run(
     ctx,
     sql`insert into unit_memberships (member_id, unit_id, kind, role, valid_from, valid_to, note)
         select id, cell_id, 'party_cell', role, admitted,
-          case when status <> 'active' then ${ctx.today}::date - 1 - floor(r_phone * 400)::int end,
+          case when ${isNotValue(sql`status`, activeMemberStatus)} then ${ctx.today}::date - 1 - floor(r_phone * 400)::int end,
           case status when 'transferred' then 'Chuyển sinh hoạt đảng ra ngoài tỉnh' when 'deceased' then 'Từ trần' end
         from nat_o`,
   );
