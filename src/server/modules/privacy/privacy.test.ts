@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordReadListSchema } from '../../../shared/contracts/privacy';
 import type { Database } from '../../db/client';
 import { queryRows } from '../../db/client';
@@ -37,7 +37,8 @@ const countAudit = async (action: string) =>
     )
   )[0]!.n;
 
-beforeAll(async () => {
+// Each test on a fresh world: reads are logged for everyone, so no test may count on (or be counted by) another's reads.
+beforeEach(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database);
   const db = database.db;
@@ -112,7 +113,7 @@ beforeAll(async () => {
   await passSecondFactor(database, ['admin', 'admin.b', 'officer']);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await t.app.close();
   await database.close();
 });
@@ -165,6 +166,9 @@ describe('officers’ reads of a member’s record', () => {
   });
 
   it('shows a member’s reads to admins, filtered by reader; to nobody else', async () => {
+    await get(secretary, `/api/members/${binh.id}`, '/cell/1');
+    await get(officer, `/api/members/${binh.id}`, '/members/2');
+    await get(officer, `/api/members/${binh.id}`, '/members/3');
     const all = recordReadListSchema.parse((await get(admin, `/api/members/${binh.id}/record-reads`)).json());
     expect(all.items).toHaveLength(3);
     const byOfficer = recordReadListSchema.parse(
@@ -210,6 +214,8 @@ describe('officers’ reads of a member’s record', () => {
 
 describe('a member downloads the data held about them', () => {
   it('JSON: their record, account without secrets, roles, letters and events, meetings, reads; nobody else’s data; audited', async () => {
+    await get(officer, `/api/members/${an.id}`, `/members/${an.id}`);
+    await t.app.readLog.flush();
     const before = await countAudit('member.data_exported');
     const res = await get(member, '/api/me/data-export.json');
     expect(res.statusCode).toBe(200);
