@@ -91,12 +91,15 @@ afterAll(async () => {
 
 describe('reads of letters, evaluations and documents about a member', () => {
   it('a letter read by an officer is logged; the member reading it is not', async () => {
+    const before = (await readsOf(an.id)).length;
     expect(
       (await get(officer, `/api/introductions/letters/${letter.id}`, `/introductions/letters/${letter.id}`))
         .statusCode,
     ).toBe(200);
     expect((await get(member, `/api/introductions/letters/${letter.id}`)).statusCode).toBe(200);
-    expect(await readsOf(an.id)).toEqual([{ what: 'letter', source: `/introductions/letters/${letter.id}` }]);
+    expect((await readsOf(an.id)).slice(before)).toEqual([
+      { what: 'letter', source: `/introductions/letters/${letter.id}` },
+    ]);
   });
 
   it('a letter printed as PDF is a read of the record and an audited export', async () => {
