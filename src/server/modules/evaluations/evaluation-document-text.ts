@@ -5,6 +5,7 @@
  */
 import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
 import type { Field } from '../../documents/fields';
+import { organisationName } from '../../documents/party-names';
 import {
   NATION,
   formatDay,
@@ -115,11 +116,6 @@ const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi-VN')
 
 export { formatDay };
 
-/** The header names the Party organisation ("Đảng bộ"), whatever the unit is called in the tree ("Đảng ủy"). */
-function organisation(name: string): string {
-  return name.replace(/^Đảng ủy\s+/iu, 'Đảng bộ ');
-}
-
 /** "xã", "phường", "thị trấn" or "đặc khu" from the commune's name, for "XÁC NHẬN CỦA ĐẢNG ỦY PHƯỜNG". */
 function communeKind(name: string): string {
   const m = /(?:^|\s)(xã|phường|thị trấn|đặc khu)(?=\s|$)/iu.exec(name);
@@ -171,7 +167,7 @@ export function formText(f: EvaluationFormData): FormText {
       title: `Phiếu nhận xét năm ${f.year} – ${f.member.fullName}`,
       author: f.cellName ?? f.communeName,
     },
-    commune: upper(organisation(f.communeName)),
+    commune: upper(organisationName(f.communeName)),
     cell: cell ? upper(cell) : `CHI BỘ ${BLANK}`,
     nation: NATION,
     dateLine: f.place ? placeDateLine(f.place, f.signedOn) : capitalise(longDate(f.signedOn)),

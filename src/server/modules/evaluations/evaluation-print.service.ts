@@ -1,3 +1,4 @@
+import { communePlace, withoutParty } from '../../documents/party-names';
 import type { Executor } from '../../db/client';
 import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
@@ -24,19 +25,13 @@ import { getRuleSet } from './rule-sets.service';
 
 export const MAX_PRINT = 500;
 
-/** "Đảng bộ phường Thành Vinh" → "Thành Vinh", for the "Thành Vinh, ngày … tháng … năm …" line. */
-export function communePlace(communeName: string): string {
-  return communeName
-    .replace(/^Đảng (bộ|ủy)\s+/iu, '')
-    .replace(/^(xã|phường|thị trấn|đặc khu)\s+/iu, '')
-    .trim();
-}
+export { communePlace };
 
 async function toDocument(db: Executor, r: PrintRow, publicUrl: string): Promise<EvaluationFormData> {
   const def = await getRuleSet(db, r.ruleSetCode);
   const form = def.forms[r.formKind];
   const justified = (criterion: string) => (r.justifications[criterion]?.trim().length ?? 0) > 0;
-  const commune = r.communeName.replace(/^Đảng (bộ|ủy)\s+/iu, '');
+  const commune = withoutParty(r.communeName);
   return {
     communeName: r.communeName,
     cellName: r.cellName,

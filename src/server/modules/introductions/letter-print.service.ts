@@ -1,4 +1,4 @@
-import { placeName } from '../../documents/party-names';
+import { placeName, withoutParty } from '../../documents/party-names';
 import { formatLetterNumber } from '../../../shared/rules/introduction-letter';
 import type { Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
@@ -28,10 +28,7 @@ function toDocument(r: PrintRow, publicUrl: string): LetterDocumentData {
   const registered = [r.registeredStreet, r.registeredArea, r.registeredCommune, r.registeredProvince]
     .filter(Boolean)
     .join(', ');
-  const residence = [
-    residenceAddress(r.street, r.areaName, r.communeName.replace(/^Đảng (ủy|bộ)\s+/i, '')),
-    r.residenceProvince,
-  ]
+  const residence = [residenceAddress(r.street, r.areaName, withoutParty(r.communeName)), r.residenceProvince]
     .filter(Boolean)
     .join(', ');
   return {
