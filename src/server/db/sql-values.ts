@@ -1,4 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { unitStatusSchema } from '../../shared/contracts/org-units';
 
 /**
  * Constants of the domain's own sets (statuses from the transition tables in src/shared/rules, unit types)
@@ -31,4 +33,9 @@ export function isNotValue(column: SQL, value: string): SQL {
 /** A uuid[] parameter. */
 export function uuidList(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/** An org unit's status is `active` (the unit_status enum: active, merged, dissolved). */
+export function isActiveUnit(status: SQL): SQL {
+  return isValue(status, 'active' satisfies z.infer<typeof unitStatusSchema>);
 }

@@ -17,3 +17,8 @@ export function vnHalfOf(timestamp: SQL): SQL<number> {
 export function vnDateOf(timestamp: SQL): SQL<string> {
   return sql<string>`(${timestamp} at time zone ${zone})::date`;
 }
+
+/** The moment a Vietnamese calendar year starts (1 January, 00:00 in Vietnam), for index-friendly ranges. */
+export function vnYearStart(year: SQL): SQL<Date> {
+  return sql<Date>`make_timestamptz(${year}, 1, 1, 0, 0, 0, ${zone})`;
+}

@@ -5,7 +5,7 @@ import type { UnitType } from '../../../shared/contracts/org-units';
 import type { RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
 import { queryRows, type Executor } from '../../db/client';
 import { figureColumnSql } from '../../db/schema/reports';
-import { uuidList } from '../../db/sql-values';
+import { isActiveUnit, uuidList } from '../../db/sql-values';
 
 /** Reads of the dashboards' summary rows and of the units around them (decision 0008). */
 
@@ -68,7 +68,7 @@ export async function childUnits(
           exists (select 1 from org_units c where c.parent_id = u.id) as "hasChildren"
         from org_units u
         where ${parent} ${keyset}
-          and (u.status = 'active' or exists (select 1 from report_figures f where f.unit_id = u.id and f.scope = 'tree'))
+          and (${isActiveUnit(sql`u.status`)} or exists (select 1 from report_figures f where f.unit_id = u.id and f.scope = 'tree'))
         order by u.name collate "C", u.id
         limit ${limit}`,
   );

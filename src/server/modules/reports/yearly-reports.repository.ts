@@ -3,7 +3,7 @@ import type { UnitType } from '../../../shared/contracts/org-units';
 import { reportingUnitTypes, superiorUnitTypes, type YearlyReportStatus } from '../../../shared/rules/yearly-report';
 import { queryRows, type Executor } from '../../db/client';
 import type { ReportSnapshot } from '../../db/schema/reports';
-import { oneOf, uuidList } from '../../db/sql-values';
+import { isActiveUnit, oneOf, uuidList } from '../../db/sql-values';
 
 /** Queries of the yearly report upward (Art. 5): reports, their superior, the deadline, who reports to whom. */
 
@@ -68,7 +68,7 @@ export async function reportersOf(db: Executor, superior: UnitBrief): Promise<Un
   return queryRows<UnitBrief>(
     db,
     sql`select u.id, u.name, u.type, u.path::text as path from org_units u
-        where u.path <@ ${superior.path}::ltree and u.id <> ${superior.id} and u.status = 'active' and ${oneOf(sql`u.type`, reportingUnitTypes)}
+        where u.path <@ ${superior.path}::ltree and u.id <> ${superior.id} and ${isActiveUnit(sql`u.status`)} and ${oneOf(sql`u.type`, reportingUnitTypes)}
           and not exists (select 1 from org_units x where ${oneOf(sql`x.type`, superiorUnitTypes)} and u.path <@ x.path and x.path <@ ${superior.path}::ltree
             and x.id <> ${superior.id} and x.id <> u.id)
         order by u.name collate "C", u.id`,

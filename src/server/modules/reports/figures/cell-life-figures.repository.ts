@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { contributionStatusSchema } from '../../../../shared/contracts/cell-life';
 import type { MeetingStatus, WarningStatus } from '../../../../shared/rules/meeting';
 import type { AttendanceStatus } from '../../../../shared/rules/residence-rules';
-import { isValue, oneOf } from '../../../db/sql-values';
-import { vnHalfOf, vnYearOf } from '../../../db/vietnam-calendar-sql';
+import { isActiveUnit, isValue, oneOf } from '../../../db/sql-values';
+import { vnHalfOf, vnYearOf, vnYearStart } from '../../../db/vietnam-calendar-sql';
 import type { FigureSource } from './figure-source.repository';
 
 type ContributionStatus = z.infer<typeof contributionStatusSchema>;
@@ -39,7 +39,7 @@ export const cellsSource: FigureSource = {
   name: 'cells',
   drill: 'cells',
   sides: { residence: { anchor: sql`c.id`, touches: (units) => sql`c.id = any(${units})` } },
-  from: () => sql`org_units c where c.type = 'residential_cell' and c.status = 'active'`,
+  from: () => sql`org_units c where c.type = 'residential_cell' and ${isActiveUnit(sql`c.status`)}`,
   year: null,
   figures: () => ({ cellsTotal: sql`true` }),
 };
@@ -51,10 +51,10 @@ export function cellHalvesFrom(ys: readonly number[], required: number): SQL {
       select count(*) filter (where ${vnHalfOf(sql`mt.starts_at`)} = 1)::int as held1,
              count(*) filter (where ${vnHalfOf(sql`mt.starts_at`)} = 2)::int as held2
       from meetings mt where mt.cell_id = c.id and ${HELD} and mt.kind = 'regular'
-        and mt.starts_at >= make_timestamptz(y.year, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')
-        and mt.starts_at < make_timestamptz(y.year + 1, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')) k
+        and mt.starts_at >= ${vnYearStart(sql`y.year`)}
+        and mt.starts_at < ${vnYearStart(sql`y.year + 1`)}) k
     cross join (select ${required}::int as required) req
-    where c.type = 'residential_cell' and c.status = 'active'`;
+    where c.type = 'residential_cell' and ${isActiveUnit(sql`c.status`)}`;
 }
 
 export const cellYearsSource: FigureSource = {

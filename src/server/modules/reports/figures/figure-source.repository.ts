@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { isActiveUnit } from '../../../db/sql-values';
 import type { DrillKind, FigureKey, ReportSide } from '../../../../shared/rules/report-figures';
 
 /**
@@ -54,7 +55,7 @@ export const STATE_YEAR = 0;
 /** The residential cell of an area: members not yet placed count under it, so a commune sees where they live. */
 export function areaCell(areaColumn: SQL): SQL {
   return sql`(select ac.id from org_units ac where ac.residential_area_id = ${areaColumn} and ac.type = 'residential_cell'
-    order by (ac.status = 'active') desc, ac.id limit 1)`;
+    order by (${isActiveUnit(sql`ac.status`)}) desc, ac.id limit 1)`;
 }
 
 /** Where a member counts on the residence side: their residential cell, else their area's cell, else their commune. */
