@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
+import { isNotValue, isValue, oneOf } from '../../db/sql-values';
 import { vnYearOf } from '../../db/vietnam-calendar-sql';
+import {
+  attendedStatuses,
+  expectedAttendanceStatus,
+  unexcusedAbsenceStatus,
+} from '../../../shared/rules/attendance';
+import { standingContributionStatuses } from '../../../shared/rules/contribution';
+import { heldMeetingStatus, warningTransition } from '../../../shared/rules/meeting';
 import type { Evidence } from '../../../shared/rules/evaluation-rules';
 
 /**
@@ -36,23 +44,23 @@ export async function evidenceFor(
         att as (
           select a.member_id,
             count(*)::int as held,
-            count(*) filter (where a.status <> 'excused_exempt')::int as expected,
-            count(*) filter (where a.status in ('present', 'late'))::int as attended,
-            count(*) filter (where a.status = 'absent_unexcused')::int as unexcused
+            count(*) filter (where ${isNotValue(sql`a.status`, expectedAttendanceStatus.exempt)})::int as expected,
+            count(*) filter (where ${oneOf(sql`a.status`, attendedStatuses)})::int as attended,
+            count(*) filter (where ${isValue(sql`a.status`, unexcusedAbsenceStatus)})::int as unexcused
           from meeting_attendances a join meetings mt on mt.id = a.meeting_id
-          where a.member_id in (select member_id from ids) and mt.status = 'held'
+          where a.member_id in (select member_id from ids) and ${isValue(sql`mt.status`, heldMeetingStatus)}
             and ${vnYearOf(sql`mt.starts_at`)} = ${year}
           group by a.member_id),
         con as (
           select c.member_id, count(*)::int as contributions, coalesce(sum(c.work_days), 0)::float8 as days
           from activity_contributions c join activities ac on ac.id = c.activity_id
-          where c.member_id in (select member_id from ids) and c.status = 'confirmed'
+          where c.member_id in (select member_id from ids) and ${oneOf(sql`c.status`, standingContributionStatuses)}
             and ac.starts_on <= ${`${year}-12-31`}::date and coalesce(ac.ends_on, ac.starts_on) >= ${`${year}-01-01`}::date
           group by c.member_id),
         war as (
           select w.member_id,
-            count(*) filter (where w.status in ('open', 'escalated'))::int as open_warnings,
-            count(*) filter (where w.status <> 'withdrawn' and ${vnYearOf(sql`w.created_at`)} = ${year})::int as this_year
+            count(*) filter (where ${oneOf(sql`w.status`, warningTransition('resolve').from)})::int as open_warnings,
+            count(*) filter (where ${isNotValue(sql`w.status`, warningTransition('withdraw').to)} and ${vnYearOf(sql`w.created_at`)} = ${year})::int as this_year
           from member_warnings w where w.member_id in (select member_id from ids)
           group by w.member_id)
         select ids.member_id as "memberId", coalesce(att.held, 0) as held, coalesce(att.expected, 0) as expected,

@@ -1,16 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { isNotValue, oneOf } from '../../db/sql-values';
+import { isNotValue, isValue, oneOf } from '../../db/sql-values';
 import type { OpenCycleResponse } from '../../../shared/contracts/evaluations';
 import { cancelledStatus, residenceOpenStatuses } from '../../../shared/rules/evaluation';
 import { pathInSubtree } from '../../http/access';
+import { activeMemberStatus } from '../org-units/org-units.rules';
 import { committeeOfCell } from '../introductions/letters.repository';
 import { uuidArray } from './evaluations.repository';
 
 /** The SQL of requests for comments (requests.service.ts holds the rules, the transaction and the audit). */
 
 /** Why a member is not asked for in the routine cycle (null: asked). Art. 2 / Guide 33 categories. */
-const skipReasonSql = sql`case when m.status <> 'active' then 'inactive' when m.category = 'exempt' then 'exempt'
+const skipReasonSql = sql`case when ${isNotValue(sql`m.status`, activeMemberStatus)} then 'inactive' when m.category = 'exempt' then 'exempt'
   when m.category = 'not_introduced' then 'not_introduced' when m.residence_commune_id is null then 'no_residence' end`;
 
 /** The members a cycle asks for (alias m, workplace cell c): under the committee, or the selected ones there. */
@@ -136,7 +137,7 @@ export function skippedSample(tx: Executor, scope: CycleScope) {
   }>(
     tx,
     sql`select m.id as "memberId", m.full_name as "fullName", ${skipReasonSql} as reason ${scopeFrom}
-        where ${scopeSql(scope)} and ${skipReasonSql} is not null and m.status = 'active' order by m.sort_key collate "C", m.id limit 50`,
+        where ${scopeSql(scope)} and ${skipReasonSql} is not null and ${isValue(sql`m.status`, activeMemberStatus)} order by m.sort_key collate "C", m.id limit 50`,
   );
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/rules/evaluation';
 import type { RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
 import { pathInSubtree } from '../../http/access';
+import { activeMemberStatus, activeUnitStatus } from '../org-units/org-units.rules';
 import { memberSearch, uuidArray } from './evaluations.repository';
 
 /** The SQL of progress tracking and the workplace's review (tracking.service.ts holds the rules and the audit). */
@@ -34,7 +35,7 @@ export async function findUnitInReach(db: Executor, id: string, reach: SQL) {
 export async function topUnitId(db: Executor): Promise<string | undefined> {
   const [row] = await queryRows<{ id: string }>(
     db,
-    sql`select id from org_units where parent_id is null and status = 'active' order by name, id limit 1`,
+    sql`select id from org_units where parent_id is null and ${isValue(sql`status`, activeUnitStatus)} order by name, id limit 1`,
   );
   return row?.id;
 }
@@ -50,7 +51,7 @@ const memberUnit = (side: Side): SQL =>
  * workplace cell: a retired member of a residential cell owes none, and counting them made a commune's
  * list longer than its working members).
  */
-const WORKING = sql`m.status = 'active' and m.category = 'active'
+const WORKING = sql`${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active'
   and exists (select 1 from org_units wk where wk.id = m.cell_id and wk.type = 'workplace_cell')`;
 const hasComment = (year: number) =>
   sql`exists (select 1 from evaluations x where x.member_id = m.id and x.year = ${year} and ${oneOf(sql`x.status`, deliveredStatuses)})`;
@@ -93,7 +94,7 @@ export function backlogRows(
         owed as (select child, count(*)::int as n, grouping(child) = 1 as is_total from owed_members group by rollup (child)),
         ch as (
           select u.id, u.name, u.path::text as path, true as is_total from org_units u where u.id = ${q.unit.id}
-          union all select u.id, u.name, u.path::text, false from org_units u where u.parent_id = ${q.unit.id} and u.status = 'active')
+          union all select u.id, u.name, u.path::text, false from org_units u where u.parent_id = ${q.unit.id} and ${isValue(sql`u.status`, activeUnitStatus)})
         select ch.id as "unitId", ch.name as "unitName", ch.is_total as "isTotal",
           coalesce(c.requested, 0) as requested, coalesce(c."selfReported", 0) as "selfReported", coalesce(c.drafted, 0) as drafted,
           coalesce(c.signed, 0) as signed, coalesce(c.confirmed, 0) as confirmed, coalesce(c.released, 0) as released,
@@ -174,7 +175,7 @@ export function reviewRows(db: Executor, q: ReviewRowsQuery) {
   const delivered = oneOf(sql`le.status`, deliveredStatuses);
   const filters: SQL[] = [
     pathInSubtree(sql`g.path`, q.unitPath),
-    sql`m.status = 'active'`,
+    isValue(sql`m.status`, activeMemberStatus),
     sql`m.category in ('active', 'exempt')`,
   ];
   if (q.q) {
