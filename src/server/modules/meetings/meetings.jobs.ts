@@ -3,6 +3,8 @@ import type { Clock } from '../../context';
 import { reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import { previousHalfYear, vnDateTime, vnHalfYear } from '../../../shared/rules/vietnam-calendar';
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
+import { isAdmin, type Actor } from '../../http/actor';
+import { Forbidden } from '../../http/errors';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
 import {
   addRemindedDays,
@@ -108,4 +110,10 @@ export async function runMeetingJobs(deps: JobDeps) {
   const missedHalfYears = await flagMissedHalfYears(deps);
   const escalatedWarnings = await escalateOverdueWarnings(deps);
   return { reminders, missedHalfYears, escalatedWarnings };
+}
+
+/** The admin endpoint's run: administrators only. */
+export function runMeetingJobsAs(actor: Actor, deps: JobDeps) {
+  if (!isAdmin(actor)) throw new Forbidden();
+  return runMeetingJobs(deps);
 }

@@ -24,14 +24,13 @@ import {
   updateMeetingBodySchema,
 } from '../../../shared/contracts/meetings';
 import type { AppContext } from '../../context';
-import { isAdmin } from '../../http/actor';
-import { BadRequest, Forbidden } from '../../http/errors';
+import { BadRequest } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
 import * as attachments from './attachments.service';
 import * as attendance from './attendance.service';
 import * as calendarFeed from './calendar-feed.service';
 import * as compliance from './compliance.service';
-import { runMeetingJobs } from './meetings.jobs';
+import { runMeetingJobsAs } from './meetings.jobs';
 import { meetingMessages } from './meetings.messages';
 import * as meetings from './meetings.service';
 import * as register from './register.service';
@@ -354,10 +353,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: jobsRunSchema, 403: errorResponseSchema },
         },
       },
-      async (req) => {
-        if (!isAdmin(req.actor!)) throw new Forbidden();
-        return runMeetingJobs({ db: ctx.db, clock: ctx.clock });
-      },
+      async (req) => runMeetingJobsAs(req.actor!, { db: ctx.db, clock: ctx.clock }),
     );
   };
 }

@@ -6,6 +6,8 @@ import { queryRows } from '../../db/client';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newUser } from '../../../../tests/fixtures/factories';
 import { buildTestApp, loginAs, type TestApp } from '../../../../tests/fixtures/app';
+import { literal } from '../../db/sql-values';
+import { outboxTransition } from '../../../shared/rules/email-outbox';
 import { enqueueEmail, notify } from './notifications.service';
 import { MAX_ATTEMPTS, processOutbox } from './outbox';
 
@@ -114,7 +116,7 @@ describe('email outbox', () => {
     expect(mails[0]!.body_text).toContain('the role member at Chi bộ 1');
     expect(mails[1]!.body_text).toContain('vai trò đảng viên tại Chi bộ 1');
     await database.db.execute(
-      sql`update email_outbox set status = 'sent' where to_address in ('vi@example.vn', 'en@example.vn')`,
+      sql`update email_outbox set status = ${literal(outboxTransition('send').to)} where to_address in ('vi@example.vn', 'en@example.vn')`,
     );
   });
 
