@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { UnitType } from '../../../shared/contracts/org-units';
 import type { Executor } from '../../db/client';
 import { orgUnits, residentialAreas } from '../../db/schema';
-import { isActiveUnit } from '../org-units/org-units.repository';
+import { isValue } from '../../db/sql-values';
+import { activeUnitStatus } from '../org-units/org-units.rules';
 
 const parent = alias(orgUnits, 'parent');
 
@@ -19,7 +20,7 @@ export function findUnitsForPicker(
   filter: { type?: UnitType; q?: string; reach: PickerReach },
   limit: number,
 ) {
-  const where: SQL[] = [isActiveUnit()];
+  const where: SQL[] = [isValue(sql`${orgUnits.status}`, activeUnitStatus)];
   if (filter.type) where.push(eq(orgUnits.type, filter.type));
   if (filter.q) where.push(nameMatches(filter.q));
   const { scope, orTypes } = filter.reach;

@@ -45,6 +45,11 @@ export function searchPattern(q: string): SQL {
   return sql`'%' || lower(immutable_unaccent(${escaped})) || '%'`;
 }
 
+/** A unit's name contains `q`, without diacritics or case (pickers and the tree's search). */
+export function unitNameMatches(q: string): SQL {
+  return sql`${orgUnits.searchName} like ${searchPattern(q)}`;
+}
+
 /** `status = 'active'` on a unit column (org_units.status by default). */
 export function isActiveUnit(column: SQL = sql`${orgUnits.status}`): SQL {
   return isValue(column, activeUnitStatus);
@@ -91,7 +96,7 @@ export function listUnits(db: Executor, filter: UnitListFilter, limit?: number) 
   if (filter.type) where.push(eq(orgUnits.type, filter.type));
   const { placement } = filter;
   if (placement.kind === 'search') {
-    where.push(sql`${orgUnits.searchName} like ${searchPattern(placement.q)}`);
+    where.push(unitNameMatches(placement.q));
     if (placement.within)
       where.push(
         pathInSubtree(orgUnits.path, placement.within.path),

@@ -30,7 +30,7 @@ export function dueForAnonymisation(
       cross join lateral (
         select coalesce(
           (select ${vnDateOf(sql`max(a.at)`)} from audit_log a
-            where a.entity_type = 'member' and a.entity_id = m.id::text and a.after ->> 'status' = m.status::text),
+            where a.entity_type = 'member' and a.entity_id = m.id::text and (a.after ->> 'status') = m.status::text),
           (select case when bool_or(um.valid_to is null) then null else max(um.valid_to) end
             from unit_memberships um where um.member_id = m.id),
           ${vnDateOf(sql`m.updated_at`)}
