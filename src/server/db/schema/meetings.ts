@@ -21,6 +21,7 @@ import { members } from './members';
 import { orgUnits } from './org-units';
 import {
   cancelledMeetingStatus,
+  newWarningStatus,
   type MeetingStatus,
   type WarningStatus,
 } from '../../../shared/rules/meeting';
@@ -324,7 +325,7 @@ export const memberWarnings = pgTable(
     // Issue 12 natural key: one open reminder or warning of a member for one reason.
     uniqueIndex('member_warnings_one_open')
       .on(t.memberId, t.kind, sql`md5(${t.reason})`)
-      .where(isValue(sql`status`, 'open' satisfies WarningStatus)),
+      .where(isValue(sql`status`, newWarningStatus)),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { deliveredStatuses, requestedStatus } from '../../../shared/rules/evaluation';
+import { evaluationTransition, requestedStatus } from '../../../shared/rules/evaluation';
 import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
 import { isNotValue, isValue, oneOf } from '../sql-values';
@@ -8,10 +8,12 @@ import { signForms } from '../../modules/evaluations/evaluation-verification';
 
 const SIGNED =
   '{"example":"yes","civic":"yes","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
-const REQUESTED = isValue(sql`e.status`, requestedStatus);
-const WRITTEN = isNotValue(sql`e.status`, requestedStatus);
 const GOOD =
   '{"example":"good","civic":"leading","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
+const REQUESTED = isValue(sql`e.status`, requestedStatus);
+const WRITTEN = isNotValue(sql`e.status`, requestedStatus);
+// the forms the commune confirmed, some of them since released to the member: signed for /verify
+const CONFIRMED = [evaluationTransition('confirm').to, evaluationTransition('release').to];
 
 /**
  * The year's evaluation cycle for the demo, so the residence side has forms at every stage: every workplace
@@ -67,5 +69,5 @@ export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecre
     from evaluations e join members m on m.id = e.member_id where e.year = ${year} and (${WRITTEN} or ${bucket} = 3)
     on conflict do nothing`);
   if (documentSecret)
-    await signForms(tx, documentSecret, sql`e.year = ${year} and ${oneOf(sql`e.status`, deliveredStatuses)}`);
+    await signForms(tx, documentSecret, sql`e.year = ${year} and ${oneOf(sql`e.status`, CONFIRMED)}`);
 }

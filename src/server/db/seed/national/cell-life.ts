@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { skippedInAbsenceRun, unexcusedAbsenceStatus } from '../../../../shared/rules/attendance';
-import { heldMeetingStatus } from '../../../../shared/rules/meeting';
+import { contributionTransition } from '../../../../shared/rules/contribution';
+import { heldMeetingStatus, warningTransition } from '../../../../shared/rules/meeting';
 import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
-import { isNotValue, isValue } from '../../sql-values';
+import { isNotValue, isValue, oneOf } from '../../sql-values';
 import { pick, textArray } from '../sql-picks';
 import { days, run, tempTable, vnAt, type ProvinceContext } from './context';
 import { ACTIVITIES, WARNING_REASONS } from './vocab';
@@ -68,9 +69,9 @@ async function seedWarnings(ctx: ProvinceContext): Promise<void> {
           closed_at, created_at)
         select member_id, cell_id, kind, reason, deadline, st,
           case when r < 0.4 then 'Tôi xin tiếp thu, sẽ khắc phục.' end, case when r < 0.4 then least(created_at + interval '3 days', ${ctx.now}) end,
-          case when st = 'resolved' then 'Đảng viên đã khắc phục, chi ủy ghi nhận.' end,
-          case when st = 'escalated' then least(due_at, ${ctx.now}) end,
-          case when st in ('resolved', 'withdrawn') then due_at - interval '5 days' end, created_at
+          case when ${isValue(sql`st`, warningTransition('resolve').to)} then 'Đảng viên đã khắc phục, chi ủy ghi nhận.' end,
+          case when ${isValue(sql`st`, warningTransition('escalate').to)} then least(due_at, ${ctx.now}) end,
+          case when ${oneOf(sql`st`, [warningTransition('resolve').to, warningTransition('withdraw').to])} then due_at - interval '5 days' end, created_at
         from nat_warn`,
   );
 }
@@ -105,7 +106,7 @@ async function seedActivities(ctx: ProvinceContext): Promise<void> {
         select id, member_id, (case when r < 0.05 then 'led' when r < 0.15 then 'mobilised' else 'took_part' end)::contribution_role,
           case when not ${money} then round((0.5 + r2 * 2.5) * 2) / 2 end,
           case when ${money} or r2 < 0.3 then (1 + floor(r2 * 20)::int) * 50000 end, st,
-          case when st <> 'proposed' then least(${vnAt(sql`starts_on + length + 2`, '10:00')}, ${ctx.now}) end,
+          case when ${isNotValue(sql`st`, contributionTransition('propose').to)} then least(${vnAt(sql`starts_on + length + 2`, '10:00')}, ${ctx.now}) end,
           least(${vnAt(sql`starts_on + 1`, '20:00')}, ${ctx.now})
         from (
           select a.id, a.kind_ix, a.starts_on, a.length, w.id as member_id, random() as r, random() as r2,

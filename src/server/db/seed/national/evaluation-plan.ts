@@ -4,9 +4,9 @@ import {
   expectedAttendanceStatus,
   unexcusedAbsenceStatus,
 } from '../../../../shared/rules/attendance';
-import { standingContributionStatuses } from '../../../../shared/rules/contribution';
+import { contributionTransition } from '../../../../shared/rules/contribution';
 import type { EvaluationStatus } from '../../../../shared/rules/evaluation';
-import { heldMeetingStatus } from '../../../../shared/rules/meeting';
+import { heldMeetingStatus, warningTransition } from '../../../../shared/rules/meeting';
 import { isNotValue, isValue, oneOf } from '../../sql-values';
 import { pick } from '../sql-picks';
 import { days, run, tempTable, vnAt, vnDate, type ProvinceContext } from './context';
@@ -193,14 +193,14 @@ async function planEvidence(ctx: ProvinceContext): Promise<void> {
         ) a on a.member_id = e.member_id and a.y = e.year
         left join (
           select c.member_id, t.y, count(*)::int as contributions, coalesce(sum(c.work_days), 0) as work_days
-          from activity_contributions c join nat_act t on t.id = c.activity_id where ${oneOf(sql`c.status`, standingContributionStatuses)} group by 1, 2
+          from activity_contributions c join nat_act t on t.id = c.activity_id where ${isValue(sql`c.status`, contributionTransition('record').to)} group by 1, 2
         ) c on c.member_id = e.member_id and c.y = e.year
         left join (
-          select member_id, count(*) filter (where st in ('open', 'escalated'))::int as open_warnings from nat_warn group by 1
+          select member_id, count(*) filter (where ${oneOf(sql`st`, warningTransition('resolve').from)})::int as open_warnings from nat_warn group by 1
         ) wo on wo.member_id = e.member_id
         left join (
           select member_id, extract(year from created_at at time zone 'Asia/Ho_Chi_Minh')::int as y, count(*)::int as this_year
-          from nat_warn where st <> 'withdrawn' group by 1, 2
+          from nat_warn where ${isNotValue(sql`st`, warningTransition('withdraw').to)} group by 1, 2
         ) wy on wy.member_id = e.member_id and wy.y = e.year`,
   );
 }

@@ -1,11 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { attendedStatuses, excusedAbsenceStatus } from '../../../../shared/rules/attendance';
 import {
   cancelledMeetingStatus,
   heldMeetingStatus,
   meetingTransition,
 } from '../../../../shared/rules/meeting';
+import type { AttendanceStatus } from '../../../../shared/rules/residence-rules';
 import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
-import { isNotValue, isValue, literal } from '../../sql-values';
+import { isNotValue, isValue, literal, oneOf } from '../../sql-values';
 import { pick } from '../sql-picks';
 import { countOf, days, run, tempTable, vnAt, type ProvinceContext } from './context';
 import { ABSENCE_REASONS, CANCEL_REASONS, EXTRAORDINARY_TITLES, MEETING_TOPICS } from './vocab';
@@ -23,6 +25,10 @@ const CANCELLED = 0.08;
 const SCHEDULED = meetingTransition('schedule').to;
 const HELD = isValue(sql`status`, heldMeetingStatus);
 const MEETING_AHEAD = isValue(sql`meeting_status`, SCHEDULED);
+// The attendance row planned for an invitee (st).
+const ATTENDED = oneOf(sql`st`, attendedStatuses);
+const EXCUSED = isValue(sql`st`, excusedAbsenceStatus);
+const RECORDED = isNotValue(sql`st`, 'unrecorded' satisfies AttendanceStatus);
 
 function halves(years: number[]): SQL {
   return sql.raw(`(values ${years.flatMap((y) => [`(${y}, 1)`, `(${y}, 2)`]).join(', ')}) h(y, h)`);
@@ -99,16 +105,16 @@ async function insertAttendance(ctx: ProvinceContext, year: number): Promise<voi
           from x)
         insert into meeting_attendances (meeting_id, member_id, unit_id, rsvp, rsvp_reason, rsvp_at, status, reason, checked_in_at, method, updated_at)
         select meeting_id, member_id, cell_id,
-          (case when st in ('present', 'late') and r_rsvp < 0.3 then 'attending'
-            when st = 'absent_excused' and r_rsvp < 0.5 then 'not_attending'
+          (case when ${ATTENDED} and r_rsvp < 0.3 then 'attending'
+            when ${EXCUSED} and r_rsvp < 0.5 then 'not_attending'
             when ${MEETING_AHEAD} and r_rsvp < 0.3 then 'attending'
             when ${MEETING_AHEAD} and r_rsvp < 0.35 then 'not_attending' end)::rsvp,
-          case when (st = 'absent_excused' and r_rsvp < 0.5) or (${MEETING_AHEAD} and r_rsvp >= 0.3 and r_rsvp < 0.35)
+          case when (${EXCUSED} and r_rsvp < 0.5) or (${MEETING_AHEAD} and r_rsvp >= 0.3 and r_rsvp < 0.35)
             then ${pick(ABSENCE_REASONS, 'r_time')} end,
-          case when r_rsvp < 0.5 and (st <> 'unrecorded' or ${MEETING_AHEAD}) then least(starts_at - ${days('1 + 5 * r_rsvp')}, ${ctx.now}) end,
-          st, case when st = 'absent_excused' then ${pick(ABSENCE_REASONS, 'r_time')} end,
+          case when r_rsvp < 0.5 and (${RECORDED} or ${MEETING_AHEAD}) then least(starts_at - ${days('1 + 5 * r_rsvp')}, ${ctx.now}) end,
+          st, case when ${EXCUSED} then ${pick(ABSENCE_REASONS, 'r_time')} end,
           case st when 'present' then starts_at + ${days('(r_time * 25 - 10) / 1440')} when 'late' then starts_at + ${days('(20 + r_time * 40) / 1440')} end,
-          (case when st in ('present', 'late') then case when r_time < 0.4 then 'self_qr' else 'secretary' end end)::check_in_method,
+          (case when ${ATTENDED} then case when r_time < 0.4 then 'self_qr' else 'secretary' end end)::check_in_method,
           least(case when ${isValue(sql`meeting_status`, heldMeetingStatus)} then ends_at + interval '1 hour' else starts_at - interval '14 days' end, ${ctx.now})
         from s`,
   );
