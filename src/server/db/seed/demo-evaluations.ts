@@ -3,6 +3,7 @@ import { evaluationTransition, requestedStatus } from '../../../shared/rules/eva
 import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
 import { isNotValue, isValue, oneOf } from '../sql-values';
+import { vnDateOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus } from './seed-statuses';
 import { signForms } from '../../modules/evaluations/evaluation-verification';
 
@@ -53,7 +54,7 @@ export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecre
       signer_name, signed_at, front_signer_name, front_signed_at, confirmer_name, confirmed_at, created_at, updated_at)
     select e.id, 1,
       case when ${REQUESTED} then '{}'::jsonb when abs(hashtext(m.card_number)) % 3 = 0 then ${GOOD}::jsonb else ${SIGNED}::jsonb end,
-      case when ${WRITTEN} then (e.drafted_at at time zone 'Asia/Ho_Chi_Minh')::date end,
+      case when ${WRITTEN} then ${vnDateOf(sql`e.drafted_at`)} end,
       case when ${WRITTEN} then 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư' end,
       case when e.signed_at is not null then 'Bí thư chi bộ' end, e.signed_at,
       case when e.signed_at is not null then a.front_head_name end, e.signed_at - interval '1 hour',

@@ -87,7 +87,7 @@ async function seedPastEvaluations(tx: Executor, now: Date): Promise<void> {
     await tx.execute(sql`insert into evaluation_versions (evaluation_id, version, ratings, joint_meeting_on, joint_meeting_participants,
         signer_name, signed_at, front_signer_name, front_signed_at, confirmer_name, confirmed_at, created_at, updated_at)
       select e.id, 1, (${`{${RATING_SETS.map((r) => `"${r.replace(/"/g, '\\"')}"`).join(',')}}`}::jsonb[])[1 + abs(hashtext(m.card_number || ${String(year)})) % 4],
-        (e.drafted_at at time zone 'Asia/Ho_Chi_Minh')::date, 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư', 'Bí thư chi bộ', e.signed_at,
+        ${vnDateOf(sql`e.drafted_at`)}, 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư', 'Bí thư chi bộ', e.signed_at,
         a.front_head_name, e.signed_at - interval '1 hour', 'Đảng ủy phường', e.confirmed_at, e.requested_at, e.released_at
       from evaluations e join members m on m.id = e.member_id
       left join org_units cl on cl.id = e.cell_id left join residential_areas a on a.id = cl.residential_area_id

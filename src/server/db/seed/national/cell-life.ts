@@ -4,6 +4,7 @@ import { contributionTransition } from '../../../../shared/rules/contribution';
 import { heldMeetingStatus, warningTransition } from '../../../../shared/rules/meeting';
 import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
 import { isNotValue, isValue, oneOf } from '../../sql-values';
+import { vnDateOf } from '../../vietnam-calendar-sql';
 import { pick, textArray } from '../sql-picks';
 import { days, run, tempTable, vnAt, type ProvinceContext } from './context';
 import { ACTIVITIES, WARNING_REASONS } from './vocab';
@@ -61,7 +62,7 @@ async function seedWarnings(ctx: ProvinceContext): Promise<void> {
             least(${vnAt(sql`make_date(y, 1, 1) + floor(random() * 360)::int`, '09:00')}, ${ctx.now}), random()
           from nat_w w cross join unnest(${`{${ctx.years.join(',')}}`}::int[]) y
           where w.placed_at is not null and random() < 0.006) x
-        cross join lateral (select (created_at at time zone 'Asia/Ho_Chi_Minh')::date + case kind when 'warning' then 30 else 60 end as deadline) d) y`,
+        cross join lateral (select ${vnDateOf(sql`created_at`)} + case kind when 'warning' then 30 else 60 end as deadline) d) y`,
   );
   await run(
     ctx,

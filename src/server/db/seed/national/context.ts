@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { VN_TIME_ZONE } from '../../../../shared/rules/vietnam-calendar';
 import { queryRows, type Executor } from '../../client';
+import { vnDateOf } from '../../vietnam-calendar-sql';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from '../names';
 import { pick } from '../sql-picks';
 import type { ProvincePlan } from './provinces';
@@ -18,18 +20,6 @@ export interface ProvinceContext {
   /** ids of the province root and its two blocs, set by the units stage */
   ids: { province: string; agencies: string; enterprises: string };
   progress(msg: string): void;
-}
-
-export const VN = 'Asia/Ho_Chi_Minh';
-
-/** yyyy-mm-dd and year of a moment on Vietnam's calendar (never UTC's). */
-export function vietnamDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: VN,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 }
 
 export async function rows<T>(ctx: ProvinceContext, q: SQL): Promise<T[]> {
@@ -54,12 +44,12 @@ export async function tempTable(ctx: ProvinceContext, name: string, select: SQL)
 
 /** A moment on Vietnam's clock: `(date + time) at time zone 'Asia/Ho_Chi_Minh'`. */
 export function vnAt(day: SQL, time: string): SQL {
-  return sql`((${day}) + time ${sql.raw(`'${time}'`)}) at time zone ${sql.raw(`'${VN}'`)}`;
+  return sql`((${day}) + time ${sql.raw(`'${time}'`)}) at time zone ${sql.raw(`'${VN_TIME_ZONE}'`)}`;
 }
 
 /** The Vietnam calendar day of a timestamptz. */
 export function vnDate(ts: SQL): SQL {
-  return sql`((${ts}) at time zone ${sql.raw(`'${VN}'`)})::date`;
+  return vnDateOf(sql`(${ts})`);
 }
 
 /** `n` days as an interval (fractions allowed). */

@@ -8,6 +8,7 @@ import { contributionTransition } from '../../../../shared/rules/contribution';
 import type { EvaluationStatus } from '../../../../shared/rules/evaluation';
 import { heldMeetingStatus, warningTransition } from '../../../../shared/rules/meeting';
 import { isNotValue, isValue, oneOf } from '../../sql-values';
+import { vnYearOf } from '../../vietnam-calendar-sql';
 import { pick } from '../sql-picks';
 import { days, run, tempTable, vnAt, vnDate, type ProvinceContext } from './context';
 import {
@@ -143,7 +144,7 @@ async function planForms(ctx: ProvinceContext): Promise<void> {
           from nat_cy cy join nat_w w on w.wp_id = cy.wp_id
           where w.category = 'active' and w.placed_at < cy.opened_at
           union all
-          select gen_random_uuid(), w.id, extract(year from d.t0 at time zone 'Asia/Ho_Chi_Minh')::int, 'on_demand', ${pick(PURPOSES, 'w.habit')},
+          select gen_random_uuid(), w.id, ${vnYearOf(sql`d.t0`)}, 'on_demand', ${pick(PURPOSES, 'w.habit')},
             'exempt', null, w.wp_id, w.commune_id, w.area_cell_id, w.area_id, ${vnDate(sql`d.t0`)} + ${RULE_SET.defaultDueDays}::int, d.t0,
             w.r_t3 < 0.1
           from nat_w w cross join lateral (select ${onDemandFrom} + (${now} - ${onDemandFrom}) * w.r_other as t0) d
@@ -199,7 +200,7 @@ async function planEvidence(ctx: ProvinceContext): Promise<void> {
           select member_id, count(*) filter (where ${oneOf(sql`st`, warningTransition('resolve').from)})::int as open_warnings from nat_warn group by 1
         ) wo on wo.member_id = e.member_id
         left join (
-          select member_id, extract(year from created_at at time zone 'Asia/Ho_Chi_Minh')::int as y, count(*)::int as this_year
+          select member_id, ${vnYearOf(sql`created_at`)} as y, count(*)::int as this_year
           from nat_warn where ${isNotValue(sql`st`, warningTransition('withdraw').to)} group by 1, 2
         ) wy on wy.member_id = e.member_id and wy.y = e.year`,
   );

@@ -6,6 +6,7 @@ import {
 } from '../../../../shared/rules/introduction-letter';
 import { requestTransition } from '../../../../shared/rules/introduction-request';
 import { isNotValue, isValue, literal, oneOf } from '../../sql-values';
+import { vnYearOf } from '../../vietnam-calendar-sql';
 import { pick } from '../sql-picks';
 import {
   countOf,
@@ -16,7 +17,6 @@ import {
   tempTable,
   uniqueCode,
   vnDate,
-  VN,
   type ProvinceContext,
 } from './context';
 import { exemptReason, street } from './members';
@@ -60,8 +60,8 @@ export async function seedLetters(ctx: ProvinceContext): Promise<void> {
           greatest(l.created_at, l.issued_at, l.received_at, l.placed_at, l.acknowledged_at, l.rejected_at, l.ended_at)
         from nat_l l join nat_wp wp on wp.id = l.issuing_unit_id
         left join (
-          select id, extract(year from issued_at at time zone '${sql.raw(VN)}')::int as year,
-            (row_number() over (partition by issuing_unit_id, extract(year from issued_at at time zone '${sql.raw(VN)}') order by issued_at, id))::int as number,
+          select id, ${vnYearOf(sql`issued_at`)} as year,
+            (row_number() over (partition by issuing_unit_id, ${vnYearOf(sql`issued_at`)} order by issued_at, id))::int as number,
             row_number() over (order by id) as ord
           from nat_l where issued_at is not null) n on n.id = l.id`,
   );

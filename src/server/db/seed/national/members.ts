@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { placedLetterStatuses } from '../../../../shared/rules/introduction-letter';
 import { isNotValue, literal, oneOf } from '../../sql-values';
+import { vnDateOf } from '../../vietnam-calendar-sql';
 import { activeMemberStatus } from '../seed-statuses';
 import { pick, textArray } from '../sql-picks';
 import { countOf, days, personName, phoneNumber, run, tempTable, type ProvinceContext } from './context';
@@ -199,7 +200,7 @@ async function insertMemberships(ctx: ProvinceContext): Promise<void> {
         select id, cell_id, 'party_cell'::membership_kind, (case when row_number() over (partition by cell_id order by seq) = 1 then 'secretary' else 'member' end)::membership_role,
           admitted from nat_w
         union all
-        select id, area_cell_id, 'residence_cell'::membership_kind, 'member'::membership_role, (placed_at at time zone 'Asia/Ho_Chi_Minh')::date
+        select id, area_cell_id, 'residence_cell'::membership_kind, 'member'::membership_role, ${vnDateOf(sql`placed_at`)}
         from nat_w where ${oneOf(sql`letter_status`, placedLetterStatuses)}`,
   );
   await run(

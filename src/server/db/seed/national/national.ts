@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { vnDay } from '../../../../shared/rules/vietnam-calendar';
 import { queryRows, type Db } from '../../client';
 import { assertNotProduction } from '../guard';
 import { seedCellLife } from './cell-life';
-import { vietnamDay, type ProvinceContext } from './context';
+import type { ProvinceContext } from './context';
 import { seedEvaluations } from './evaluations';
 import { seedLetters } from './letters';
 import { seedMeetings } from './meetings';
@@ -59,7 +60,7 @@ export async function seedNational(db: Db, opts: NationalOptions = {}): Promise<
   assertNotProduction();
   const plans = planCountry(opts);
   const now = opts.now ?? new Date();
-  const today = vietnamDay(now);
+  const today = vnDay(now);
   const year = Number(today.slice(0, 4));
   const progress = opts.onProgress ?? (() => {});
   const started = performance.now();
