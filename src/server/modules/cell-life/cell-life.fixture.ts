@@ -5,38 +5,41 @@ import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/
 import { buildTestApp, loginAs, type Session } from '../../../../tests/fixtures/app';
 
 /**
- * The world the cell-life tests run in: a residential cell with two working members (An, Bình), a member
- * living in another province's cell, the cell's secretary, the commune and the workplace committee.
+ * The world the cell-life and meeting tests run in: a residential cell with two working members (An, Bình), a
+ * member living in another province's cell, the cell's secretary, the commune, the workplace committee and the
+ * secretary of the other province's cell. `trees` name the two provinces, `cards` starts the card numbers.
  */
 export const DAY = 86_400_000;
 
 export type CellLifeWorld = Awaited<ReturnType<typeof cellLifeWorld>>;
 
-export async function cellLifeWorld() {
+export async function cellLifeWorld(
+  opts: { trees: [string, string]; cards: string } = { trees: ['L', 'K'], cards: '62' },
+) {
   const database = await createTestDatabase();
   const t = await buildTestApp(database, { sessionTtlHours: 24 * 365 });
   const db = database.db;
-  const a = await newProvinceTree(db, 'L');
-  const other = await newProvinceTree(db, 'K');
+  const a = await newProvinceTree(db, opts.trees[0]);
+  const other = await newProvinceTree(db, opts.trees[1]);
   const placed = { residenceCommuneId: a.commune.id, residenceCellId: a.residentialCell.id };
   const an = await newMember(db, {
     fullName: 'Nguyễn Văn An',
-    cardNumber: '62000001',
+    cardNumber: `${opts.cards}000001`,
     cellId: a.workplaceCell.id,
     ...placed,
   });
   const binh = await newMember(db, {
     fullName: 'Trần Thị Bình',
-    cardNumber: '62000002',
+    cardNumber: `${opts.cards}000002`,
     cellId: a.workplaceCell.id,
     ...placed,
   });
   const elsewhere = await newMember(db, {
     fullName: 'Lê Văn Xa',
-    cardNumber: '62000003',
+    cardNumber: `${opts.cards}000009`,
     cellId: a.workplaceCell.id,
+    // registered in the other commune, in none of its cells yet (so no cell there owes meetings for them)
     residenceCommuneId: other.commune.id,
-    residenceCellId: other.residentialCell.id,
   });
   await newUser(db, {
     username: 'secretary',
@@ -65,6 +68,7 @@ export async function cellLifeWorld() {
     database,
     t,
     a,
+    placed,
     s,
     an,
     binh,

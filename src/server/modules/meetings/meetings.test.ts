@@ -6,9 +6,9 @@ import {
   memberRecordSchema,
 } from '../../../shared/contracts/meetings';
 import { queryRows, type Database } from '../../db/client';
-import { createTestDatabase } from '../../../../tests/fixtures/test-db';
-import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/factories';
-import { buildTestApp, loginAs, type Session, type TestApp } from '../../../../tests/fixtures/app';
+import { newMember, type newProvinceTree } from '../../../../tests/fixtures/factories';
+import type { Session, TestApp } from '../../../../tests/fixtures/app';
+import { cellLifeWorld } from '../cell-life/cell-life.fixture';
 import { flagMissedHalfYears, sendMeetingReminders } from './meetings.jobs';
 
 let database: Database;
@@ -51,23 +51,9 @@ async function schedule(
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database, { sessionTtlHours: 24 * 365 });
+  const w = await cellLifeWorld({ trees: ['M', 'N'], cards: '61' });
+  ({ database, t, a, s, an, binh } = w);
   const db = database.db;
-  a = await newProvinceTree(db, 'M');
-  const placed = { residenceCommuneId: a.commune.id, residenceCellId: a.residentialCell.id };
-  an = await newMember(db, {
-    fullName: 'Nguyễn Văn An',
-    cardNumber: '61000001',
-    cellId: a.workplaceCell.id,
-    ...placed,
-  });
-  binh = await newMember(db, {
-    fullName: 'Trần Thị Bình',
-    cardNumber: '61000002',
-    cellId: a.workplaceCell.id,
-    ...placed,
-  });
   await newMember(db, {
     fullName: 'Lê Văn Miễn',
     cardNumber: '61000003',
@@ -75,39 +61,15 @@ beforeAll(async () => {
     category: 'exempt',
     categoryReason: 'Đi học dài hạn',
     exemptFrom: '2026-01-01',
-    ...placed,
+    ...w.placed,
   });
   // A retired member of the residential cell itself is not a working member: not invited to these meetings.
   retired = await newMember(db, {
     fullName: 'Hồ Văn Hưu',
     cardNumber: '61000004',
     cellId: a.residentialCell.id,
-    ...placed,
+    ...w.placed,
   });
-  await newUser(db, {
-    username: 'secretary',
-    grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }],
-  });
-  await newUser(db, { username: 'an', memberId: an.id, grants: [{ role: 'member' }] });
-  await newUser(db, { username: 'binh', memberId: binh.id, grants: [{ role: 'member' }] });
-  await newUser(db, { username: 'commune', grants: [{ role: 'committee_officer', unitId: a.commune.id }] });
-  await newUser(db, {
-    username: 'workplace',
-    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }],
-  });
-  const other = await newProvinceTree(db, 'N');
-  await newUser(db, {
-    username: 'other.cell',
-    grants: [{ role: 'cell_secretary', unitId: other.residentialCell.id }],
-  });
-  s = {
-    secretary: await loginAs(t.app, 'secretary'),
-    an: await loginAs(t.app, 'an'),
-    binh: await loginAs(t.app, 'binh'),
-    commune: await loginAs(t.app, 'commune'),
-    workplace: await loginAs(t.app, 'workplace'),
-    otherCell: await loginAs(t.app, 'other.cell'),
-  };
 });
 
 afterAll(async () => {
