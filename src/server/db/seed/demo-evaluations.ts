@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { evaluationTransition, requestedStatus } from '../../../shared/rules/evaluation';
+import {
+  evaluationTransition,
+  requestedStatus,
+  type EvaluationAction,
+} from '../../../shared/rules/evaluation';
 import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
-import { isNotValue, isValue, oneOf } from '../sql-values';
+import { isNotValue, isValue, literal, oneOf } from '../sql-values';
 import { vnDateOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus } from './seed-statuses';
 import { signForms } from '../../modules/evaluations/evaluation-verification';
@@ -15,6 +19,8 @@ const REQUESTED = isValue(sql`e.status`, requestedStatus);
 const WRITTEN = isNotValue(sql`e.status`, requestedStatus);
 // the forms the commune confirmed, some of them since released to the member: signed for /verify
 const CONFIRMED = [evaluationTransition('confirm').to, evaluationTransition('release').to];
+/** The status a form reaches by `action`. */
+const reached = (action: EvaluationAction) => literal(evaluationTransition(action).to);
 
 /**
  * The year's evaluation cycle for the demo, so the residence side has forms at every stage: every workplace
@@ -38,7 +44,8 @@ export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecre
       cell_id, residence_area_id, due_date, status, requested_at, drafted_at, signed_at, confirmed_at, delivered_at, released_at, proposal, updated_at)
     select cy.id, m.id, ${year}, 'yearly', 'reg-213-2020', 'full', cy.workplace_unit_id, m.residence_commune_id, m.residence_cell_id,
       m.residence_area_id, cy.due_date,
-      (case when b.k <= 3 then 'requested' when b.k = 4 then 'drafted' when b.k = 5 then 'signed' when b.k <= 7 then 'delivered' else 'released' end)::evaluation_status,
+      (case when b.k <= 3 then ${literal(requestedStatus)} when b.k = 4 then ${reached('draft')} when b.k = 5 then ${reached('sign')}
+        when b.k <= 7 then ${reached('confirm')} else ${reached('release')} end)::evaluation_status,
       cy.opened_at,
       case when b.k >= 4 then ${at}::timestamptz - interval '5 days' end,
       case when b.k >= 5 then ${at}::timestamptz - interval '4 days' end,

@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { halfYearDays, vnHalfYear, vnYear, type HalfYear } from '../../../shared/rules/vietnam-calendar';
+import { excusedAbsenceStatus, expectedAttendanceStatus } from '../../../shared/rules/attendance';
+import { evaluationTransition, type DisputeOutcome } from '../../../shared/rules/evaluation';
+import { heldMeetingStatus } from '../../../shared/rules/meeting';
+import type { AttendanceStatus } from '../../../shared/rules/residence-rules';
 import type { Executor } from '../client';
-import { isValue } from '../sql-values';
+import { isValue, literal } from '../sql-values';
 import { vnDateOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus, activeUnitStatus } from './seed-statuses';
+import { textArray } from './sql-picks';
 
 /**
  * The demo's past, so the dashboards show a real picture on first start: the regular meetings of every
@@ -13,6 +18,16 @@ import { activeMemberStatus, activeUnitStatus } from './seed-statuses';
  * member always attended; this year their cell has not met yet (it missed the first half), so the record
  * the browser tests and people trying the demo build is this year's alone. The current half-year is left open.
  */
+
+const fill = (status: AttendanceStatus, n: number): AttendanceStatus[] => Array(n).fill(status);
+/** A working member's attendance at a past meeting, drawn per person and meeting: mostly present. */
+const DEMO_ATTENDANCE: readonly AttendanceStatus[] = [
+  ...fill('present', 14),
+  'late',
+  ...fill('absent_excused', 2),
+  ...fill('absent_unexcused', 2),
+  'present',
+];
 
 const RATING_SETS = [
   '{"example":"good","civic":"leading","attendance":"full","contact":"regular_active","campaigns":"very_active","proposal":"none"}',
@@ -42,7 +57,7 @@ export async function seedDemoHistory(tx: Executor, now: Date): Promise<void> {
     await tx.execute(sql`insert into meetings (cell_id, title, starts_at, ends_at, place, agenda, status, check_in_code, held_at,
         minutes_summary, minutes_lock_at, created_at, updated_at)
       select c.id, ${`Sinh hoạt với đảng viên đang công tác ${label}`}, ${`${day}T12:30:00Z`}::timestamptz, ${`${day}T14:30:00Z`}::timestamptz,
-        coalesce(c.meeting_place, 'Nhà văn hóa'), 'Tình hình địa phương; lấy ý kiến đảng viên về các việc của khu dân cư.', 'held',
+        coalesce(c.meeting_place, 'Nhà văn hóa'), 'Tình hình địa phương; lấy ý kiến đảng viên về các việc của khu dân cư.', ${literal(heldMeetingStatus)},
         md5(c.id::text || ${from}), ${`${day}T14:30:00Z`}::timestamptz,
         'Chi bộ thông báo tình hình địa phương; đảng viên góp ý về vệ sinh môi trường và an ninh trật tự.',
         ${`${day}T14:30:00Z`}::timestamptz + interval '7 days', ${`${day}T00:00:00Z`}::timestamptz, ${`${day}T14:30:00Z`}::timestamptz
@@ -51,13 +66,13 @@ export async function seedDemoHistory(tx: Executor, now: Date): Promise<void> {
         and ${h.year < current ? sql`(abs(hashtext(c.code || ${from})) % 10 <> 0 or c.id = ${demoCell})` : sql`c.id <> ${demoCell} and abs(hashtext(c.code || ${from})) % 10 <> 0`}`);
     await tx.execute(sql`insert into meeting_attendances (meeting_id, member_id, unit_id, status, reason, method, updated_at)
       select mt.id, m.id, mt.cell_id, s.status::attendance_status,
-        case s.status when 'absent_excused' then 'Đi công tác' end, 'secretary', mt.held_at
+        case s.status when ${literal(excusedAbsenceStatus)} then 'Đi công tác' end, 'secretary', mt.held_at
       from meetings mt join members m on m.residence_cell_id = mt.cell_id and ${isValue(sql`m.status`, activeMemberStatus)}
       join org_units wc on wc.id = m.cell_id and wc.type = 'workplace_cell'
       cross join lateral (select case
-          when m.category = 'exempt' then 'excused_exempt'
-          when m.id = ${demoMember} then 'present'
-          else (array['present','present','present','present','present','present','present','present','present','present','present','present','present','present','late','absent_excused','absent_excused','absent_unexcused','absent_unexcused','present'])[1 + abs(hashtext(m.card_number || mt.id::text)) % 20]
+          when m.category = 'exempt' then ${literal(expectedAttendanceStatus.exempt)}
+          when m.id = ${demoMember} then ${literal('present' satisfies AttendanceStatus)}
+          else (${textArray(DEMO_ATTENDANCE)})[1 + abs(hashtext(m.card_number || mt.id::text)) % ${sql.raw(String(DEMO_ATTENDANCE.length))}]
         end as status) s
       where mt.starts_at = ${`${day}T12:30:00Z`}::timestamptz`);
   }
@@ -76,7 +91,7 @@ async function seedPastEvaluations(tx: Executor, now: Date): Promise<void> {
     await tx.execute(sql`insert into evaluations (cycle_id, member_id, year, kind, rule_set_code, form_kind, workplace_unit_id, commune_id, cell_id,
         residence_area_id, due_date, status, requested_at, drafted_at, signed_at, confirmed_at, delivered_at, released_at, proposal, updated_at)
       select cy.id, m.id, ${year}, 'yearly', 'reg-213-2020', 'full', cy.workplace_unit_id, m.residence_commune_id, m.residence_cell_id,
-        m.residence_area_id, cy.due_date, 'released', cy.opened_at, cy.opened_at + interval '10 days', cy.opened_at + interval '14 days',
+        m.residence_area_id, cy.due_date, ${literal(evaluationTransition('release').to)}, cy.opened_at, cy.opened_at + interval '10 days', cy.opened_at + interval '14 days',
         cy.opened_at + interval '20 days', cy.opened_at + interval '20 days', cy.opened_at + interval '40 days',
         (${`{${RATING_SETS.map((r) => JSON.parse(r).proposal).join(',')}}`}::text[])[1 + abs(hashtext(m.card_number || ${String(year)})) % 4],
         cy.opened_at + interval '40 days'
@@ -102,7 +117,7 @@ async function seedPastEvaluations(tx: Executor, now: Date): Promise<void> {
     // a few members disputed the comment; the dialogue upheld it
     await tx.execute(sql`insert into evaluation_disputes (evaluation_id, version, reason, opened_at, status, dialogue_on, dialogue_participants, dialogue_notes, outcome, closed_at)
       select e.id, 1, 'Nhận xét chưa phản ánh đúng việc tham gia của tôi ở khu dân cư.', e.released_at + interval '3 days', 'closed',
-        ${vnDateOf(sql`(e.released_at + interval '10 days')`)}, 'Đại diện đảng ủy nơi công tác, chi ủy chi bộ nơi cư trú', 'Hai bên thống nhất giữ nguyên nhận xét.', 'upheld',
+        ${vnDateOf(sql`(e.released_at + interval '10 days')`)}, 'Đại diện đảng ủy nơi công tác, chi ủy chi bộ nơi cư trú', 'Hai bên thống nhất giữ nguyên nhận xét.', ${literal('upheld' satisfies DisputeOutcome)},
         e.released_at + interval '10 days'
       from evaluations e join evaluation_versions v on v.evaluation_id = e.id and v.version = e.version
       where e.year = ${year} and v.ratings ->> 'attendance' = 'none' and abs(hashtext(e.id::text)) % 3 = 0`);

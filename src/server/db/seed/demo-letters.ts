@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { transitionFor } from '../../../shared/rules/introduction-letter';
 import type { Executor } from '../client';
 import { signLetters } from '../../modules/introductions/verification';
-import { isValue } from '../sql-values';
+import { isValue, literal } from '../sql-values';
 import { vnYearOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus } from './seed-statuses';
 
@@ -31,7 +32,7 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
       residence_street, exempt, status, year, issued_at, received_at, placed_at, acknowledged_at, signer_name, signer_position,
       created_at, updated_at)
     select m.id, ${committee}, m.residence_commune_id, m.residence_cell_id, m.residence_area_id, m.residence_street,
-      case when m.category = 'exempt' then m.category_reason end, 'acknowledged',
+      case when m.category = 'exempt' then m.category_reason end, ${literal(transitionFor('acknowledge').to)},
       ${vnYearOf(sql`d.issued`)}, d.issued, d.issued + interval '4 days', d.issued + interval '6 days', d.issued + interval '11 days',
       ${signer}, 'secretary', d.issued - interval '2 days', d.issued + interval '11 days'
     from members m join org_units c on c.id = m.cell_id
@@ -44,7 +45,8 @@ export async function seedDemoLetters(tx: Executor, now: Date, documentSecret?: 
       status, year, issued_at, received_at, rejected_at, reject_reason, reject_note, signer_name, signer_position, created_at, updated_at)
     select m.id, ${committee}, m.residence_commune_id, m.residence_area_id, m.residence_street,
       case when m.category = 'exempt' then m.category_reason end,
-      (case when ${bucket} <= 2 then 'issued' when ${bucket} <= 4 then 'received' else 'rejected' end)::letter_status,
+      (case when ${bucket} <= 2 then ${literal(transitionFor('issue').to)} when ${bucket} <= 4 then ${literal(transitionFor('receive').to)}
+        else ${literal(transitionFor('reject').to)} end)::letter_status,
       ${vnYearOf(sql`d.issued`)}, d.issued,
       case when ${bucket} between 3 and 4 then d.issued + interval '3 days' end,
       case when ${bucket} = 5 then d.issued + interval '5 days' end,
