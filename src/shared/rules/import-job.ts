@@ -44,6 +44,4 @@ export function transition(from: ImportJobStatus, action: ImportJobAction): Impo
 export const previewedImportStatuses = importJobTransition('commit').from;
 
 /** Jobs whose rows were deleted: their row errors are no longer shown. */
-export const rowlessImportStatuses = [
-  importJobTransition('discard').to,
-] as const satisfies readonly ImportJobStatus[];
+export const rowlessImportStatuses: readonly ImportJobStatus[] = [importJobTransition('discard').to];

@@ -51,7 +51,7 @@ async function loadOwnJob(db: Executor, actor: Actor, id: string) {
 
 async function toImportJob(db: Executor, job: repo.ImportJobRow, locale: Locale): Promise<ImportJob> {
   const errors: ImportJob['errors'] = [];
-  if (job.errorRows > 0 && !(rowlessImportStatuses as readonly string[]).includes(job.status)) {
+  if (job.errorRows > 0 && !rowlessImportStatuses.includes(job.status)) {
     for (const row of await repo.listRowErrors(db, job.id, MAX_PREVIEW_ERRORS)) {
       for (const e of row.errors) {
         if (errors.length >= MAX_PREVIEW_ERRORS) break;
