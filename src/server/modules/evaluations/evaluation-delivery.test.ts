@@ -3,31 +3,24 @@ import { reviewListSchema } from '../../../shared/contracts/evaluations';
 import {
   CHI_WEAK,
   FULL_GOOD,
+  type Requests,
   type Scenario,
+  type Stage,
+  world,
   anSigned,
   chiDelivered,
   classified,
   delivered,
-  newScenario,
-  requests,
   signFor,
 } from './evaluations.scenario';
 
-/** Commune confirmation, delivery, release and dispute (Art. 4.5, 3.4, 3.5). Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from. */
+/**
+ * Commune confirmation, delivery, release and dispute (Art. 4.5, 3.4, 3.5).
+ * Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from.
+ */
 
-let sc: Scenario;
-let s: Scenario['s'];
-let m: Scenario['m'];
-let a: Scenario['a'];
-let http: ReturnType<typeof requests>;
-
-async function begin(stage?: (sc: Scenario) => Promise<void>) {
-  sc = await newScenario();
-  ({ s, m, a } = sc);
-  http = requests(sc);
-  await stage?.(sc);
-}
-
+let sc: Scenario, http: Requests, s: Scenario['s'], m: Scenario['m'], a: Scenario['a'];
+const begin = async (stage?: Stage) => ({ sc, http, s, m, a } = await world(stage));
 afterEach(() => sc.close());
 
 describe('commune confirmation, delivery, release, dispute (Art. 4.5, 3.4, 3.5)', () => {

@@ -2,27 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluationDetailSchema } from '../../../shared/contracts/evaluations';
 import {
   FULL_GOOD,
+  type Requests,
   type Scenario,
+  type Stage,
+  world,
   anSigned,
-  newScenario,
-  requests,
   selfReported,
 } from './evaluations.scenario';
 
-/** The form: evidence, flags and signatures (Art. 4.4). Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from. */
+/**
+ * The form: evidence, flags and signatures (Art. 4.4).
+ * Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from.
+ */
 
-let sc: Scenario;
-let s: Scenario['s'];
-let m: Scenario['m'];
-let http: ReturnType<typeof requests>;
-
-async function begin(stage?: (sc: Scenario) => Promise<void>) {
-  sc = await newScenario();
-  ({ s, m } = sc);
-  http = requests(sc);
-  await stage?.(sc);
-}
-
+let sc: Scenario, http: Requests, s: Scenario['s'], m: Scenario['m'];
+const begin = async (stage?: Stage) => ({ sc, http, s, m } = await world(stage));
 afterEach(() => sc.close());
 
 describe('the form: evidence, flags, signatures (Art. 4.4)', () => {

@@ -306,3 +306,13 @@ export async function anRevised(sc: Scenario) {
   await ok(post(sc.s.an, `/api/evaluations/${anId}/dispute`, { reason: AN_DISPUTE }));
   await ok(post(sc.s.workplace, `/api/evaluations/${anId}/dialogue`, AN_DIALOGUE));
 }
+
+export type Stage = (sc: Scenario) => Promise<void>;
+export type Requests = ReturnType<typeof requests>;
+
+/** A new world, brought to `stage`, with its parts at hand for the test's own variables. */
+export async function world(stage?: Stage) {
+  const sc = await newScenario();
+  await stage?.(sc);
+  return { sc, s: sc.s, m: sc.m, a: sc.a, http: requests(sc) };
+}

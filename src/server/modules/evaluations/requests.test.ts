@@ -1,23 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { myEvaluationsSchema, openCycleResponseSchema } from '../../../shared/contracts/evaluations';
-import { type Scenario, cycleOpened, newScenario, requested, requests } from './evaluations.scenario';
+import {
+  type Requests,
+  type Scenario,
+  type Stage,
+  world,
+  cycleOpened,
+  requested,
+} from './evaluations.scenario';
 
-/** Requests for comments (Art. 3.4, 2.7) and the member’s self-report. Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from. */
+/**
+ * Requests for comments (Art. 3.4, 2.7) and the member’s self-report.
+ * Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from.
+ */
 
-let sc: Scenario;
-let s: Scenario['s'];
-let m: Scenario['m'];
-let a: Scenario['a'];
-let http: ReturnType<typeof requests>;
-
-async function begin(stage?: (sc: Scenario) => Promise<void>) {
-  sc = await newScenario();
-  ({ s, m, a } = sc);
-  http = requests(sc);
-  await stage?.(sc);
-}
-
+let sc: Scenario, http: Requests, s: Scenario['s'], m: Scenario['m'], a: Scenario['a'];
+const begin = async (stage?: Stage) => ({ sc, http, s, m, a } = await world(stage));
 afterEach(() => sc.close());
 
 describe('requests (Art. 3.4, 2.7)', () => {

@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Scenario, newScenario, requests } from './evaluations.scenario';
+import { type Requests, type Scenario, type Stage, world } from './evaluations.scenario';
 
-/** Rule sets are data: the regulation installed, a successor loaded by an administrator. Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from. */
+/**
+ * Rule sets are data: the regulation installed, a successor loaded by an administrator.
+ * Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from.
+ */
 
-let sc: Scenario;
-let s: Scenario['s'];
-let http: ReturnType<typeof requests>;
-
-async function begin(stage?: (sc: Scenario) => Promise<void>) {
-  sc = await newScenario();
-  ({ s } = sc);
-  http = requests(sc);
-  await stage?.(sc);
-}
-
+let sc: Scenario, http: Requests, s: Scenario['s'];
+const begin = async (stage?: Stage) => ({ sc, http, s } = await world(stage));
 afterEach(() => sc.close());
 
 describe('rule sets are data', () => {

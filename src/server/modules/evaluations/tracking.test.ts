@@ -6,29 +6,22 @@ import {
   noCommentListSchema,
 } from '../../../shared/contracts/evaluations';
 import {
+  type Requests,
   type Scenario,
+  type Stage,
+  world,
   anRevised,
   cycleOpened,
-  newScenario,
   requested,
-  requests,
 } from './evaluations.scenario';
 
-/** Tracking the year: backlog, "no comment", scoped lists, overdue reminders, members who leave. Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from. */
+/**
+ * Tracking the year: backlog, "no comment", scoped lists, overdue reminders, members who leave.
+ * Each test builds its own world (evaluations.scenario.ts) up to the stage it starts from.
+ */
 
-let sc: Scenario;
-let s: Scenario['s'];
-let m: Scenario['m'];
-let a: Scenario['a'];
-let http: ReturnType<typeof requests>;
-
-async function begin(stage?: (sc: Scenario) => Promise<void>) {
-  sc = await newScenario();
-  ({ s, m, a } = sc);
-  http = requests(sc);
-  await stage?.(sc);
-}
-
+let sc: Scenario, http: Requests, s: Scenario['s'], m: Scenario['m'], a: Scenario['a'];
+const begin = async (stage?: Stage) => ({ sc, http, s, m, a } = await world(stage));
 afterEach(() => sc.close());
 
 describe('tracking: backlog and "no comment this year"', () => {
