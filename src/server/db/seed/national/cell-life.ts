@@ -1,9 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { skippedInAbsenceRun, unexcusedAbsenceStatus } from '../../../../shared/rules/attendance';
-import { contributionTransition } from '../../../../shared/rules/contribution';
-import { heldMeetingStatus, warningTransition } from '../../../../shared/rules/meeting';
+import { contributionTransition, type ContributionAction } from '../../../../shared/rules/contribution';
+import {
+  heldMeetingStatus,
+  newWarningStatus,
+  warningTransition,
+  type WarningAction,
+} from '../../../../shared/rules/meeting';
 import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
-import { isNotValue, isValue, oneOf } from '../../sql-values';
+import { isNotValue, isValue, literal, oneOf } from '../../sql-values';
 import { vnDateOf } from '../../vietnam-calendar-sql';
 import { pick, textArray } from '../sql-picks';
 import { days, run, tempTable, vnAt, type ProvinceContext } from './context';
@@ -42,8 +47,9 @@ async function seedAbsenceRuns(ctx: ProvinceContext): Promise<void> {
 
 /** Status at "now" of a warning with a deadline: open until it passes, then resolved, escalated or withdrawn. */
 function warningOutcome(today: string): SQL {
-  return sql`(case when deadline >= ${today}::date then 'open' when r < 0.55 then 'resolved'
-    when r < 0.9 then 'escalated' else 'withdrawn' end)::warning_status`;
+  const to = (action: WarningAction) => literal(warningTransition(action).to);
+  return sql`(case when deadline >= ${today}::date then ${literal(newWarningStatus)} when r < 0.55 then ${to('resolve')}
+    when r < 0.9 then ${to('escalate')} else ${to('withdraw')} end)::warning_status`;
 }
 
 async function seedWarnings(ctx: ProvinceContext): Promise<void> {
@@ -81,6 +87,7 @@ const ACTIVITY_KINDS = ACTIVITIES.map(([k]) => k);
 const ACTIVITY_TITLES = ACTIVITIES.map(([, t]) => t);
 
 async function seedActivities(ctx: ProvinceContext): Promise<void> {
+  const to = (action: ContributionAction) => literal(contributionTransition(action).to);
   // One or two campaigns per cell and year, started by today in the current year.
   const span = sql`case when y = ${ctx.year}::int then ${ctx.today}::date - make_date(y, 1, 1) else 360 end`;
   await tempTable(
@@ -111,8 +118,8 @@ async function seedActivities(ctx: ProvinceContext): Promise<void> {
           least(${vnAt(sql`starts_on + 1`, '20:00')}, ${ctx.now})
         from (
           select a.id, a.kind_ix, a.starts_on, a.length, w.id as member_id, random() as r, random() as r2,
-            (case when a.starts_on > ${ctx.today}::date - 14 and random() < 0.5 then 'proposed'
-              when random() < 0.9 then 'confirmed' when random() < 0.5 then 'proposed' else 'rejected' end)::contribution_status as st
+            (case when a.starts_on > ${ctx.today}::date - 14 and random() < 0.5 then ${to('propose')}
+              when random() < 0.9 then ${to('confirm')} when random() < 0.5 then ${to('propose')} else ${to('reject')} end)::contribution_status as st
           from nat_act a join nat_w w on w.area_cell_id = a.cell_id and w.placed_at < ${vnAt(sql`a.starts_on`, '00:00')}
           where random() < 0.35) c`,
   );

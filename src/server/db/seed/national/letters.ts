@@ -99,7 +99,7 @@ function previousLetters(ctx: ProvinceContext): SQL {
   const ended = sql`w.history = 'ended'`;
   const issued = sql`w.created_at - case when ${ended} then ${days('200 + 600 * r_t3')} else ${days('12 + 30 * r_t3')} end`;
   return sql`select w.prev_letter_id, w.id, w.wp_id, c.id, case when ${ended} then a.cell_id end,
-      (case when ${ended} then 'ended' else 'superseded' end)::letter_status, null::uuid,
+      (case when ${ended} then ${literal(transitionFor('end').to)} else ${literal(transitionFor('resend').to)} end)::letter_status, null::uuid,
       case when ${ended} then a.id end, case when ${ended} then 'Số ' || (1 + floor(r_other * 150)::int) || ', ' || a.name end, null::text,
       x.issued, x.issued + interval '2 days', case when ${ended} then x.issued + interval '5 days' end,
       case when ${ended} then x.issued + interval '9 days' end,
@@ -151,7 +151,7 @@ async function seedRequests(ctx: ProvinceContext): Promise<void> {
           note, status, created_at)
         select c.id, (select wp.id from nat_wp wp where wp.rn = 1 + (c.rn * 7 + g) % ${ctx.plan.workplaces}::int), ${randomName()},
           date '1970-01-01' + (c.rn * 997 + g * 131) % 9000, ${phoneNumber('random()')},
-          (select a.id from nat_areas a where a.commune_rn = c.rn and a.k = 1), null, ${REQUEST_NOTES[1]!}, 'open',
+          (select a.id from nat_areas a where a.commune_rn = c.rn and a.k = 1), null, ${REQUEST_NOTES[1]!}, ${literal(requestTransition('ask').to)},
           ${ctx.now} - ${days(sql`(c.rn + g) % 40`)}
         from nat_communes c cross join generate_series(1, 2) g where (c.rn + g) % 3 <> 0`,
   );

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { MemberStatus } from '../../../../shared/contracts/members';
 import { placedLetterStatuses } from '../../../../shared/rules/introduction-letter';
 import { isNotValue, literal, oneOf } from '../../sql-values';
 import { vnDateOf } from '../../vietnam-calendar-sql';
@@ -124,7 +125,8 @@ async function planOthers(ctx: ProvinceContext): Promise<void> {
           from generate_series(${plan.working + 1}::int, ${plan.working + plan.others}::int) g),
         p as (select ${personColumns(ctx)}, area_rn, r_status, r_job from s)
         select p.*, a.id as area_id, a.commune_id, a.commune_rn, a.cell_id, a.ward, a.commune_base, a.name as area_name,
-          (case when r_status < 0.01 then 'deceased' when r_status < 0.02 then 'transferred' else 'active' end)::member_status as status
+          (case when r_status < 0.01 then ${member('deceased')} when r_status < 0.02 then ${member('transferred')}
+            else ${literal(activeMemberStatus)} end)::member_status as status
         from p join nat_areas a on a.rn = p.area_rn`,
   );
   // The cell secretary (first active member of the cell) signs the cell's evaluation forms.
@@ -143,6 +145,8 @@ async function planOthers(ctx: ProvinceContext): Promise<void> {
         from nat_areas x left join nat_o o on o.cell_id = x.cell_id and o.role = 'secretary' where x.id = a.id`,
   );
 }
+
+const member = (status: MemberStatus) => literal(status);
 
 /** Street address in the area: a house number on a named street in wards, a house number in villages. */
 export const street = sql`case when ward then 'Số ' || (1 + floor(r_street * 180)::int) || ', đường ' || ${pick(STREET_NAMES, 'r_phone')}
