@@ -1,5 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { attendedStatuses, excusedAbsenceStatus } from '../../../../shared/rules/attendance';
+import {
+  attendedStatuses,
+  excusedAbsenceStatus,
+  expectedAttendanceStatus,
+  unexcusedAbsenceStatus,
+} from '../../../../shared/rules/attendance';
 import {
   cancelledMeetingStatus,
   heldMeetingStatus,
@@ -28,6 +33,7 @@ const MEETING_AHEAD = isValue(sql`meeting_status`, SCHEDULED);
 // The attendance row planned for an invitee (st).
 const ATTENDED = oneOf(sql`st`, attendedStatuses);
 const EXCUSED = isValue(sql`st`, excusedAbsenceStatus);
+const att = (status: AttendanceStatus) => literal(status);
 const RECORDED = isNotValue(sql`st`, 'unrecorded' satisfies AttendanceStatus);
 
 function halves(years: number[]): SQL {
@@ -99,9 +105,10 @@ async function insertAttendance(ctx: ProvinceContext, year: number): Promise<voi
           from nat_m m join nat_w w on w.area_cell_id = m.cell_id and w.placed_at < m.created_at
           where m.y = ${year}::int),
         s as (
-          select x.*, (case when ${isNotValue(sql`meeting_status`, heldMeetingStatus)} then 'unrecorded' when category = 'exempt' then 'excused_exempt'
-              when r < 0.74 then 'present' when r < 0.79 then 'late' when r < 0.89 then 'absent_excused'
-              when r < 0.97 then 'absent_unexcused' else 'unrecorded' end)::attendance_status as st
+          select x.*, (case when ${isNotValue(sql`meeting_status`, heldMeetingStatus)} then ${att('unrecorded')}
+              when category = 'exempt' then ${att(expectedAttendanceStatus.exempt)}
+              when r < 0.74 then ${att('present')} when r < 0.79 then ${att('late')} when r < 0.89 then ${att(excusedAbsenceStatus)}
+              when r < 0.97 then ${att(unexcusedAbsenceStatus)} else ${att('unrecorded')} end)::attendance_status as st
           from x)
         insert into meeting_attendances (meeting_id, member_id, unit_id, rsvp, rsvp_reason, rsvp_at, status, reason, checked_in_at, method, updated_at)
         select meeting_id, member_id, cell_id,
@@ -113,7 +120,7 @@ async function insertAttendance(ctx: ProvinceContext, year: number): Promise<voi
             then ${pick(ABSENCE_REASONS, 'r_time')} end,
           case when r_rsvp < 0.5 and (${RECORDED} or ${MEETING_AHEAD}) then least(starts_at - ${days('1 + 5 * r_rsvp')}, ${ctx.now}) end,
           st, case when ${EXCUSED} then ${pick(ABSENCE_REASONS, 'r_time')} end,
-          case st when 'present' then starts_at + ${days('(r_time * 25 - 10) / 1440')} when 'late' then starts_at + ${days('(20 + r_time * 40) / 1440')} end,
+          case st when ${att('present')} then starts_at + ${days('(r_time * 25 - 10) / 1440')} when ${att('late')} then starts_at + ${days('(20 + r_time * 40) / 1440')} end,
           (case when ${ATTENDED} then case when r_time < 0.4 then 'self_qr' else 'secretary' end end)::check_in_method,
           least(case when ${isValue(sql`meeting_status`, heldMeetingStatus)} then ends_at + interval '1 hour' else starts_at - interval '14 days' end, ${ctx.now})
         from s`,
