@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LetterActorSide } from '../../../shared/rules/introduction-letter';
 import { grantsWith, isAdmin, type Actor, type Grant } from '../../http/actor';
-import { inSubtree } from '../../http/access';
 
 /**
  * Who may see and act on introduction letters, as SQL over the letter alias `l` (deny by default).
@@ -106,26 +105,11 @@ export function workplaceMemberScope(actor: Actor): SQL {
   return anyOf(inSubtrees(sql`m.cell_id`, grantsWith(actor, 'committee_officer')));
 }
 
-// ── subtrees of a unit the caller chose (filters, not access: the access scope goes alongside) ──
-
-/** The ltree `pathColumn` lies in the subtree at `path`. */
-export function pathUnder(pathColumn: SQL, path: string): SQL {
-  return sql`${pathColumn} <@ ${path}::ltree`;
-}
+// ── filters by a unit the caller chose (the access scope goes alongside; see also http/access.ts) ──
 
 /** The ltree `pathColumn` lies in the subtree of the unit `unitId`. */
 export function pathUnderUnit(pathColumn: SQL, unitId: string): SQL {
   return sql`${pathColumn} <@ (select path from org_units where id = ${unitId})`;
-}
-
-/** `unitColumn` names a unit in the subtree at `path`. */
-export function unitUnder(unitColumn: SQL, path: string): SQL {
-  return inSubtree(unitColumn, path);
-}
-
-/** `unitColumn` names a unit in the subtree of the unit `unitId`. */
-export function unitUnderUnit(unitColumn: SQL, unitId: string): SQL {
-  return sql`${unitColumn} in (select u.id from org_units u where ${pathUnderUnit(sql`u.path`, unitId)})`;
 }
 
 /** Residence notices (alias `n`) the actor may read: from their committees, or delivered to their communes and cells. */

@@ -13,14 +13,9 @@ import {
 } from '../../../shared/rules/introduction-letter';
 import type { Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
-import {
-  letterActScope,
-  letterReadScope,
-  letterSideColumn,
-  ownLetterScope,
-  unitUnderUnit,
-} from './introductions.access';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
+import { letterActScope, letterReadScope, letterSideColumn, ownLetterScope } from './introductions.access';
+import { inSubtreeOfUnit } from '../../http/access';
 import * as repo from './letters.repository';
 import { formatCode, verifyUrl } from './verification';
 
@@ -94,7 +89,7 @@ export function toListItem(r: repo.LetterRow, now: Date, overdueDays: number): L
 
 export async function listLetters(deps: LetterDeps, actor: Actor, query: LetterListQuery) {
   const scope: SQL[] = [letterReadScope(actor)];
-  if (query.unitId) scope.push(unitUnderUnit(letterSideColumn(query.side), query.unitId));
+  if (query.unitId) scope.push(inSubtreeOfUnit(letterSideColumn(query.side), query.unitId));
   else if (query.side === 'member') scope.push(ownLetterScope(actor));
   // No unit: the letters of that side across every unit the actor acts for.
   else scope.push(letterActScope(actor, query.side === 'cell' ? 'cell' : query.side));

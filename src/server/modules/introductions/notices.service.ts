@@ -6,9 +6,10 @@ import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { translate } from '../../i18n/messages';
 import { writeAudit } from '../audit/audit.service';
 import { cancelOpenEvaluationsOfMember } from '../evaluations/placement';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { notifyEach } from '../notifications/notifications.service';
-import { noticeScope, unitUnderUnit, workplaceMemberScope } from './introductions.access';
+import { noticeScope, workplaceMemberScope } from './introductions.access';
+import { inSubtreeOfUnit } from '../../http/access';
 import { endLettersOfMember } from './letter-steps.service';
 import type { LetterDeps } from './letters.service';
 import { usersOnUnits } from './letters.repository';
@@ -171,7 +172,7 @@ export async function listNotices(
   },
 ) {
   const scope = [noticeScope(actor, query.side)];
-  if (query.unitId) scope.push(unitUnderUnit(repo.noticeSideColumn(query.side), query.unitId));
+  if (query.unitId) scope.push(inSubtreeOfUnit(repo.noticeSideColumn(query.side), query.unitId));
   const cursor = decodeCursor(query.cursor);
   const rows = await repo.noticePage(deps.db, scope, {
     memberId: query.memberId,

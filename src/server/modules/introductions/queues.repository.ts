@@ -13,7 +13,7 @@ import {
 } from '../../../shared/rules/introduction-letter';
 import { openRequestStatuses } from '../../../shared/rules/introduction-request';
 import { isValue, literal, oneOf } from '../../db/sql-values';
-import { pathUnder, unitUnder } from './introductions.access';
+import { inSubtree, pathInSubtree } from '../../http/access';
 import { committeeOfCell, memberSearch } from './letters.repository';
 
 /**
@@ -37,7 +37,7 @@ const WORKING = sql`m.status = 'active' and c.type = 'workplace_cell'`;
 
 /** The member lives in the subtree at `path`: their residence commune or cell lies in it. */
 function livesUnder(path: string): SQL {
-  return sql`(${unitUnder(sql`m.residence_commune_id`, path)} or ${unitUnder(sql`m.residence_cell_id`, path)})`;
+  return sql`(${inSubtree(sql`m.residence_commune_id`, path)} or ${inSubtree(sql`m.residence_cell_id`, path)})`;
 }
 
 function and(where: SQL[]): SQL {
@@ -77,7 +77,7 @@ export function stageCounts(db: Executor, path: string, overdueBefore: string) {
         from members m join org_units c on c.id = m.cell_id
         left join introduction_letters l on l.id = m.current_letter_id
         left join org_units rc on rc.id = m.residence_commune_id
-        where ${WORKING} and ${pathUnder(sql`c.path`, path)}
+        where ${WORKING} and ${pathInSubtree(sql`c.path`, path)}
         group by 1, 2, 3`,
   );
 }
@@ -88,9 +88,9 @@ export async function overdueAndOpenRequests(db: Executor, path: string, overdue
     db,
     sql`select
           (select count(*)::int from introduction_letters l join org_units iu on iu.id = l.issuing_unit_id
-            where ${ISSUED} and l.issued_at < ${overdueBefore}::timestamptz and ${pathUnder(sql`iu.path`, path)}) as overdue,
+            where ${ISSUED} and l.issued_at < ${overdueBefore}::timestamptz and ${pathInSubtree(sql`iu.path`, path)}) as overdue,
           (select count(*)::int from introduction_requests r join org_units w on w.id = r.workplace_unit_id
-            where ${oneOf(sql`r.status`, openRequestStatuses)} and ${pathUnder(sql`w.path`, path)}) as "openRequests"`,
+            where ${oneOf(sql`r.status`, openRequestStatuses)} and ${pathInSubtree(sql`w.path`, path)}) as "openRequests"`,
   );
   return row!;
 }
@@ -119,7 +119,7 @@ export function workplaceMemberPage(
     limit: number;
   },
 ) {
-  const where: SQL[] = [WORKING, pathUnder(sql`c.path`, path)];
+  const where: SQL[] = [WORKING, pathInSubtree(sql`c.path`, path)];
   if (filter.stage) where.push(sql`${stageSql} = ${filter.stage}`);
   if (filter.communeId === 'none') where.push(sql`m.residence_commune_id is null`);
   else if (filter.communeId) where.push(sql`m.residence_commune_id = ${filter.communeId}`);
@@ -217,7 +217,7 @@ export async function coverageRows(db: Executor, unit: UnitRef, side: 'workplace
       : sql`(select r.path from org_units r where r.id = coalesce(m.residence_cell_id, m.residence_commune_id))`;
   const scoped = sql`from members m join org_units c on c.id = m.cell_id
     left join introduction_letters l on l.id = m.current_letter_id
-    where ${WORKING} and ${side === 'workplace' ? pathUnder(sql`c.path`, unit.path) : livesUnder(unit.path)}`;
+    where ${WORKING} and ${side === 'workplace' ? pathInSubtree(sql`c.path`, unit.path) : livesUnder(unit.path)}`;
   const [total] = await queryRows<Counts>(
     db,
     sql`select ${coverageCounts(sql`l.status`, sql`m.category`)} ${scoped}`,

@@ -11,7 +11,7 @@ import { formatLetterNumber, introductionStages, isOverdue } from '../../../shar
 import type { Executor } from '../../db/client';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Forbidden, NotFound } from '../../http/errors';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { reachesPath } from './introductions.access';
 import { residenceAddress, type LetterDeps } from './letters.service';
 import {

@@ -5,7 +5,7 @@ import type { CreateRequestBody, RequestItem } from '../../../shared/contracts/i
 import { openLetterStatuses } from '../../../shared/rules/introduction-letter';
 import { openRequestStatuses, type RequestStatus } from '../../../shared/rules/introduction-request';
 import { committeeOfCell, exemptTextSql } from './letters.repository';
-import { unitUnderUnit } from './introductions.access';
+import { inSubtreeOfUnit } from '../../http/access';
 
 /** The SQL of "known here, no letter" requests (requests.service.ts holds the rules). */
 
@@ -90,7 +90,7 @@ export async function listRequests(
   },
 ) {
   const where: SQL[] = [query.scope];
-  if (query.unitId) where.push(unitUnderUnit(requestSideColumn(query.side), query.unitId));
+  if (query.unitId) where.push(inSubtreeOfUnit(requestSideColumn(query.side), query.unitId));
   if (query.status) where.push(sql`r.status = ${query.status}`);
   if (query.after)
     where.push(sql`(r.created_at, r.id) < (${query.after.k}::timestamptz, ${query.after.id}::uuid)`);

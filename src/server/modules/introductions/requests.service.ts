@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { notifyEach } from '../notifications/notifications.service';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import { reachesPath, requestScope, signerGrants, workplaceMemberScope } from './introductions.access';
