@@ -133,6 +133,12 @@ export const backlogStages = [
 ] as const;
 export type BacklogStage = (typeof backlogStages)[number];
 
+/** A dispute (Art. 3.4) is open until the workplace records the dialogue with the commune, which closes it. */
+export const disputeStatuses = ['open', 'closed'] as const;
+export type DisputeStatus = (typeof disputeStatuses)[number];
+export const openDisputeStatus: DisputeStatus = 'open';
+export const closedDisputeStatus: DisputeStatus = 'closed';
+
 /** Dispute outcomes (Art. 3.4): the comment stands, or the residence side revises it as a new version. */
 export const disputeOutcomes = ['upheld', 'revised'] as const;
 export type DisputeOutcome = (typeof disputeOutcomes)[number];

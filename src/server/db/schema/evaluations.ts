@@ -15,12 +15,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   cancelledStatus,
+  disputeStatuses,
   evaluationStatuses,
+  openDisputeStatus,
   requestedStatus,
   residenceOpenStatuses,
 } from '../../../shared/rules/evaluation';
 import type { Evidence, RaisedFlag, RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
-import { isNotValue, oneOf } from '../sql-values';
+import { isNotValue, isValue, oneOf } from '../sql-values';
 import { users } from './accounts';
 import { members } from './members';
 import { orgUnits } from './org-units';
@@ -218,7 +220,7 @@ export const workplaceClassifications = pgTable(
   (t) => [uniqueIndex('workplace_classifications_member_year').on(t.memberId, t.year)],
 );
 
-export const disputeStatusEnum = pgEnum('dispute_status', ['open', 'closed']);
+export const disputeStatusEnum = pgEnum('dispute_status', disputeStatuses);
 
 /** Art. 3.4: the member's objection, the dialogue between the two committees and its outcome. */
 export const evaluationDisputes = pgTable(
@@ -232,7 +234,7 @@ export const evaluationDisputes = pgTable(
     reason: text().notNull(),
     openedBy: uuid().references(() => users.id),
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    status: disputeStatusEnum().notNull().default('open'),
+    status: disputeStatusEnum().notNull().default(openDisputeStatus),
     dialogueOn: date(),
     dialogueParticipants: text(),
     dialogueNotes: text(),
@@ -244,6 +246,6 @@ export const evaluationDisputes = pgTable(
     index().on(t.evaluationId),
     uniqueIndex('evaluation_disputes_one_open')
       .on(t.evaluationId)
-      .where(sql`status = 'open'`),
+      .where(isValue(sql`status`, openDisputeStatus)),
   ],
 );

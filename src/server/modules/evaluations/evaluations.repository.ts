@@ -5,6 +5,7 @@ import { isNotValue, oneOf } from '../../db/sql-values';
 import {
   cancelledStatus,
   residenceOpenStatuses,
+  type DisputeStatus,
   type EvaluationStatus,
 } from '../../../shared/rules/evaluation';
 import type { Evidence, RaisedFlag } from '../../../shared/rules/evaluation-rules';
@@ -166,7 +167,7 @@ export function listDisputes(db: Executor, evaluationId: string) {
     version: number;
     reason: string;
     openedAt: Date;
-    status: 'open' | 'closed';
+    status: DisputeStatus;
     dialogueOn: string | null;
     dialogueParticipants: string | null;
     dialogueNotes: string | null;

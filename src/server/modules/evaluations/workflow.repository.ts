@@ -1,7 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { literal, oneOf } from '../../db/sql-values';
-import { residenceOpenStatuses, type EvaluationStatus } from '../../../shared/rules/evaluation';
+import { isValue, literal, oneOf } from '../../db/sql-values';
+import {
+  closedDisputeStatus,
+  openDisputeStatus,
+  residenceOpenStatuses,
+  type EvaluationStatus,
+} from '../../../shared/rules/evaluation';
 import type { Evidence, RaisedFlag } from '../../../shared/rules/evaluation-rules';
 import { uuidArray } from './evaluations.repository';
 
@@ -146,9 +151,9 @@ export async function closeDispute(
   userId: string,
   now: Date,
 ) {
-  await tx.execute(sql`update evaluation_disputes set status = 'closed', dialogue_on = ${d.dialogueOn}, dialogue_participants = ${d.participants},
+  await tx.execute(sql`update evaluation_disputes set status = ${literal(closedDisputeStatus)}, dialogue_on = ${d.dialogueOn}, dialogue_participants = ${d.participants},
       dialogue_notes = ${d.notes}, outcome = ${d.outcome}, closed_by = ${userId}, closed_at = ${at(now)}
-    where evaluation_id = ${evaluationId} and status = 'open'`);
+    where evaluation_id = ${evaluationId} and ${isValue(sql`status`, openDisputeStatus)}`);
 }
 
 /** Mark the forms still open on the residence side past their due date as reminded, once; returns them. */
