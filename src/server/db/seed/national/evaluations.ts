@@ -1,4 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { evaluationTransition } from '../../../../shared/rules/evaluation';
+import { literal } from '../../sql-values';
 import { pick } from '../sql-picks';
 import { run, uniqueCode, vnAt, vnDate, type ProvinceContext } from './context';
 import { RULE_SET } from './evaluation-forms';
@@ -40,7 +42,7 @@ async function insertEvaluations(ctx: ProvinceContext): Promise<void> {
           released_at, return_reason, proposal, proposal_answer, proposal_answered_at, verification_code, overdue_notified_at, updated_at)
         select e.id, e.cycle_id, e.member_id, e.year, e.kind, e.purpose, e.by_member, ${RULE_SET.code}::text, e.form_kind, e.wp_id,
           e.commune_id, e.cell_id, e.area_id, e.due_date,
-          (case when e.path in ('upheld', 'revised') then 'released' else e.path end)::evaluation_status,
+          (case when e.path in ('upheld', 'revised') then ${literal(evaluationTransition('release').to)} else e.path end)::evaluation_status,
           case when ${reached('secondVersion')} then 2 else 1 end,
           e.t0, ${drafted}, ${signed}, ${confirmed}, ${confirmed}, ${released}, ${reopenReason},
           case when (${signed}) is not null then f.proposal end,
