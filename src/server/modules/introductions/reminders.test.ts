@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createLettersResponseSchema,
   letterListResponseSchema,
@@ -71,7 +71,8 @@ async function summaryOverdue() {
   ).overdue;
 }
 
-beforeAll(async () => {
+// Each test on its own database: the reminders run on every letter, so a test must not see an earlier test's runs.
+beforeEach(async () => {
   database = await createTestDatabase();
   // Sessions outlive the weeks this test moves the clock through.
   t = await buildTestApp(database, { sessionTtlHours: 24 * 365 });
@@ -155,7 +156,7 @@ beforeAll(async () => {
   expect(transitionResultSchema.parse(received.json()).changed).toBe(1);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await t.app.close();
   await database.close();
 });
@@ -204,6 +205,7 @@ describe('overdue letters', () => {
   });
 
   it('remind each officer of each receiving commune once, with the number of letters', async () => {
+    t.clock.set(new Date(issuedAt.getTime() + 15 * DAY + 1));
     const res = await post(s.admin, '/api/introductions/reminders/run');
     expect(res.statusCode, res.body).toBe(200);
     expect(reminderRunSchema.parse(res.json())).toEqual({ letters: 4, communes: 2 });
@@ -221,6 +223,8 @@ describe('overdue letters', () => {
   });
 
   it('never remind twice for the same letter, and the letter stays overdue until received', async () => {
+    t.clock.set(new Date(issuedAt.getTime() + 15 * DAY + 1));
+    expect(await run()).toEqual({ letters: 4, communes: 2 });
     expect(await run()).toEqual({ letters: 0, communes: 0 });
     t.clock.advance(10 * DAY);
     expect(await run()).toEqual({ letters: 0, communes: 0 });
@@ -231,6 +235,9 @@ describe('overdue letters', () => {
   });
 
   it('remind again only for a letter that became overdue since', async () => {
+    t.clock.set(new Date(issuedAt.getTime() + 15 * DAY + 1));
+    expect(await run()).toEqual({ letters: 4, communes: 2 });
+    t.clock.advance(10 * DAY);
     const created = createLettersResponseSchema.parse(
       (await post(s.signer, '/api/introductions/letters', { memberIds: [late.id], issue: true })).json(),
     );
