@@ -4,7 +4,7 @@ import {
   transitionFor,
   type LetterStatus,
 } from '../../../../shared/rules/introduction-letter';
-import { isValue } from '../../sql-values';
+import { isValue, literal } from '../../sql-values';
 import { days, type ProvinceContext } from './context';
 
 /**
@@ -27,6 +27,7 @@ export const LETTER_SHARES: readonly (readonly [LetterStatus, number])[] = [
  * likely, so most members have three years of meetings), the open ones recently.
  */
 export function letterDates(ctx: ProvinceContext): [SQL, SQL] {
+  const letter = (status: LetterStatus) => literal(status);
   const ago = (d: string) => sql`${ctx.now} - ${days(d)}`;
   const after = (...parts: string[]) => sql`issued_at + ${days(parts.join(' + '))}`;
   const received = {
@@ -36,20 +37,20 @@ export function letterDates(ctx: ProvinceContext): [SQL, SQL] {
   };
   const placing = { acknowledged: '0.2 + 10 * r_t3', placed: '0.2 + 5 * r_t3' };
   const issued = sql`issued_at = case letter_status
-      when 'acknowledged' then ${ago('40 + 1960 * sqrt(r_t1)')}
-      when 'placed' then ${ago('12 + 40 * r_t1')}
-      when 'received' then ${ago('5 + 35 * r_t1')}
-      when 'issued' then case when r_t2 < 0.5 then ${ago('16 + 75 * r_t1')} else ${ago('14 * r_t1')} end
-      when 'rejected' then ${ago('10 + 110 * r_t1')} end`;
+      when ${letter('acknowledged')} then ${ago('40 + 1960 * sqrt(r_t1)')}
+      when ${letter('placed')} then ${ago('12 + 40 * r_t1')}
+      when ${letter('received')} then ${ago('5 + 35 * r_t1')}
+      when ${letter('issued')} then case when r_t2 < 0.5 then ${ago('16 + 75 * r_t1')} else ${ago('14 * r_t1')} end
+      when ${letter('rejected')} then ${ago('10 + 110 * r_t1')} end`;
   const later = sql`created_at = case when ${isValue(sql`letter_status`, newLetterStatus)} then ${ago('20 * r_t1')} else issued_at - ${days('1 + 2 * r_t3')} end,
     received_at = case letter_status
-      when 'acknowledged' then ${after(received.acknowledged)}
-      when 'placed' then ${after(received.placed)}
-      when 'received' then ${after(received.received)}
-      when 'rejected' then case when r_t3 < 0.5 then ${after('1 + r_t2')} end end,
+      when ${letter('acknowledged')} then ${after(received.acknowledged)}
+      when ${letter('placed')} then ${after(received.placed)}
+      when ${letter('received')} then ${after(received.received)}
+      when ${letter('rejected')} then case when r_t3 < 0.5 then ${after('1 + r_t2')} end end,
     placed_at = case letter_status
-      when 'acknowledged' then ${after(received.acknowledged, placing.acknowledged)}
-      when 'placed' then ${after(received.placed, placing.placed)} end,
+      when ${letter('acknowledged')} then ${after(received.acknowledged, placing.acknowledged)}
+      when ${letter('placed')} then ${after(received.placed, placing.placed)} end,
     ack_at = case when ${isValue(sql`letter_status`, transitionFor('acknowledge').to)} then ${after(received.acknowledged, placing.acknowledged, '1 + 13 * r_t2')} end,
     rejected_at = case when ${isValue(sql`letter_status`, transitionFor('reject').to)} then ${after('3 + 5 * r_t2')} end`;
   return [issued, later];

@@ -212,7 +212,7 @@ async function insertMemberships(ctx: ProvinceContext): Promise<void> {
     sql`insert into unit_memberships (member_id, unit_id, kind, role, valid_from, valid_to, note)
         select id, cell_id, 'party_cell', role, admitted,
           case when ${isNotValue(sql`status`, activeMemberStatus)} then ${ctx.today}::date - 1 - floor(r_phone * 400)::int end,
-          case status when 'transferred' then 'Chuyển sinh hoạt đảng ra ngoài tỉnh' when 'deceased' then 'Từ trần' end
+          case status when ${member('transferred')} then 'Chuyển sinh hoạt đảng ra ngoài tỉnh' when ${member('deceased')} then 'Từ trần' end
         from nat_o`,
   );
 }
