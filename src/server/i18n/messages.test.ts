@@ -20,7 +20,7 @@ import { hasMessage, translate } from './messages';
  * place its values come from; a new one fails until it is listed.
  */
 const DYNAMIC: Record<string, () => FoundKey[]> = {
-  'src/server/modules/evaluations/workflow.service.ts `evaluation_side_${transition.side}`': () =>
+  'src/server/modules/evaluations/workflow-step.ts `evaluation_side_${transition.side}`': () =>
     [...new Set(evaluationTransitions.map((t) => t.side))].map((side) => ({
       key: `evaluation_side_${side}`,
       where: 'evaluationTransitions',
