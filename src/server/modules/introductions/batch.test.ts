@@ -74,91 +74,92 @@ afterAll(async () => {
 });
 
 describe(`a batch of ${N} members`, () => {
-  let ids: string[];
+  it(
+    'drafts, issues, places and acknowledges the whole cell, telling the cell secretary once',
+    { timeout: 120_000 },
+    async () => {
+      const created = await post(s.signer, '/api/introductions/letters', { unitId: z.workplaceCell.id });
+      expect(created.statusCode, created.body).toBe(200);
+      const batch = createLettersResponseSchema.parse(created.json());
+      expect(batch).toMatchObject({
+        created: N,
+        issued: 0,
+        skipped: [],
+        byCommune: [{ communeId: z.commune.id, communeName: z.commune.name, count: N }],
+      });
+      const ids = batch.letterIds;
+      expect(new Set(ids).size).toBe(N);
 
-  it('drafts, issues, places and acknowledges the whole cell', { timeout: 120_000 }, async () => {
-    const created = await post(s.signer, '/api/introductions/letters', { unitId: z.workplaceCell.id });
-    expect(created.statusCode, created.body).toBe(200);
-    const batch = createLettersResponseSchema.parse(created.json());
-    expect(batch).toMatchObject({
-      created: N,
-      issued: 0,
-      skipped: [],
-      byCommune: [{ communeId: z.commune.id, communeName: z.commune.name, count: N }],
-    });
-    ids = batch.letterIds;
-    expect(new Set(ids).size).toBe(N);
-
-    const issued = transitionResultSchema.parse(
-      (await post(s.signer, '/api/introductions/letters/issue', { letterIds: ids })).json(),
-    );
-    expect(issued).toMatchObject({ changed: N, repeated: 0 });
-    // Numbered 1 … N for this committee and year: unique, no gaps; every letter signed with its own code.
-    const numbers = (
-      await queryRows<{ number: number }>(
+      const issued = transitionResultSchema.parse(
+        (await post(s.signer, '/api/introductions/letters/issue', { letterIds: ids })).json(),
+      );
+      expect(issued).toMatchObject({ changed: N, repeated: 0 });
+      // Numbered 1 … N for this committee and year: unique, no gaps; every letter signed with its own code.
+      const numbers = (
+        await queryRows<{ number: number }>(
+          database.db,
+          sql`select number from introduction_letters where batch_id = ${batch.batchId} order by number`,
+        )
+      ).map((r) => r.number);
+      expect(numbers).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+      expect(
+        await count(
+          sql`select count(distinct verification_code)::int as n from introduction_letters where batch_id = ${batch.batchId}`,
+        ),
+      ).toBe(N);
+      // The commune hears once for the batch.
+      const heard = await queryRows<{ count: number }>(
         database.db,
-        sql`select number from introduction_letters where batch_id = ${batch.batchId} order by number`,
-      )
-    ).map((r) => r.number);
-    expect(numbers).toEqual(Array.from({ length: N }, (_, i) => i + 1));
-    expect(
-      await count(
-        sql`select count(distinct verification_code)::int as n from introduction_letters where batch_id = ${batch.batchId}`,
-      ),
-    ).toBe(N);
-    // The commune hears once for the batch.
-    const heard = await queryRows<{ count: number }>(
-      database.db,
-      sql`select (n.params->>'count')::int as count from notifications n join users u on u.id = n.user_id where u.username = 'commune' and n.kind like 'letter%_issued'`,
-    );
-    expect(heard).toEqual([{ count: N }]);
+        sql`select (n.params->>'count')::int as count from notifications n join users u on u.id = n.user_id where u.username = 'commune' and n.kind like 'letter%_issued'`,
+      );
+      expect(heard).toEqual([{ count: N }]);
 
-    const placed = await post(s.commune, '/api/introductions/letters/place', {
-      placements: ids.map((letterId) => ({ letterId, cellId: z.residentialCell.id })),
-    });
-    expect(placed.statusCode, placed.body).toBe(200);
-    expect(transitionResultSchema.parse(placed.json())).toMatchObject({ changed: N, repeated: 0 });
+      const placed = await post(s.commune, '/api/introductions/letters/place', {
+        placements: ids.map((letterId) => ({ letterId, cellId: z.residentialCell.id })),
+      });
+      expect(placed.statusCode, placed.body).toBe(200);
+      expect(transitionResultSchema.parse(placed.json())).toMatchObject({ changed: N, repeated: 0 });
 
-    const acknowledged = transitionResultSchema.parse(
-      (await post(s.cell, '/api/introductions/letters/acknowledge', { letterIds: ids })).json(),
-    );
-    expect(acknowledged).toMatchObject({ changed: N, repeated: 0 });
-
-    expect(
-      await count(sql`select count(*)::int as n from introduction_letters where batch_id = ${batch.batchId} and status = 'acknowledged'
-      and received_at is not null and placed_at is not null and residence_cell_id = ${z.residentialCell.id}`),
-    ).toBe(N);
-    // Every member now belongs to the residential cell, with a dated membership.
-    expect(
-      await count(sql`select count(*)::int as n from members where cell_id = ${z.workplaceCell.id} and residence_cell_id = ${z.residentialCell.id}
-      and current_letter_id is not null`),
-    ).toBe(N);
-    expect(
-      await count(
-        sql`select count(*)::int as n from unit_memberships where unit_id = ${z.residentialCell.id} and kind = 'residence_cell' and valid_to is null`,
-      ),
-    ).toBe(N);
-    const summary = workplaceSummarySchema.parse(
-      (await get(s.signer, `/api/introductions/workplace/summary?unitId=${z.workplace.id}`)).json(),
-    );
-    expect(summary.totals.placed).toBe(N);
-
-    // A retried click changes nothing.
-    expect(
-      transitionResultSchema.parse(
+      const acknowledged = transitionResultSchema.parse(
         (await post(s.cell, '/api/introductions/letters/acknowledge', { letterIds: ids })).json(),
-      ),
-    ).toMatchObject({ changed: 0, repeated: N });
-  });
+      );
+      expect(acknowledged).toMatchObject({ changed: N, repeated: 0 });
 
-  it('tells the cell secretary once per batch, not once per letter', async () => {
-    const arrivals = await queryRows<{ kind: string; count: number }>(
-      database.db,
-      sql`select n.kind, (n.params->>'count')::int as count from notifications n join users u on u.id = n.user_id
+      expect(
+        await count(sql`select count(*)::int as n from introduction_letters where batch_id = ${batch.batchId} and status = 'acknowledged'
+      and received_at is not null and placed_at is not null and residence_cell_id = ${z.residentialCell.id}`),
+      ).toBe(N);
+      // Every member now belongs to the residential cell, with a dated membership.
+      expect(
+        await count(sql`select count(*)::int as n from members where cell_id = ${z.workplaceCell.id} and residence_cell_id = ${z.residentialCell.id}
+      and current_letter_id is not null`),
+      ).toBe(N);
+      expect(
+        await count(
+          sql`select count(*)::int as n from unit_memberships where unit_id = ${z.residentialCell.id} and kind = 'residence_cell' and valid_to is null`,
+        ),
+      ).toBe(N);
+      const summary = workplaceSummarySchema.parse(
+        (await get(s.signer, `/api/introductions/workplace/summary?unitId=${z.workplace.id}`)).json(),
+      );
+      expect(summary.totals.placed).toBe(N);
+
+      // A retried click changes nothing.
+      expect(
+        transitionResultSchema.parse(
+          (await post(s.cell, '/api/introductions/letters/acknowledge', { letterIds: ids })).json(),
+        ),
+      ).toMatchObject({ changed: 0, repeated: N });
+
+      // The cell secretary is told once per batch, not once per letter.
+      const arrivals = await queryRows<{ kind: string; count: number }>(
+        database.db,
+        sql`select n.kind, (n.params->>'count')::int as count from notifications n join users u on u.id = n.user_id
       where u.username = 'cell' and n.kind like 'letter_arrival%'`,
-    );
-    expect(arrivals).toEqual([{ kind: 'letter_arrival_many', count: N }]);
-  });
+      );
+      expect(arrivals).toEqual([{ kind: 'letter_arrival_many', count: N }]);
+    },
+  );
 });
 
 describe('two create requests at the same moment', () => {
