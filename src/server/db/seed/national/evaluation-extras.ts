@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { DisputeOutcome } from '../../../../shared/rules/evaluation';
-import type { disputeStatusEnum } from '../../schema/evaluations';
+import {
+  closedDisputeStatus,
+  openDisputeStatus,
+  type DisputeOutcome,
+} from '../../../../shared/rules/evaluation';
 import { literal } from '../../sql-values';
 import { days, run, vnAt, vnDate, type ProvinceContext } from './context';
 import { classificationLevel } from './evaluation-forms';
@@ -22,14 +25,13 @@ export async function seedEvaluationExtras(ctx: ProvinceContext): Promise<void> 
         from nat_e where kind = 'yearly' and (self_reported or (path = 'requested' and r_self < 0.4))`,
   );
   const upheld = sql`e.path = 'upheld'`;
-  const dispute = (status: (typeof disputeStatusEnum.enumValues)[number]) => literal(status);
   const outcome = (value: DisputeOutcome) => literal(value);
   await run(
     ctx,
     sql`insert into evaluation_disputes (evaluation_id, version, reason, opened_at, status, dialogue_on, dialogue_participants, dialogue_notes,
           outcome, closed_at)
         select e.id, 1, ${pick(DISPUTE_REASONS, 'e.r_misc')}, e.dopen,
-          (case when e.path = 'disputed' then ${dispute('open')} else ${dispute('closed')} end)::dispute_status,
+          (case when e.path = 'disputed' then ${literal(openDisputeStatus)} else ${literal(closedDisputeStatus)} end)::dispute_status,
           case when e.path <> 'disputed' then ${vnDate(sql`e.dclose`)} end,
           case when e.path <> 'disputed' then 'Đại diện đảng ủy nơi công tác, đảng ủy xã/phường và chi ủy chi bộ nơi cư trú' end,
           case when ${upheld} then 'Hai bên thống nhất giữ nguyên nhận xét.' when e.path = 'revised' then ${REVISE_NOTES}::text end,
