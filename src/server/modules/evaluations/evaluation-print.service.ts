@@ -14,7 +14,8 @@ import {
 import { cellRows, printRows, type PrintRow } from './evaluation-print.repository';
 import { loadRows, type EvaluationRow } from './evaluations.repository';
 import { canSeeContent } from './evaluations.service';
-import { vnYear, type EvaluationDeps } from './requests.service';
+import { vnYear } from '../../../shared/rules/vietnam-calendar';
+import type { EvaluationDeps } from './requests.service';
 import { getRuleSet } from './rule-sets.service';
 
 /**

@@ -18,7 +18,7 @@ import {
 import { classificationLevel, contradictsResidence } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { evaluationScopeSql } from './evaluation-queues';
 import {
   classificationScore,

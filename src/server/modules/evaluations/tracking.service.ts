@@ -9,7 +9,7 @@ import {
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 import { Forbidden, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../members/members.repository';
+import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { pathInReach } from './evaluations.access';
 import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { EvaluationDeps } from './requests.service';

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   deliveredStatuses,
+  openDisputeStatus,
   residenceOpenStatuses,
   type EvaluationStatus,
 } from '../../../../shared/rules/evaluation';
@@ -117,7 +118,7 @@ export const disputesSource: FigureSource = {
   year: sql`e.year`,
   figures: () => ({
     disputesOpened: sql`true`,
-    disputesOpen: isValue(sql`d.status`, 'open'),
+    disputesOpen: isValue(sql`d.status`, openDisputeStatus),
     disputesUpheld: isValue(sql`d.outcome`, 'upheld' satisfies DisputeOutcome),
     disputesRevised: isValue(sql`d.outcome`, 'revised' satisfies DisputeOutcome),
   }),
