@@ -2,8 +2,13 @@
 // information (`npm run typecheck` does the type-aware work), React hooks rules for the web UI.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import noStatusLiteralInSql from './eslint/no-status-literal-in-sql.js';
+
+// The structure's own rules (issue 13, decision 0016). The code keeps them: a new breach fails `npm run lint`.
+const STRUCTURE = 'error';
 
 export default defineConfig(
   {
@@ -46,6 +51,51 @@ export default defineConfig(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // One home for each rule: no import cycles, no file over 400 lines (catalogues and data excepted below).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': [STRUCTURE, { ignoreExternal: true }],
+      'max-lines': [STRUCTURE, { max: 400 }],
+    },
+  },
+  {
+    // Declarative catalogues (messages, locales as code, rule-set data) may be long.
+    files: ['src/**/*.messages.ts', 'src/shared/rules/rule-sets/**'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    // Statuses come from the transition tables (src/shared/rules); a module reaches another through its
+    // service or an explicit hook, never its repository. Tests may write fixture rows as they like.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/**/*.test.ts', 'src/server/**/*.fixture.ts', 'src/server/db/migrations/**'],
+    plugins: { residence: { rules: { 'no-status-literal-in-sql': noStatusLiteralInSql } } },
+    rules: {
+      'residence/no-status-literal-in-sql': STRUCTURE,
+    },
+  },
+  {
+    files: ['src/server/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        STRUCTURE,
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^/.]+/.*\\.repository$',
+              message: "Reach another module through its service or an explicit hook, not its repository.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Plain Node scripts (CommonJS configs included).

@@ -28,6 +28,7 @@ import { memberRoutes } from './modules/members/members.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes';
 import { introductionRoutes } from './modules/introductions/introductions.routes';
+import { verificationRoutes } from './modules/verification/verification.routes';
 import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { cellLifeRoutes } from './modules/cell-life/cell-life.routes';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(auditRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(introductionRoutes(ctx));
+  await app.register(verificationRoutes(ctx));
   await app.register(meetingRoutes(ctx));
   await app.register(cellLifeRoutes(ctx));
   await app.register(evaluationRoutes(ctx));

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { unitStatusSchema } from '../../shared/contracts/org-units';
+import type { MemberStatus } from '../../shared/contracts/members';
 
 /**
  * Constants of the domain's own sets (statuses from the transition tables in src/shared/rules, unit types)
@@ -38,4 +39,9 @@ export function uuidList(ids: readonly string[]): SQL {
 /** An org unit's status is `active` (the unit_status enum: active, merged, dissolved). */
 export function isActiveUnit(status: SQL): SQL {
   return isValue(status, 'active' satisfies z.infer<typeof unitStatusSchema>);
+}
+
+/** A member's status is `active` (still in the register: not expelled, removed or left). */
+export function isActiveMember(status: SQL): SQL {
+  return isValue(status, 'active' satisfies MemberStatus);
 }

@@ -9,7 +9,7 @@ import type { Executor } from '../client';
 import { isNotValue, isValue, literal, oneOf } from '../sql-values';
 import { vnDateOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus } from './seed-statuses';
-import { signForms } from '../../modules/evaluations/evaluation-verification';
+import { signForms } from '../../modules/verification/verification.service';
 
 const SIGNED =
   '{"example":"yes","civic":"yes","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { transitionFor } from '../../../shared/rules/introduction-letter';
 import type { Executor } from '../client';
-import { signLetters } from '../../modules/introductions/verification';
+import { signLetters } from '../../modules/verification/verification.service';
 import { isValue, literal } from '../sql-values';
 import { vnYearOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus } from './seed-statuses';

@@ -4,7 +4,7 @@ import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
 import { residenceAddress } from '../introductions/letters.service';
-import { formatCode, verifyUrl } from '../introductions/verification';
+import { formatCode, verifyUrl } from '../verification/codes';
 import {
   renderEvaluationDocx,
   renderEvaluationPdf,

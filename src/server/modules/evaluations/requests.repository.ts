@@ -5,7 +5,7 @@ import type { OpenCycleResponse } from '../../../shared/contracts/evaluations';
 import { cancelledStatus, residenceOpenStatuses } from '../../../shared/rules/evaluation';
 import { pathInSubtree } from '../../http/access';
 import { activeMemberStatus } from '../org-units/org-units.rules';
-import { committeeOfCell } from '../introductions/letters.repository';
+import { committeeOfCell } from '../../db/ltree';
 import { uuidArray } from './evaluations.repository';
 
 /** The SQL of requests for comments (requests.service.ts holds the rules, the transaction and the audit). */

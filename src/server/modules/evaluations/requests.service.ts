@@ -7,7 +7,7 @@ import type { OnDemandBody, OpenCycleBody, OpenCycleResponse } from '../../../sh
 import { grantsWith, type Actor } from '../../http/actor';
 import { Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { usersOfMembers, usersOnUnits } from '../introductions/letters.repository';
+import { usersOfMembers, usersOnUnits } from '../notifications/recipients.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import { pathInReach } from './evaluations.access';
 import { perPerson } from './evaluations.repository';

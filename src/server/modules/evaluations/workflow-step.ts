@@ -10,7 +10,7 @@ import {
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { usersOfMembers } from '../introductions/letters.repository';
+import { usersOfMembers } from '../notifications/recipients.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import { loadRows, perPerson, usersWithRoleOn, type EvaluationRow } from './evaluations.repository';
 import type { EvaluationDeps } from './requests.service';

@@ -18,7 +18,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { Conflict, Invalid } from '../../http/errors';
 import { notifyCounting } from '../notifications/notifications.service';
-import { signForms } from './evaluation-verification';
+import { signForms } from '../verification/verification.service';
 import { evidenceOf } from './evidence.repository';
 import {
   cellHasFrontHead,

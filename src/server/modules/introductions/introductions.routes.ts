@@ -34,8 +34,6 @@ import {
   residentsResponseSchema,
   transitionResultSchema,
   unitQuerySchema,
-  verifyParamSchema,
-  verifyResultSchema,
   workplaceMembersQuerySchema,
   workplaceMembersResponseSchema,
   workplaceSummarySchema,
@@ -54,8 +52,6 @@ import * as queues from './queues.service';
 import { sendOverdueReminders } from './reminders';
 import * as requests from './requests.service';
 import * as residence from './residence.service';
-import { verifyForm } from '../evaluations/evaluation-verification';
-import { evaluationVerifyResult, findLetter } from './verification';
 
 registerMessages(introductionMessages);
 
@@ -164,16 +160,5 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!isAdmin(req.actor!)) throw new Forbidden();
         return sendOverdueReminders({ db: ctx.db, clock: ctx.clock, overdueDays: ctx.config.introductionOverdueDays });
       });
-
-    // ── public verification of a printed letter or evaluation form ──
-    app.get('/api/verify/:code', {
-      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Public: is this letter or evaluation form genuine? (issuer, number or year, date, status, initials)', params: verifyParamSchema, response: { 200: verifyResultSchema } },
-    }, async (req) => {
-      const { code } = req.params;
-      const secret = ctx.config.documentSecret;
-      // letters and forms have separate codes; a code found on neither answers "not valid"
-      return (await findLetter(ctx.db, secret, code)) ?? evaluationVerifyResult(await verifyForm(ctx.db, secret, code));
-    });
   };
 }

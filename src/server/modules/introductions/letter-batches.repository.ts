@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { literal, oneOf } from '../../db/sql-values';
+import { isActiveMember, isActiveUnit, literal, oneOf } from '../../db/sql-values';
 import type { LetterStatus } from '../../../shared/rules/introduction-letter';
-import { committeeOfCell, exemptTextSql, sqlUuidArray } from './letters.repository';
+import { exemptTextSql, sqlUuidArray } from './letters.repository';
+import { committeeOfCell } from '../../db/ltree';
 import { pathUnderUnit } from './introductions.access';
 
 /** Queries drafting a batch of letters (Art. 3.1): who could get one, the drafts, their communes. */
@@ -48,7 +49,7 @@ export function candidateRows(
 ): Promise<CandidateRow[]> {
   const where = pick.memberIds?.length
     ? sql`m.id = any(${sqlUuidArray(pick.memberIds)})`
-    : sql`${pathUnderUnit(sql`c.path`, pick.unitId!)} and m.status = 'active' and c.type = 'workplace_cell'`;
+    : sql`${pathUnderUnit(sql`c.path`, pick.unitId!)} and ${isActiveMember(sql`m.status`)} and c.type = 'workplace_cell'`;
   return queryRows<CandidateRow>(
     tx,
     sql`select m.id, m.full_name as "fullName", m.status, m.category, (c.type = 'workplace_cell') as "isWorking",
@@ -57,7 +58,7 @@ export function candidateRows(
             and ${oneOf(sql`x.status`, scopes.open)}) as "hasOpenLetter",
           ${scopes.inScope} as "inScope", ${scopes.signable} as signable
         from members m join org_units c on c.id = m.cell_id
-        left join org_units rc on rc.id = m.residence_commune_id and rc.status = 'active'
+        left join org_units rc on rc.id = m.residence_commune_id and ${isActiveUnit(sql`rc.status`)}
         where ${where}
         order by m.sort_key collate "C", m.id`,
   );

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client';
+import { usersOnUnits, usersOfMembers } from '../notifications/recipients.service';
 import { formatLetterNumber } from '../../../shared/rules/introduction-letter';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import * as repo from './letters.repository';
@@ -52,7 +53,7 @@ export async function notifyIssued(tx: Executor, issued: IssuedLetter[]) {
   // The commune hears once per batch, not once per letter.
   const perCommune = new Map<string, IssuedLetter[]>();
   for (const l of issued) perCommune.set(l.communeId, [...(perCommune.get(l.communeId) ?? []), l]);
-  const officers = await repo.usersOnUnits(tx, 'committee_officer', [...perCommune.keys()]);
+  const officers = await usersOnUnits(tx, 'committee_officer', [...perCommune.keys()]);
   for (const o of officers) {
     const letters = perCommune.get(o.unitId)!;
     const first = byId.get(letters[0]!.id)!;
@@ -76,7 +77,7 @@ export async function notifyIssued(tx: Executor, issued: IssuedLetter[]) {
           },
     );
   }
-  for (const u of await repo.usersOfMembers(
+  for (const u of await usersOfMembers(
     tx,
     issued.map((l) => l.memberId),
   )) {
@@ -99,7 +100,7 @@ export async function notifyWorkplace(
 ) {
   if (letterIds.length === 0) return;
   const rows = await repo.letterNames(tx, letterIds);
-  const officers = await repo.usersOnUnits(
+  const officers = await usersOnUnits(
     tx,
     'committee_officer',
     rows.map((r) => r.issuingUnitId),
@@ -120,7 +121,7 @@ export async function notifyWorkplace(
 export async function notifyArrivals(tx: Executor, letterIds: string[]) {
   if (letterIds.length === 0) return;
   const rows = await repo.letterNames(tx, letterIds);
-  const secretaries = await repo.usersOnUnits(
+  const secretaries = await usersOnUnits(
     tx,
     'cell_secretary',
     rows.map((r) => r.cellId!),
@@ -148,7 +149,7 @@ export async function notifyCellReady(tx: Executor, rows: { memberId: string; ce
     ).map((c) => [c.cellId, c]),
   );
   const items: NotificationItem[] = [];
-  for (const u of await repo.usersOfMembers(
+  for (const u of await usersOfMembers(
     tx,
     rows.map((r) => r.memberId),
   )) {

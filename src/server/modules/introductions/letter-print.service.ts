@@ -11,7 +11,7 @@ import {
   type LetterDocumentData,
 } from './letter-document';
 import { residenceAddress, type LetterDeps } from './letters.service';
-import { formatCode, verifyUrl } from './verification';
+import { formatCode, verifyUrl } from '../verification/codes';
 
 /** Printing letters: the registry data as the official paper (PDF, DOCX), one or a whole batch. */
 

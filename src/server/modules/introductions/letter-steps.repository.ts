@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { isValue, literal, oneOf } from '../../db/sql-values';
+import { isActiveUnit, isValue, literal, oneOf } from '../../db/sql-values';
 import type { LetterStatus } from '../../../shared/rules/introduction-letter';
 import { sqlUuidArray } from './letters.repository';
 
@@ -85,7 +85,7 @@ export async function placementsOutsideCommune(
     sql`select p.letter_id as id from unnest(${sqlUuidArray(letterIds)}, ${sqlUuidArray(cellIds)}) as p(letter_id, cell_id)
         join introduction_letters l on l.id = p.letter_id join org_units rc on rc.id = l.receiving_commune_id
         left join org_units c on c.id = p.cell_id
-        where c.id is null or c.type <> 'residential_cell' or c.status <> 'active' or not (c.path <@ rc.path)`,
+        where c.id is null or c.type <> 'residential_cell' or not ${isActiveUnit(sql`c.status`)} or not (c.path <@ rc.path)`,
   );
   return rows.map((r) => r.id);
 }

@@ -26,7 +26,7 @@ import * as steps from './letter-steps.repository';
 import * as repo from './letters.repository';
 import type { LetterDeps } from './letters.service';
 import { checkCommuneAndArea } from './residence-checks';
-import { signLetters } from './verification';
+import { signLetters } from '../verification/verification.service';
 
 /** The letter's workflow steps (Art. 3.1, 4.1, 4.2), each through the transition table; the SQL is in letter-steps.repository.ts. */
 

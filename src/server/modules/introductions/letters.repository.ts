@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { LetterStatus } from '../../../shared/rules/introduction-letter';
 import { foldVietnamese } from '../../../shared/rules/vietnamese-name';
-import { isValue, oneOf } from '../../db/sql-values';
+import { isActiveUnit, isValue, oneOf } from '../../db/sql-values';
 
 /** Queries for introduction letters (alias `l`). No rules here: the services decide. */
 
@@ -67,7 +67,7 @@ const letterSelect = sql`
   left join residential_areas area on area.id = l.residence_area_id
   left join lateral (
     select s.id, s.name from org_units s
-    where l.residence_cell_id is null and s.residential_area_id = l.residence_area_id and s.status = 'active'
+    where l.residence_cell_id is null and s.residential_area_id = l.residence_area_id and ${isActiveUnit(sql`s.status`)}
       and s.type = 'residential_cell' and s.path <@ rc.path
     limit 1
   ) sug on true`;
@@ -141,33 +141,6 @@ export async function nextLetterId(db: Executor, id: string): Promise<string | n
     sql`select id from introduction_letters where previous_letter_id = ${id} order by created_at desc limit 1`,
   );
   return rows[0]?.id ?? null;
-}
-
-/** Users holding `role` directly on one of `unitIds` (the people who act for that unit). */
-export function usersOnUnits(db: Executor, role: 'committee_officer' | 'cell_secretary', unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([] as { unitId: string; userId: string }[]);
-  return queryRows<{ unitId: string; userId: string }>(
-    db,
-    sql`select distinct rg.unit_id as "unitId", rg.user_id as "userId"
-        from role_grants rg join users u on u.id = rg.user_id
-        where rg.role = ${role} and rg.revoked_at is null and u.is_active and rg.unit_id = any(${sqlUuidArray([...new Set(unitIds)])})`,
-  );
-}
-
-/** The user accounts of members (for "your letter …" notices). */
-export function usersOfMembers(db: Executor, memberIds: string[]) {
-  if (memberIds.length === 0) return Promise.resolve([] as { memberId: string; userId: string }[]);
-  return queryRows<{ memberId: string; userId: string }>(
-    db,
-    sql`select u.member_id as "memberId", u.id as "userId" from users u
-        where u.is_active and u.member_id = any(${sqlUuidArray(memberIds)})`,
-  );
-}
-
-/** The grassroots committee a member's party cell belongs to: its nearest non-cell ancestor. */
-export function committeeOfCell(cellAlias: SQL): SQL {
-  return sql`(select a.id from org_units a where a.path @> ${cellAlias}.path and a.id <> ${cellAlias}.id
-    and a.type not in ('residential_cell', 'workplace_cell') order by a.depth desc limit 1)`;
 }
 
 /** Contact of residential cells: secretary, meeting place, Front head (Art. 4.2: the member knows whom to contact). */

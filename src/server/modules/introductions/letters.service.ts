@@ -17,7 +17,7 @@ import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { letterActScope, letterReadScope, letterSideColumn, ownLetterScope } from './introductions.access';
 import { inSubtreeOfUnit } from '../../http/access';
 import * as repo from './letters.repository';
-import { formatCode, verifyUrl } from './verification';
+import { formatCode, verifyUrl } from '../verification/codes';
 
 /**
  * Reading letters. Drafting a batch is in letter-batches.service.ts, the workflow steps in letter-steps.service.ts

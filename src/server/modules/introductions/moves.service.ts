@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.service';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
 import { endLettersOfMember } from './letter-steps.service';
 import type { LetterDeps } from './letters.service';
-import { usersOnUnits } from './letters.repository';
+import { usersOnUnits } from '../notifications/recipients.service';
 import * as repo from './moves.repository';
 import { checkCommuneAndArea, lockMember } from './residence-checks';
 

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { isActiveUnit } from '../../db/sql-values';
 import { queryRows, type Executor } from '../../db/client';
 import type { CreateNoticeBody, NoticeItem } from '../../../shared/contracts/introductions';
-import { committeeOfCell } from './letters.repository';
+import { committeeOfCell } from '../../db/ltree';
 
 /** Residence notices (alias `n`) and the member-record changes they carry (Art. 3.1, 3.2). No rules here. */
 
@@ -10,7 +11,7 @@ export async function committeeOfWorkplaceCell(tx: Executor, cellId: string): Pr
   const [row] = await queryRows<{ id: string }>(
     tx,
     sql`select ${committeeOfCell(sql`c`)} as id from org_units c
-        where c.id = ${cellId} and c.type = 'workplace_cell' and c.status = 'active'`,
+        where c.id = ${cellId} and c.type = 'workplace_cell' and ${isActiveUnit(sql`c.status`)}`,
   );
   return row?.id;
 }

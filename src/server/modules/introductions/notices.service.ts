@@ -12,7 +12,7 @@ import { noticeScope, workplaceMemberScope } from './introductions.access';
 import { inSubtreeOfUnit } from '../../http/access';
 import { endLettersOfMember } from './letter-steps.service';
 import type { LetterDeps } from './letters.service';
-import { usersOnUnits } from './letters.repository';
+import { usersOnUnits } from '../notifications/recipients.service';
 import { existingNotice } from './natural-keys';
 import * as repo from './notices.repository';
 import { lockMember, type MemberState } from './residence-checks';

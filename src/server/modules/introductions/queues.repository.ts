@@ -12,9 +12,10 @@ import {
   type LetterStatus,
 } from '../../../shared/rules/introduction-letter';
 import { openRequestStatuses } from '../../../shared/rules/introduction-request';
-import { isValue, literal, oneOf } from '../../db/sql-values';
+import { isActiveMember, isActiveUnit, isValue, literal, oneOf } from '../../db/sql-values';
 import { inSubtree, pathInSubtree } from '../../http/access';
-import { committeeOfCell, memberSearch } from './letters.repository';
+import { memberSearch } from './letters.repository';
+import { committeeOfCell } from '../../db/ltree';
 
 /**
  * Queries of the queues, residents and coverage (members `m`, their party cell `c`, their current letter `l`).
@@ -33,7 +34,7 @@ const ISSUED = isValue(sql`l.status`, awaitingReceiptStatus);
 /** A placed letter not yet acknowledged by the cell: a new arrival. */
 const PLACED = isValue(sql`l.status`, transitionFor('place').to);
 
-const WORKING = sql`m.status = 'active' and c.type = 'workplace_cell'`;
+const WORKING = sql`${isActiveMember(sql`m.status`)} and c.type = 'workplace_cell'`;
 
 /** The member lives in the subtree at `path`: their residence commune or cell lies in it. */
 function livesUnder(path: string): SQL {
@@ -234,7 +235,7 @@ export async function coverageRows(db: Executor, unit: UnitRef, side: 'workplace
           coalesce(g.introduced, 0) as introduced, coalesce(g.received, 0) as received, coalesce(g.placed, 0) as placed,
           coalesce(g."notToIntroduce", 0) as "notToIntroduce"
         from org_units ch left join g on g.cpath = ch.path
-        where ch.parent_id = ${unit.id} and ch.status = 'active'
+        where ch.parent_id = ${unit.id} and ${isActiveUnit(sql`ch.status`)}
         order by coalesce(g.total, 0) desc, ch.name
         limit 500`,
   );

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client';
+import { usersOnUnits } from '../notifications/recipients.service';
 import type { Clock } from '../../context';
 import { notifyEach } from '../notifications/notifications.service';
 import { awaitingReceiptStatus } from '../../../shared/rules/introduction-letter';
 import { markReminded } from './letter-steps.repository';
-import * as repo from './letters.repository';
 
 /**
  * A letter not received within the configured days is overdue; each receiving commune gets one reminder
@@ -20,7 +20,7 @@ export async function sendOverdueReminders(deps: {
     if (due.length === 0) return { letters: 0, communes: 0 };
     const perCommune = new Map<string, number>();
     for (const d of due) perCommune.set(d.communeId, (perCommune.get(d.communeId) ?? 0) + 1);
-    const officers = await repo.usersOnUnits(tx, 'committee_officer', [...perCommune.keys()]);
+    const officers = await usersOnUnits(tx, 'committee_officer', [...perCommune.keys()]);
     await notifyEach(
       tx,
       officers.map((o) => ({

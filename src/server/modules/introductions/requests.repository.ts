@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { literal, oneOf } from '../../db/sql-values';
+import { isActiveUnit, literal, oneOf } from '../../db/sql-values';
 import type { CreateRequestBody, RequestItem } from '../../../shared/contracts/introductions';
 import { openLetterStatuses } from '../../../shared/rules/introduction-letter';
 import { openRequestStatuses, type RequestStatus } from '../../../shared/rules/introduction-request';
-import { committeeOfCell, exemptTextSql } from './letters.repository';
+import { exemptTextSql } from './letters.repository';
+import { committeeOfCell } from '../../db/ltree';
 import { inSubtreeOfUnit } from '../../http/access';
 
 /** The SQL of "known here, no letter" requests (requests.service.ts holds the rules). */
@@ -12,7 +13,7 @@ import { inSubtreeOfUnit } from '../../http/access';
 export async function findActiveUnit(db: Executor, id: string) {
   const [unit] = await queryRows<{ path: string; type: string; name: string }>(
     db,
-    sql`select path::text as path, type, name from org_units where id = ${id} and status = 'active'`,
+    sql`select path::text as path, type, name from org_units where id = ${id} and ${isActiveUnit(sql`status`)}`,
   );
   return unit;
 }
@@ -31,7 +32,7 @@ export async function findWorkplaceMemberByCard(db: Executor, cardNumber: string
 export async function findIntroducingCommittee(db: Executor, id: string) {
   const [unit] = await queryRows<{ name: string }>(
     db,
-    sql`select name from org_units where id = ${id} and status = 'active'
+    sql`select name from org_units where id = ${id} and ${isActiveUnit(sql`status`)}
         and type in ('workplace_committee', 'bloc_committee', 'province_committee', 'commune_committee', 'district_committee')`,
   );
   return unit;

@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { notifyEach } from '../notifications/notifications.service';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import { reachesPath, requestScope, signerGrants, workplaceMemberScope } from './introductions.access';
-import { usersOnUnits } from './letters.repository';
+import { usersOnUnits } from '../notifications/recipients.service';
 import { existingRequest } from './natural-keys';
 import * as repo from './requests.repository';
 import { checkCommuneAndArea, lockMember } from './residence-checks';

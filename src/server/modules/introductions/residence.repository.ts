@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { openRequestStatuses } from '../../../shared/rules/introduction-request';
 import { queryRows, type Executor } from '../../db/client';
-import { oneOf } from '../../db/sql-values';
-import { committeeOfCell } from './letters.repository';
+import { isActiveUnit, oneOf } from '../../db/sql-values';
+import { committeeOfCell } from '../../db/ltree';
 
 /**
  * Natural keys of notices and "known here, no letter" requests (issue 12, decision 0012): a second identical
@@ -121,7 +121,7 @@ export async function findCommuneWithArea(
 ) {
   const [c] = await queryRows<{ ok: boolean; areaOk: boolean; name: string }>(
     tx,
-    sql`select (c.type in ('commune_committee', 'district_committee') and c.status = 'active') as ok, c.name,
+    sql`select (c.type in ('commune_committee', 'district_committee') and ${isActiveUnit(sql`c.status`)}) as ok, c.name,
           ${areaId ? sql`exists (select 1 from residential_areas a where a.id = ${areaId} and a.commune_unit_id = c.id)` : sql`true`} as "areaOk"
         from org_units c where c.id = ${communeId}`,
   );
