@@ -4,6 +4,7 @@ import { createLettersResponseSchema, transitionResultSchema } from '../../../sh
 import { queryRows, type Database } from '../../db/client';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newMember, newProvinceTree, newUnit, newUser } from '../../../../tests/fixtures/factories';
+import { newIntroductionOfficers } from './officers.fixture';
 import { buildTestApp, loginAs, type Session, type TestApp } from '../../../../tests/fixtures/app';
 
 /**
@@ -159,27 +160,7 @@ export async function setupQueues() {
     residenceCommuneId: a.commune.id,
   });
 
-  await newUser(db, {
-    username: 'signer',
-    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }],
-  });
-  await newUser(db, {
-    username: 'staff',
-    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'staff' }],
-  });
-  await newUser(db, {
-    username: 'other.workplace',
-    grants: [{ role: 'committee_officer', unitId: b.workplace.id, position: 'secretary' }],
-  });
-  await newUser(db, {
-    username: 'commune',
-    grants: [{ role: 'committee_officer', unitId: a.commune.id, position: 'staff' }],
-  });
-  await newUser(db, {
-    username: 'commune.b',
-    grants: [{ role: 'committee_officer', unitId: b.commune.id, position: 'staff' }],
-  });
-  await newUser(db, { username: 'cell', grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }] });
+  await newIntroductionOfficers(db, a, b);
   await newUser(db, { username: 'an', memberId: an.id, grants: [{ role: 'member' }] });
   await db.execute(sql`update org_units set phone = '0238 3844 555' where id = ${b.workplace.id}`);
   s = {

@@ -7,6 +7,7 @@ import {
 import { queryRows, type Database } from '../../db/client';
 import { createTestDatabase } from '../../../../tests/fixtures/test-db';
 import { newMember, newProvinceTree, newUser } from '../../../../tests/fixtures/factories';
+import { newIntroductionOfficers } from './officers.fixture';
 import { buildTestApp, loginAs, type Session, type TestApp } from '../../../../tests/fixtures/app';
 
 export type { Session };
@@ -160,28 +161,7 @@ export async function setupResidence() {
     cellId: b.workplaceCell.id,
     residenceCommuneId: a.commune.id,
   });
-  await newUser(db, {
-    username: 'signer',
-    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'secretary' }],
-  });
-  await newUser(db, {
-    username: 'staff',
-    grants: [{ role: 'committee_officer', unitId: a.workplace.id, position: 'staff' }],
-  });
-  await newUser(db, {
-    username: 'other.workplace',
-    grants: [{ role: 'committee_officer', unitId: b.workplace.id, position: 'secretary' }],
-  });
-  await newUser(db, {
-    username: 'commune',
-    email: 'phuong.a@example.vn',
-    grants: [{ role: 'committee_officer', unitId: a.commune.id, position: 'staff' }],
-  });
-  await newUser(db, {
-    username: 'commune.b',
-    grants: [{ role: 'committee_officer', unitId: b.commune.id, position: 'staff' }],
-  });
-  await newUser(db, { username: 'cell', grants: [{ role: 'cell_secretary', unitId: a.residentialCell.id }] });
+  await newIntroductionOfficers(db, a, b, { communeEmail: 'phuong.a@example.vn' });
   await newUser(db, {
     username: 'cell.b',
     grants: [{ role: 'cell_secretary', unitId: b.residentialCell.id }],
