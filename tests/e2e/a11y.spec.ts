@@ -13,7 +13,8 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
-import { repoRoot, startServer, type RunningServer } from './fixtures/server';
+import { repoRoot } from './fixtures/server';
+import { useSpecServer } from './fixtures/spec-server';
 
 /**
  * Accessibility of every key page, for each role, on a phone (360×740) and on a desktop (1280×900): axe-core
@@ -22,7 +23,7 @@ import { repoRoot, startServer, type RunningServer } from './fixtures/server';
  * main content is at least 44×44 px (inline links inside a sentence excepted, WCAG 2.5.8). Then the text at
  * 200 % zoom (640×370 CSS px) and the keyboard: menus, dropdowns and dialogs (focus kept inside, given back).
  *
- * Its own server (port 3301, a fresh demo seed), so what other specs change does not matter here.
+ * On its own server (a fresh demo seed), like every spec.
  */
 
 const phone = { width: 360, height: 740 };
@@ -56,7 +57,9 @@ interface RoleCase {
 async function menuReady(page: Page) {
   const item = page.getByRole('menu').getByRole('menuitem').first();
   await item.waitFor();
-  await expect.poll(() => item.evaluate((el) => getComputedStyle(el.closest('[role=menu]')!).opacity)).toBe('1');
+  await expect
+    .poll(() => item.evaluate((el) => getComputedStyle(el.closest('[role=menu]')!).opacity))
+    .toBe('1');
 }
 
 const roles: RoleCase[] = [
@@ -372,23 +375,15 @@ const focusedName = (page: Page) =>
   });
 
 describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
-  let server: RunningServer | null = null;
-  let baseUrl: string;
+  const server = useSpecServer();
   let browser: Browser;
   let ids: Ids;
   beforeAll(async () => {
-    // E2E_BASE_URL: a server that is already up; otherwise one of this spec's own
-    if (process.env.E2E_BASE_URL) baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
-    else {
-      server = await startServer({ port: 3301 });
-      baseUrl = server.baseUrl;
-    }
     browser = await launchBrowser();
-    ids = await readIds(baseUrl);
+    ids = await readIds(server.baseUrl);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   for (const role of roles)
@@ -397,7 +392,7 @@ describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
       ['desktop', desktop],
     ] as const)
       it(`${role.account ?? 'no login'} at ${viewport.width}×${viewport.height}: axe, one h1, landmarks${size === 'phone' ? ', 44 px targets' : ''}`, async () => {
-        const tp = await newPage(browser, { viewport, baseUrl });
+        const tp = await newPage(browser, { viewport });
         const { page } = tp;
         if (role.account) await login(page, role.account);
         const problems: string[] = [];
@@ -422,7 +417,7 @@ describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
       });
 
   it('reads at 200 % zoom (640×370 CSS px): nothing cut off, no sideways scrolling', async () => {
-    const tp = await newPage(browser, { viewport: zoomed, deviceScaleFactor: 2, baseUrl });
+    const tp = await newPage(browser, { viewport: zoomed, deviceScaleFactor: 2 });
     const { page } = tp;
     const problems: string[] = [];
     const visit = async (name: string, url: string) => {
@@ -451,7 +446,7 @@ describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
   });
 
   it('works by keyboard: the account menu, a menu of actions into a dialog and back, a dropdown', async () => {
-    const tp = await newPage(browser, { viewport: desktop, baseUrl });
+    const tp = await newPage(browser, { viewport: desktop });
     const { page } = tp;
     await login(page, 'admin');
     await page.goto(`/org/${ids.unitId}`);
@@ -496,7 +491,7 @@ describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
     await tp.context.close();
 
     // a dropdown (select) opened and chosen from with the arrows and Enter
-    const sec = await newPage(browser, { viewport: phone, baseUrl });
+    const sec = await newPage(browser, { viewport: phone });
     await login(sec.page, 'cell.secretary');
     await sec.page.goto('/warnings');
     await settle(sec.page);

@@ -13,7 +13,7 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
-import { startServer, type RunningServer } from './fixtures/server';
+import { useSpecServer } from './fixtures/spec-server';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -53,19 +53,17 @@ async function passwordStep(page: Page, username: string, password: string) {
 }
 
 describe.skipIf(skipBrowser)('account security', () => {
+  const server = useSpecServer({ ownEvenIfExternal: true });
   let browser: Browser;
-  let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer();
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   it('a forgotten password is reset through the mailed one-time link', async () => {
-    const tp = await newPage(browser, { baseUrl: server.baseUrl, viewport: PHONE });
+    const tp = await newPage(browser, { viewport: PHONE });
     const { page } = tp;
     await page.goto('/login');
     await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
@@ -119,7 +117,7 @@ describe.skipIf(skipBrowser)('account security', () => {
     expect(granted.status()).toBe(201);
     await api.dispose();
 
-    const tp = await newPage(browser, { baseUrl: server.baseUrl });
+    const tp = await newPage(browser);
     const { page } = tp;
     await passwordStep(page, 'can.bo.moi', 'DoAdminDat2026');
     await page.waitForURL((url) => url.pathname === '/account/setup');
@@ -176,7 +174,7 @@ describe.skipIf(skipBrowser)('account security', () => {
   });
 
   it('the API documentation renders under the CSP with no violation', async () => {
-    const tp = await newPage(browser, { baseUrl: server.baseUrl });
+    const tp = await newPage(browser);
     const violations: string[] = [];
     tp.page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
@@ -190,10 +188,10 @@ describe.skipIf(skipBrowser)('account security', () => {
   });
 
   it('the account security page lists the sessions and ends another one, on a phone and a desktop', async () => {
-    const other = await newPage(browser, { baseUrl: server.baseUrl });
+    const other = await newPage(browser);
     await login(other.page, 'commune.officer');
     for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
-      const tp = await newPage(browser, { baseUrl: server.baseUrl, viewport });
+      const tp = await newPage(browser, { viewport });
       const { page } = tp;
       await login(page, 'commune.officer');
       await page.goto('/account/security');
@@ -203,7 +201,7 @@ describe.skipIf(skipBrowser)('account security', () => {
       expectNoConsoleErrors(tp);
       await tp.context.close();
     }
-    const tp = await newPage(browser, { baseUrl: server.baseUrl });
+    const tp = await newPage(browser);
     await login(tp.page, 'commune.officer');
     await tp.page.goto('/account/security');
     await tp.page.getByRole('button', { name: 'Đăng xuất mọi thiết bị khác' }).click();

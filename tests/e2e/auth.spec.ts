@@ -8,6 +8,7 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 
 const demoAccounts: [username: string, roleLabel: RegExp][] = [
   ['admin', /Quản trị hệ thống/],
@@ -19,6 +20,7 @@ const demoAccounts: [username: string, roleLabel: RegExp][] = [
 ];
 
 describe.skipIf(skipBrowser)('logging in', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -8,6 +8,7 @@ import {
   skipBrowser,
   type TestPage,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import {
   activityIdOf,
   dayFromToday,
@@ -42,6 +43,7 @@ function notificationCard(page: Page, text: string) {
 
 /** Art. 2.6, 4.3, 4.4: the residential cell's campaigns, its warnings to members, the commune's topics. */
 describe.skipIf(skipBrowser)('residential cell life: campaigns, warnings, directed topics', () => {
+  useSpecServer();
   let browser: Browser;
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import {
   skipBrowser,
   type TestPage,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import {
   getEvaluation,
   myYearly,
@@ -60,6 +61,7 @@ function expectedFlags(e: Record<string, number>): string[] {
  * member's dispute, each side on its own account (the cell secretary and the member on phones).
  */
 describe.skipIf(skipBrowser)('the yearly residence evaluation', () => {
+  useSpecServer();
   let browser: Browser;
   let member: { id: string; cardNumber: string; fullName: string };
   let flagged: string[] = [];

@@ -9,6 +9,7 @@ import {
   skipBrowser,
   type TestPage,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import { pickOption } from './fixtures/introductions';
 import { api, dayText, getMeeting, grantUnit, type MeetingJson } from './fixtures/meetings';
 
@@ -37,6 +38,7 @@ function daysFromNow(days: number): Date {
 }
 
 describe.skipIf(skipBrowser)('forms never lose input', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

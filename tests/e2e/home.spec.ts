@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeItem, HomeToday } from '../../src/shared/contracts/home';
 import { seriousViolations } from './fixtures/axe';
 import { expectNoConsoleErrors, launchBrowser, login, newPage, skipBrowser } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import { api } from './fixtures/meetings';
 
 /**
@@ -52,12 +53,22 @@ const roles: RoleCase[] = [
   {
     account: 'cell.secretary',
     card: /^Chi bộ nơi cư trú$/,
-    follow: { key: 'formsToDraft', row: /phiếu nhận xét cần điền/, list: 'shown', filter: /Chỉ hiện: phiếu cần điền/ },
+    follow: {
+      key: 'formsToDraft',
+      row: /phiếu nhận xét cần điền/,
+      list: 'shown',
+      filter: /Chỉ hiện: phiếu cần điền/,
+    },
   },
   {
     account: 'front.head',
     card: /^Ban công tác Mặt trận khu dân cư$/,
-    follow: { key: 'formsToCoSign', row: /phiếu nhận xét chờ đồng chí ký/, list: 'shown', filter: /Chỉ hiện: phiếu chờ Mặt trận ký/ },
+    follow: {
+      key: 'formsToCoSign',
+      row: /phiếu nhận xét chờ đồng chí ký/,
+      list: 'shown',
+      filter: /Chỉ hiện: phiếu chờ Mặt trận ký/,
+    },
   },
   {
     account: 'commune.officer',
@@ -67,16 +78,27 @@ const roles: RoleCase[] = [
   {
     account: 'workplace.officer',
     card: /^Đảng ủy nơi công tác$/,
-    follow: { key: 'membersNotIntroduced', row: /đảng viên chưa được giới thiệu về nơi cư trú/, list: 'shown' },
+    follow: {
+      key: 'membersNotIntroduced',
+      row: /đảng viên chưa được giới thiệu về nơi cư trú/,
+      list: 'shown',
+    },
   },
   {
     account: 'province.officer',
     card: /^Báo cáo năm của cấp ủy cấp dưới$/,
-    follow: { key: 'reportsNotSubmitted', row: /cấp ủy chưa nộp báo cáo năm/, list: 'rows', table: /Tình hình nộp báo cáo/, filter: /Chỉ hiện: cấp ủy chưa nộp/ },
+    follow: {
+      key: 'reportsNotSubmitted',
+      row: /cấp ủy chưa nộp báo cáo năm/,
+      list: 'rows',
+      table: /Tình hình nộp báo cáo/,
+      filter: /Chỉ hiện: cấp ủy chưa nộp/,
+    },
   },
 ];
 
 describe.skipIf(skipBrowser)('today’s work on the home page (phone)', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -90,20 +112,18 @@ describe.skipIf(skipBrowser)('today’s work on the home page (phone)', () => {
     const sec = await newPage(browser, { viewport: phone });
     await login(sec.page, 'cell.secretary');
     const { today } = await todayOf(sec.page);
-    const forms = await api<{ items: { id: string; status: string; fullName: string; formKind: 'full' | 'exempt' }[] }>(
-      sec.page,
-      'GET',
-      '/api/evaluations?side=cell&queue=toDraft&limit=200',
-    );
+    const forms = await api<{
+      items: { id: string; status: string; fullName: string; formKind: 'full' | 'exempt' }[];
+    }>(sec.page, 'GET', '/api/evaluations?side=cell&queue=toDraft&limit=200');
     const form = forms.items.find((f) => f.status === 'requested');
     expect(form, 'a requested form in the demo cell').toBeTruthy();
-    const rules = await api<{ forms: Record<'full' | 'exempt', { criteria: { key: string; levels: { key: string }[] }[] }> }>(
-      sec.page,
-      'GET',
-      '/api/rule-sets/reg-213-2020',
-    );
+    const rules = await api<{
+      forms: Record<'full' | 'exempt', { criteria: { key: string; levels: { key: string }[] }[] }>;
+    }>(sec.page, 'GET', '/api/rule-sets/reg-213-2020');
     // the middle level of each criterion: no flag to justify, no proposal
-    const ratings = Object.fromEntries(rules.forms[form!.formKind].criteria.map((c) => [c.key, (c.levels[1] ?? c.levels[0]!).key]));
+    const ratings = Object.fromEntries(
+      rules.forms[form!.formKind].criteria.map((c) => [c.key, (c.levels[1] ?? c.levels[0]!).key]),
+    );
     await api(sec.page, 'PUT', `/api/evaluations/${form!.id}/form`, {
       ratings,
       justifications: {},
@@ -123,11 +143,16 @@ describe.skipIf(skipBrowser)('today’s work on the home page (phone)', () => {
     await shot(page, 'home-front.head-with-work');
     await page.goto('/notifications');
     await page.getByText('Phiếu nhận xét chờ đồng chí ký').first().waitFor();
-    await page.getByText(new RegExp(`phiếu mới nhất là của đồng chí ${form!.fullName}`)).first().waitFor();
+    await page
+      .getByText(new RegExp(`phiếu mới nhất là của đồng chí ${form!.fullName}`))
+      .first()
+      .waitFor();
     await shot(page, 'home-front.head-notification');
     await page.goto('/');
     await row.click();
-    await page.waitForURL((url) => url.pathname === '/evaluations' && url.searchParams.get('queue') === 'awaitingFront');
+    await page.waitForURL(
+      (url) => url.pathname === '/evaluations' && url.searchParams.get('queue') === 'awaitingFront',
+    );
     await page.getByRole('link', { name: form!.fullName }).first().waitFor();
     expect(await shownOnPage(page, 'shown')).toBe(item.count);
     expectNoConsoleErrors(tp);
@@ -143,7 +168,9 @@ describe.skipIf(skipBrowser)('today’s work on the home page (phone)', () => {
       const card = page.getByRole('region', { name: role.card });
       await card.waitFor();
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(1);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, `home-${role.account}`);
 
@@ -156,7 +183,8 @@ describe.skipIf(skipBrowser)('today’s work on the home page (phone)', () => {
       await row.click();
       await page.waitForURL((url) => url.pathname === item.link.to);
       if (role.follow.filter) await page.getByText(role.follow.filter).waitFor();
-      if (item.count > 0) expect(await shownOnPage(page, role.follow.list, role.follow.table)).toBe(item.count);
+      if (item.count > 0)
+        expect(await shownOnPage(page, role.follow.list, role.follow.table)).toBe(item.count);
       await shot(page, `home-${role.account}-list`);
       expectNoConsoleErrors(tp);
       await tp.context.close();
@@ -171,17 +199,31 @@ describe.skipIf(skipBrowser)('today’s work on the home page (phone)', () => {
     await card.waitFor();
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
-    for (const words of [/buổi sinh hoạt sắp tới/, /bản tự báo cáo năm/i, /nhắc nhở chưa khắc phục/, /nhận xét nơi cư trú đã được thông báo/])
+    for (const words of [
+      /buổi sinh hoạt sắp tới/,
+      /bản tự báo cáo năm/i,
+      /nhắc nhở chưa khắc phục/,
+      /nhận xét nơi cư trú đã được thông báo/,
+    ])
       await card.getByRole('link', { name: words }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(1);
     await shot(page, 'home-member');
     const today = await todayOf(page);
     const warnings = today.cards[0]!.items.find((i) => i.key === 'openWarnings')!;
     await card.getByRole('link', { name: /nhắc nhở chưa khắc phục/ }).click();
-    await page.waitForURL((url) => url.pathname === '/warnings' && url.searchParams.get('queue') === 'unresolved');
+    await page.waitForURL(
+      (url) => url.pathname === '/warnings' && url.searchParams.get('queue') === 'unresolved',
+    );
     await page.getByText(/Chỉ hiện: nhắc nhở chưa khắc phục/).waitFor();
     if (warnings.count > 0) await expect.poll(() => page.getByRole('article').count()).toBe(warnings.count);
-    else await page.getByText('Không còn mục nào ở đây — việc này đã xong.').or(page.getByText(/chưa có nhắc nhở|Không có nhắc nhở/i)).first().waitFor();
+    else
+      await page
+        .getByText('Không còn mục nào ở đây — việc này đã xong.')
+        .or(page.getByText(/chưa có nhắc nhở|Không có nhắc nhở/i))
+        .first()
+        .waitFor();
     await shot(page, 'home-member-list');
     expectNoConsoleErrors(tp);
     await tp.context.close();

@@ -9,8 +9,10 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 
 describe.skipIf(skipBrowser)('language', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -11,8 +11,10 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 
 describe.skipIf(skipBrowser)('member import', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -9,6 +9,7 @@ import {
   skipBrowser,
   type TestPage,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import { pickOption, queueMembers, summaryCommuneId, type QueueMember } from './fixtures/introductions';
 
 const phone = { viewport: { width: 360, height: 740 } };
@@ -25,6 +26,7 @@ function notificationCard(page: Page, text: string) {
 
 /** Regulation 213: workplace → commune → residential cell → member, and the hand-offs in between. */
 describe.skipIf(skipBrowser)('introductions and hand-offs', () => {
+  useSpecServer();
   let browser: Browser;
   // demo members of "Công ty Điện lực Nghệ An" living in phường Thành Vinh (the demo commune)
   let batch: QueueMember[];

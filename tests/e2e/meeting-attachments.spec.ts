@@ -9,6 +9,7 @@ import {
   skipBrowser,
   type TestPage,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import {
   directTopic,
   ensureMemberInCell,
@@ -63,6 +64,7 @@ async function pickFiles(
 
 /** Art. 4.3: the minutes keep their photos and files; the commune's directed topics reach the cell's meetings. */
 describe.skipIf(skipBrowser)('meeting minutes: attachments and directed topics', () => {
+  useSpecServer();
   let browser: Browser;
 
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import {
   skipBrowser,
   type TestPage,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import { pickOption } from './fixtures/introductions';
 import {
   allowRefusal,
@@ -42,6 +43,7 @@ async function openNav(page: Page, link: string) {
 
 /** Regulation 213, Art. 4.3–4.4: the residential cell meets its working members; every participation is on record. */
 describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', () => {
+  useSpecServer();
   let browser: Browser;
 
   beforeAll(async () => {
@@ -304,7 +306,12 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
     const titles = [`Sinh hoạt vắng lần 1 ${stamp}`, `Sinh hoạt vắng lần 2 ${stamp}`];
     for (const [i, title] of titles.entries()) {
       await page.goto('/meetings');
-      await scheduleMeeting(page, { title, startsAt: minutesFromNow(-60 + i * 10), minutes: 5, record: true });
+      await scheduleMeeting(page, {
+        title,
+        startsAt: minutesFromNow(-60 + i * 10),
+        minutes: 5,
+        record: true,
+      });
       await page.getByText('Đã ghi lại buổi sinh hoạt đã họp. Hãy điểm danh và ghi biên bản.').waitFor();
       await page
         .getByRole('article', { name: MEMBER, exact: true })

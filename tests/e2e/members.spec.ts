@@ -9,6 +9,7 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import { repoRoot } from './fixtures/server';
 
 function unaccent(s: string) {
@@ -21,6 +22,7 @@ function unaccent(s: string) {
 }
 
 describe.skipIf(skipBrowser)('members', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

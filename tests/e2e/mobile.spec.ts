@@ -8,8 +8,10 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 
 describe.skipIf(skipBrowser)('phone (360×740)', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

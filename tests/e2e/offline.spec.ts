@@ -2,12 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, login, screenshot, skipBrowser, type TestPage } from './fixtures/browser';
 import { api, type MeetingJson } from './fixtures/meetings';
-import { startServer, type RunningServer } from './fixtures/server';
+import { useSpecServer } from './fixtures/spec-server';
 
 /**
  * Decision 0010, on a 360×740 phone: the member's pages read without signal after a visit, a QR check-in made
  * offline waits on the phone and goes out when the signal is back, and the secretary's tick list keeps working
- * offline and syncs, the server's newer change winning. Its own server: it takes the network away.
+ * offline and syncs, the server's newer change winning. It takes the network away from its browser contexts.
  */
 
 const phone = { width: 360, height: 740 };
@@ -21,16 +21,14 @@ interface MeetingWithCodes extends MeetingJson {
 }
 
 describe.skipIf(skipBrowser)('offline at the meeting', () => {
-  let server: RunningServer;
+  const server = useSpecServer();
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   /** A phone for one person, logged in, with the service worker in control (installed at the first visit). */

@@ -9,7 +9,7 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
-import { startServer, type RunningServer } from './fixtures/server';
+import { useSpecServer } from './fixtures/spec-server';
 
 const phone = { width: 360, height: 740 };
 
@@ -24,21 +24,19 @@ async function openMyData(page: Page) {
 }
 
 describe.skipIf(skipBrowser)('personal data', () => {
-  let server: RunningServer;
+  useSpecServer();
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   it('an officer opens a member’s page; the member sees that read and downloads the JSON and the PDF', async () => {
     // the member's record id, as the member's own session knows it
-    const memberTab = await newPage(browser, { baseUrl: server.baseUrl });
+    const memberTab = await newPage(browser);
     await login(memberTab.page, 'member');
     const me = (await (await memberTab.page.request.get('/api/auth/me')).json()) as {
       user: { memberId: string; displayName: string };
@@ -47,7 +45,7 @@ describe.skipIf(skipBrowser)('personal data', () => {
     expect(memberId).toBeTruthy();
 
     // the cell secretary (an officer of the member's residential cell) opens the record
-    const officer = await newPage(browser, { baseUrl: server.baseUrl });
+    const officer = await newPage(browser);
     await login(officer.page, 'cell.secretary');
     const officerName = (
       (await (await officer.page.request.get('/api/auth/me')).json()) as { user: { displayName: string } }
@@ -98,7 +96,7 @@ describe.skipIf(skipBrowser)('personal data', () => {
   });
 
   it('on a phone the page reads without sideways scrolling', async () => {
-    const tp = await newPage(browser, { baseUrl: server.baseUrl, viewport: phone });
+    const tp = await newPage(browser, { viewport: phone });
     await login(tp.page, 'member');
     await openMyData(tp.page);
     await tp.page.getByRole('heading', { name: 'Ai đã xem hồ sơ của tôi' }).waitFor();

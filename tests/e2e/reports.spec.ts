@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoConsoleErrors, launchBrowser, login, newPage, screenshot, skipBrowser } from './fixtures/browser';
+import {
+  expectNoConsoleErrors,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  skipBrowser,
+} from './fixtures/browser';
+import { useSpecServer } from './fixtures/spec-server';
 import { pickOption } from './fixtures/introductions';
 import { seriousViolations } from './fixtures/axe';
 
@@ -10,6 +18,7 @@ import { seriousViolations } from './fixtures/axe';
  * receives it and prints the consolidated report.
  */
 describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
+  useSpecServer();
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -27,7 +36,9 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     const table = page.getByRole('table', { name: 'Theo đơn vị trực thuộc' });
     await table.getByRole('link', { name: 'Đảng bộ phường Thành Vinh', exact: true }).click();
     await page.getByRole('heading', { name: 'Đảng bộ phường Thành Vinh' }).waitFor();
-    await expect.poll(() => page.getByRole('navigation', { name: 'Cấp đơn vị' }).innerText()).toContain('Đảng bộ tỉnh Nghệ An');
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Cấp đơn vị' }).innerText())
+      .toContain('Đảng bộ tỉnh Nghệ An');
     await screenshot(page, 'reports-commune');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -70,7 +81,9 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await page.getByRole('heading', { name: 'Kết quả theo tiêu chí (phiếu đã xác nhận)' }).waitFor();
     await screenshot(page, 'reports-phone');
     expect(await seriousViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(1);
     expectNoConsoleErrors(tp);
     await tp.context.close();
@@ -81,9 +94,17 @@ describe.skipIf(skipBrowser)('dashboards and the yearly report', () => {
     await login(commune.page, 'commune.officer');
     await commune.page.goto('/reports/yearly');
     await commune.page.getByRole('button', { name: 'Lập báo cáo năm' }).click();
-    await commune.page.getByRole('heading', { name: /Báo cáo năm \d{4} — Đảng bộ phường Thành Vinh/ }).waitFor();
-    await commune.page.getByLabel('I. Kết quả thực hiện').fill('Các chi bộ khu dân cư sinh hoạt định kỳ với đảng viên đang công tác; tiếp nhận đầy đủ giấy giới thiệu.');
-    await commune.page.getByLabel('II. Hạn chế, khó khăn').fill('Một số đảng viên ở chung cư chưa liên hệ với chi bộ.');
+    await commune.page
+      .getByRole('heading', { name: /Báo cáo năm \d{4} — Đảng bộ phường Thành Vinh/ })
+      .waitFor();
+    await commune.page
+      .getByLabel('I. Kết quả thực hiện')
+      .fill(
+        'Các chi bộ khu dân cư sinh hoạt định kỳ với đảng viên đang công tác; tiếp nhận đầy đủ giấy giới thiệu.',
+      );
+    await commune.page
+      .getByLabel('II. Hạn chế, khó khăn')
+      .fill('Một số đảng viên ở chung cư chưa liên hệ với chi bộ.');
     await commune.page.getByLabel('Người ký thay mặt đảng ủy').fill('Đặng Thị Phương');
     await pickOption(commune.page, 'Chức vụ', 'Phó Bí thư');
     await commune.page.getByRole('button', { name: 'Lưu', exact: true }).click();
