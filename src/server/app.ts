@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { memberHooks } from './hooks';
 import { registerCompression } from './http/compression';
 import { registerErrorHandler } from './http/error-handler';
 import { OneLinePerRequest } from './http/request-log';
@@ -43,7 +44,9 @@ import { registerReadLog } from './modules/privacy/read-log';
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
 /** The whole HTTP application without listen(): tests call it in-process. */
-export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  // Cross-module effects (a member placed, a membership ended) reach the modules listening through these hooks.
+  const ctx: AppContext = { ...given, memberHooks: given.memberHooks ?? memberHooks() };
   const app = Fastify({
     logger: opts.logger ?? false,
     // one line per answered request instead of two (http/request-log.ts)

@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { MemberHooks } from './hooks';
 import type { Mailer } from './modules/notifications/mailer';
 
 export interface Clock {
@@ -22,10 +23,12 @@ export interface AppConfig {
   sessionCacheSeconds?: number;
 }
 
-/** What route modules receive: the database, the clock, the mailer and settings. */
+/** What route modules receive: the database, the clock, the mailer, settings and the cross-module hooks. */
 export interface AppContext {
   db: Db;
   clock: Clock;
   mailer: Mailer;
   config: AppConfig;
+  /** cross-module effects (src/server/hooks.ts); buildApp puts the application's wiring here when not given */
+  memberHooks?: MemberHooks;
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client';
+import { hooksOf, type MemberHooks } from '../../hooks';
 import type {
   PlaceLettersBody,
   RejectReason,
@@ -19,7 +20,6 @@ import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
-import { assignPendingCells } from '../evaluations/placement';
 import { letterActScope, letterReadScope, signerGrants } from './introductions.access';
 import { notifyArrivals, notifyCellReady, notifyIssued, notifyWorkplace } from './letter-notify';
 import * as steps from './letter-steps.repository';
@@ -196,7 +196,7 @@ export async function placeLetters(
     );
     await auditStep(tx, actor, 'receive', received);
     const placed = await steps.placeRows(tx, todoIds, cells, transitionFor('place').to, now);
-    await setResidenceCell(tx, placed, now);
+    await setResidenceCell(tx, hooksOf(deps), placed, now);
     await auditStep(
       tx,
       actor,
@@ -217,15 +217,16 @@ export async function placeLetters(
   });
 }
 
-/** The member's residence cell and its dated membership follow the placement (history kept). */
+/** The member's residence cell and its dated membership follow the placement (history kept); then the hook. */
 async function setResidenceCell(
   tx: Executor,
+  hooks: MemberHooks,
   placed: { memberId: string; cellId: string; communeId: string }[],
   now: Date,
 ) {
   if (placed.length === 0) return;
   await steps.moveMembersToCells(tx, placed, vnDay(now));
-  await assignPendingCells(
+  await hooks.membersPlaced(
     tx,
     placed.map((p) => p.memberId),
   );

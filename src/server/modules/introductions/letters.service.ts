@@ -1,6 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { Clock } from '../../context';
+import { residenceAddress } from '../../documents/address';
+import type { MemberHooks } from '../../hooks';
 import type { LetterDetail, LetterListItem, LetterListQuery } from '../../../shared/contracts/introductions';
 import {
   actionsFrom,
@@ -24,6 +26,8 @@ import { formatCode, verifyUrl } from '../verification/codes';
  * (re-exported here, where the routes and the benches find them).
  */
 export { createLetters } from './letter-batches.service';
+// the other introductions services format addresses through here
+export { residenceAddress };
 export { onePerPerson } from './letter-notify';
 export {
   acknowledgeLetters,
@@ -48,10 +52,8 @@ export interface LetterDeps {
   db: Db;
   clock: Clock;
   config: IntroductionConfig;
-}
-
-export function residenceAddress(street: string | null, area: string | null, commune: string | null): string {
-  return [street, area, commune].filter((x) => x && x.trim()).join(', ');
+  /** cross-module effects of the steps (src/server/hooks.ts); the application's wiring when not given */
+  memberHooks?: MemberHooks;
 }
 
 export function toListItem(r: repo.LetterRow, now: Date, overdueDays: number): LetterListItem {

@@ -1,11 +1,11 @@
 import type { CreateNoticeBody } from '../../../shared/contracts/introductions';
 import { checkNoticeTransition, noticeStatusOf } from '../../../shared/rules/residence-notice';
 import type { Executor } from '../../db/client';
+import { hooksOf, type MemberHooks } from '../../hooks';
 import type { Actor } from '../../http/actor';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { translate } from '../../i18n/messages';
 import { writeAudit } from '../audit/audit.service';
-import { cancelOpenEvaluationsOfMember } from '../evaluations/placement';
 import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { notifyEach } from '../notifications/notifications.service';
 import { noticeScope, workplaceMemberScope } from './introductions.access';
@@ -69,7 +69,7 @@ export async function createNotice(
       createdBy: actor.userId,
       at: now,
     });
-    const changes = await applyNotice(tx, actor, m, body, now);
+    const changes = await applyNotice(tx, hooksOf(deps), actor, m, body, now);
     await writeAudit(tx, actor, [
       {
         action: 'notice.created',
@@ -110,7 +110,14 @@ export async function createNotice(
   });
 }
 
-async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: CreateNoticeBody, now: Date) {
+async function applyNotice(
+  tx: Executor,
+  hooks: MemberHooks,
+  actor: Actor,
+  m: MemberState,
+  body: CreateNoticeBody,
+  now: Date,
+) {
   const stamp = now.toISOString();
   if (EXEMPTING.has(body.kind)) {
     const reason = [translate('vi', `noticeKind.${body.kind}`), body.note].filter(Boolean).join(': ');
@@ -140,19 +147,8 @@ async function applyNotice(tx: Executor, actor: Actor, m: MemberState, body: Cre
   const status = ENDING[body.kind]!;
   await repo.endMembership(tx, m.id, status, body.effectiveDate, stamp);
   await endLettersOfMember(tx, actor, m.id, body.kind, now);
-  const cancelled = await cancelOpenEvaluationsOfMember(tx, m.id, `notice:${body.kind}`);
-  await writeAudit(
-    tx,
-    actor,
-    cancelled.map((e) => ({
-      action: 'evaluation.cancel',
-      entityType: 'evaluation',
-      entityId: e.id,
-      unitId: e.workplaceUnitId,
-      before: { status: e.status },
-      after: { status: 'cancelled', reason: body.kind },
-    })),
-  );
+  // what else ends with the membership (open evaluations) is the listeners' (src/server/hooks.ts)
+  await hooks.membershipEnded(tx, { actor, memberId: m.id, reason: body.kind });
   return {
     before: { status: 'active', residenceCellId: m.residenceCellId },
     after: { status, residenceCellId: null },
