@@ -1,102 +1,49 @@
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   complianceSchema,
   meetingDetailSchema,
   memberRecordSchema,
 } from '../../../shared/contracts/meetings';
-import { queryRows, type Database } from '../../db/client';
-import { newMember, type newProvinceTree } from '../../../../tests/fixtures/factories';
-import type { Session, TestApp } from '../../../../tests/fixtures/app';
-import { cellLifeWorld } from '../cell-life/cell-life.fixture';
+import { vnYear } from '../../../shared/rules/vietnam-calendar';
+import type { Session } from '../../../../tests/fixtures/app';
 import { flagMissedHalfYears, sendMeetingReminders } from './meetings.jobs';
+import {
+  heldMeeting,
+  HOUR,
+  meetingTomorrow,
+  meetingUnderWay,
+  meetingWorld,
+  upcomingMeeting,
+  type MeetingWorld,
+} from './meetings.fixture';
 
-let database: Database;
-let t: TestApp;
-let a: Awaited<ReturnType<typeof newProvinceTree>>;
-let s: Record<'secretary' | 'an' | 'binh' | 'commune' | 'workplace' | 'otherCell', Session>;
-let an: { id: string };
-let binh: { id: string };
-let retired: { id: string };
+/** Each test starts from its own world (meetings.fixture.ts) and builds the meetings it needs. */
+let w: MeetingWorld;
 
-const HOUR = 3600_000;
-const post = (who: Session, url: string, payload: object = {}) =>
-  t.app.inject({ method: 'POST', url, headers: who.headers, payload });
-const put = (who: Session, url: string, payload: object) =>
-  t.app.inject({ method: 'PUT', url, headers: who.headers, payload });
-const get = (who: Session, url: string) =>
-  t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
-const notes = (username: string, kind: string) =>
-  queryRows<{ params: Record<string, unknown> }>(
-    database.db,
-    sql`select n.params from notifications n join users u on u.id = n.user_id where u.username = ${username} and n.kind = ${kind}`,
-  );
-
-async function schedule(
-  startsAt: Date,
-  title = 'Sinh hoạt định kỳ',
-  entry: 'schedule' | 'record' = 'schedule',
-) {
-  const res = await post(s.secretary, '/api/meetings', {
-    cellId: a.residentialCell.id,
-    entry,
-    title,
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
-    place: 'Nhà văn hóa khối 1',
-    topics: [{ title: 'Làm đường ngõ 7' }],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return meetingDetailSchema.parse(res.json());
-}
-
-beforeAll(async () => {
-  const w = await cellLifeWorld({ trees: ['M', 'N'], cards: '61' });
-  ({ database, t, a, s, an, binh } = w);
-  const db = database.db;
-  await newMember(db, {
-    fullName: 'Lê Văn Miễn',
-    cardNumber: '61000003',
-    cellId: a.workplaceCell.id,
-    category: 'exempt',
-    categoryReason: 'Đi học dài hạn',
-    exemptFrom: '2026-01-01',
-    ...w.placed,
-  });
-  // A retired member of the residential cell itself is not a working member: not invited to these meetings.
-  retired = await newMember(db, {
-    fullName: 'Hồ Văn Hưu',
-    cardNumber: '61000004',
-    cellId: a.residentialCell.id,
-    ...w.placed,
-  });
+beforeEach(async () => {
+  w = await meetingWorld();
 });
 
-afterAll(async () => {
-  await t.app.close();
-  await database.close();
-});
+afterEach(() => w.close());
 
 describe('a meeting from invitation to minutes', () => {
-  let id: string;
-  let start: Date;
-
   it('invites every working member placed in the cell, exempt members pre-excused', async () => {
-    start = new Date(t.clock.now().getTime() + 5 * 24 * HOUR);
-    const m = await schedule(start);
-    id = m.id;
+    const start = new Date(w.t.clock.now().getTime() + 5 * 24 * HOUR);
+    const m = await w.schedule(start);
     expect(m.attendance.map((r) => [r.fullName, r.status])).toEqual([
       ['Nguyễn Văn An', 'unrecorded'],
       ['Trần Thị Bình', 'unrecorded'],
       ['Lê Văn Miễn', 'excused_exempt'],
     ]);
-    expect(m.attendance.map((r) => r.memberId)).not.toContain(retired.id);
-    expect(await notes('an', 'meeting_invited')).toHaveLength(1);
+    expect(m.attendance.map((r) => r.memberId)).not.toContain(w.retired.id);
+    expect(await w.notes('an', 'meeting_invited')).toHaveLength(1);
   });
 
   it('is scheduled only by the cell (another cell’s secretary gets 404, a member 404)', async () => {
+    const { s, post, get } = w;
+    const { id, start } = await upcomingMeeting(w);
     const body = {
-      cellId: a.residentialCell.id,
+      cellId: w.a.residentialCell.id,
       title: 'Họp riêng',
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + HOUR).toISOString(),
@@ -108,15 +55,19 @@ describe('a meeting from invitation to minutes', () => {
   });
 
   it('reminds 3 days and 1 day before, once each', async () => {
+    const { t, database } = w;
+    await upcomingMeeting(w);
     t.clock.advance(2 * 24 * HOUR + HOUR); // 3 days minus 1 hour before
     expect(await sendMeetingReminders({ db: database.db, clock: t.clock })).toBe(2);
     expect(await sendMeetingReminders({ db: database.db, clock: t.clock })).toBe(0);
     t.clock.advance(2 * 24 * HOUR); // 1 day minus 1 hour before
     expect(await sendMeetingReminders({ db: database.db, clock: t.clock })).toBe(2);
-    expect((await notes('an', 'meeting_reminder')).map((n) => n.params.days)).toEqual([3, 1]);
+    expect((await w.notes('an', 'meeting_reminder')).map((n) => n.params.days)).toEqual([3, 1]);
   });
 
   it('takes RSVPs with a reason until the start', async () => {
+    const { s, post } = w;
+    const { id } = await meetingTomorrow(w);
     expect((await post(s.binh, `/api/meetings/${id}/rsvp`, { rsvp: 'not_attending' })).statusCode).toBe(422);
     const res = await post(s.binh, `/api/meetings/${id}/rsvp`, {
       rsvp: 'not_attending',
@@ -131,6 +82,8 @@ describe('a meeting from invitation to minutes', () => {
   });
 
   it('self check-in only with the code, only in the window, own row only, and a second scan is harmless', async () => {
+    const { s, post, get, t } = w;
+    const { id, start } = await meetingTomorrow(w);
     const code = new URL(
       meetingDetailSchema.parse((await get(s.secretary, `/api/meetings/${id}`)).json()).checkInUrl!,
     ).searchParams.get('code')!;
@@ -146,17 +99,24 @@ describe('a meeting from invitation to minutes', () => {
   });
 
   it('the tick list covers invited members only', async () => {
+    const { s, put } = w;
+    const { id } = await meetingUnderWay(w);
     const res = await put(s.secretary, `/api/meetings/${id}/attendance`, {
-      rows: [{ memberId: retired.id, status: 'present' }],
+      rows: [{ memberId: w.retired.id, status: 'present' }],
     });
     expect(res.statusCode).toBe(422);
     expect(
-      (await put(s.an, `/api/meetings/${id}/attendance`, { rows: [{ memberId: an.id, status: 'present' }] }))
-        .statusCode,
+      (
+        await put(s.an, `/api/meetings/${id}/attendance`, {
+          rows: [{ memberId: w.an.id, status: 'present' }],
+        })
+      ).statusCode,
     ).toBe(403);
   });
 
   it('holding it marks the unrecorded absent (excused when they said so) and locks minutes later', async () => {
+    const { s, post, put, t } = w;
+    const { id } = await meetingUnderWay(w);
     const held = meetingDetailSchema.parse((await post(s.secretary, `/api/meetings/${id}/hold`)).json());
     expect(held.attendance.map((r) => [r.fullName, r.status])).toEqual([
       ['Nguyễn Văn An', 'present'],
@@ -193,12 +153,20 @@ describe('a meeting from invitation to minutes', () => {
 
 describe('repeated unexcused absence and the half-year rule', () => {
   it('a second unexcused absence in a row notifies the commune and the workplace, once', async () => {
+    const { s, post, put, get, t, notes } = w;
+    // An earlier meeting Bình was excused from: it counts as invited, not as unexcused.
+    await heldMeeting(
+      w,
+      new Date(t.clock.now().getTime() - 7 * 24 * HOUR),
+      'absent_excused',
+      'Đi công tác Hà Nội',
+    );
     for (const n of [1, 2]) {
       const start = new Date(t.clock.now().getTime() + HOUR);
-      const m = await schedule(start, `Họp ${n}`);
+      const m = await w.schedule(start, `Họp ${n}`);
       t.clock.set(new Date(start.getTime() + 10 * 60_000));
       await put(s.secretary, `/api/meetings/${m.id}/attendance`, {
-        rows: [{ memberId: an.id, status: 'present' }],
+        rows: [{ memberId: w.an.id, status: 'present' }],
       });
       await post(s.secretary, `/api/meetings/${m.id}/hold`); // Bình recorded by nobody: absent without reason
       t.clock.advance(3 * HOUR);
@@ -208,18 +176,20 @@ describe('repeated unexcused absence and the half-year rule', () => {
     ]);
     expect(await notes('commune', 'absences_reported')).toHaveLength(1);
     const record = memberRecordSchema.parse(
-      (await get(s.workplace, `/api/meetings/members/${binh.id}/record`)).json(),
+      (await get(s.workplace, `/api/meetings/members/${w.binh.id}/record`)).json(),
     );
     expect(record).toMatchObject({ invited: 3, attended: 0, unexcused: 2, consecutiveUnexcused: 2 });
-    expect((await get(s.otherCell, `/api/meetings/members/${binh.id}/record`)).statusCode).toBe(404);
+    expect((await get(s.otherCell, `/api/meetings/members/${w.binh.id}/record`)).statusCode).toBe(404);
   });
 
   it('counts half-years on the Vietnamese calendar and flags a missed one once, across the year boundary', async () => {
-    const year = Number(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(
-        t.clock.now(),
-      ),
-    );
+    const { s, get, t, database, a } = w;
+    // Three meetings held this half-year: Bình excused at the first, absent without reason at the other two.
+    const now = t.clock.now().getTime();
+    await heldMeeting(w, new Date(now - 21 * 24 * HOUR), 'absent_excused', 'Đi công tác Hà Nội');
+    await heldMeeting(w, new Date(now - 14 * 24 * HOUR), 'absent_unexcused');
+    await heldMeeting(w, new Date(now - 7 * 24 * HOUR), 'absent_unexcused');
+    const year = vnYear(t.clock.now());
     const c = complianceSchema.parse((await get(s.commune, `/api/meetings/compliance?year=${year}`)).json());
     expect(c.cells.find((x) => x.cellId === a.residentialCell.id)!.halves[1]).toMatchObject({
       state: 'met',
@@ -231,7 +201,7 @@ describe('repeated unexcused absence and the half-year rule', () => {
     t.clock.set(new Date(`${year + 1}-06-30T17:30:00Z`)); // 00:30 on 1 July in Hà Nội
     expect(await flagMissedHalfYears({ db: database.db, clock: t.clock })).toBeGreaterThanOrEqual(1);
     expect(await flagMissedHalfYears({ db: database.db, clock: t.clock })).toBe(0);
-    expect((await notes('commune', 'half_year_missed')).map((n) => n.params)).toContainEqual(
+    expect((await w.notes('commune', 'half_year_missed')).map((n) => n.params)).toContainEqual(
       expect.objectContaining({ year: year + 1, half: 1, held: 0 }),
     );
     const next = complianceSchema.parse(
@@ -259,7 +229,7 @@ describe('attachments to the minutes', () => {
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return t.app.inject({
+    return w.t.app.inject({
       method: 'POST',
       url: `/api/meetings/${id}/attachments`,
       headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -268,8 +238,9 @@ describe('attachments to the minutes', () => {
   };
 
   it('accepts photos by content, refuses other types, and lets invitees download', async () => {
-    const start = new Date(t.clock.now().getTime() - 3 * HOUR);
-    const m = await schedule(start, 'Họp có ảnh', 'record');
+    const { s, get } = w;
+    const start = new Date(w.t.clock.now().getTime() - 3 * HOUR);
+    const m = await w.schedule(start, 'Họp có ảnh', 'record');
     const res = await upload(s.secretary, m.id, 'anh-buoi-hop.png', PNG);
     expect(res.statusCode, res.body).toBe(200);
     const att = meetingDetailSchema.parse(res.json()).attachments;
