@@ -11,20 +11,12 @@ import {
 } from './fixtures/browser';
 import { useSpecServer } from './fixtures/spec-server';
 import { pickOption } from './fixtures/introductions';
-import {
-  allowRefusal,
-  ensureMemberInCell,
-  getMeeting,
-  minutesFromNow,
-  scheduleMeeting,
-} from './fixtures/meetings';
+import { allowRefusal, getMeeting, minutesFromNow, scheduleMeeting } from './fixtures/meetings';
 
 const phone = { viewport: { width: 360, height: 740 } };
 /** the demo working member placed in the demo cell (Chi bộ khối 5), who has an account */
 const MEMBER = 'Nguyễn Văn An';
 const CELL = 'Chi bộ khối 5';
-// the e2e server keeps its data for the whole run: titles tell this run's meetings apart
-const stamp = Date.now().toString(36).slice(-5);
 
 async function noSidewaysScroll(page: Page) {
   expect(
@@ -48,12 +40,6 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    // the introductions spec moves the demo member: put them back in the demo cell first
-    await ensureMemberInCell(async (user) => {
-      const tp = await newPage(browser);
-      await login(tp.page, user);
-      return tp;
-    }, CELL);
   });
   afterAll(async () => {
     await browser?.close();
@@ -70,7 +56,7 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
   }
 
   it('the secretary schedules; the member answers and checks in by QR; the secretary ticks the rest', async () => {
-    const title = `Sinh hoạt định kỳ ${stamp}`;
+    const title = 'Sinh hoạt định kỳ';
 
     // ── secretary, on a phone: schedule a meeting starting in 10 minutes
     const sec = await as('cell.secretary', phone);
@@ -189,7 +175,7 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
   });
 
   it('a started meeting is recorded as held, with minutes and an opinion; the half-year is met', async () => {
-    const title = `Sinh hoạt đã họp ${stamp}`;
+    const title = 'Sinh hoạt đã họp';
     const sec = await as('cell.secretary', phone);
     let page = sec.page;
     await page.goto('/meetings');
@@ -303,7 +289,7 @@ describe.skipIf(skipBrowser)('residential cell life: meetings and attendance', (
     // two meetings earlier today, over already: recorded as held afterwards, the member ticked absent
     const sec = await as('cell.secretary');
     const page = sec.page;
-    const titles = [`Sinh hoạt vắng lần 1 ${stamp}`, `Sinh hoạt vắng lần 2 ${stamp}`];
+    const titles = ['Sinh hoạt vắng lần 1', 'Sinh hoạt vắng lần 2'];
     for (const [i, title] of titles.entries()) {
       await page.goto('/meetings');
       await scheduleMeeting(page, {
