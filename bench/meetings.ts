@@ -15,7 +15,7 @@ import type { Actor } from '../src/server/http/actor';
 import { reportAbsenceRuns } from '../src/server/modules/meetings/absences';
 import { cellCompliance, memberRecord } from '../src/server/modules/meetings/compliance.service';
 import { createMeeting } from '../src/server/modules/meetings/meetings.service';
-import { reg213LifeRules } from '../src/shared/rules/residence-rules';
+import { reg213LifeRules } from '../src/server/db/reference-data';
 
 const TARGET_MS = 1_000;
 const cells = Number(process.env.BENCH_CELLS ?? 324);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import reg2132020 from '../../shared/rules/rule-sets/reg-213-2020.json' with { type: 'json' };
 import { ruleSetDefinitionSchema } from '../../shared/rules/evaluation-rules';
+import type { ResidenceLifeRules } from '../../shared/rules/residence-rules';
 import type { Executor } from './client';
 
 /**
@@ -8,6 +9,12 @@ import type { Executor } from './client';
  * force. A rule set never changes once installed (cycles are bound to it); a successor comes with a new code.
  */
 export const builtInRuleSets = [ruleSetDefinitionSchema.parse(reg2132020)];
+
+/** The cell-life rules of the 2020 regulation: for the seeds, which load history in bulk under it. */
+export const reg213LifeRules: ResidenceLifeRules = {
+  id: builtInRuleSets[0]!.code,
+  ...builtInRuleSets[0]!.life,
+};
 
 export async function installReferenceData(db: Executor): Promise<void> {
   for (const def of builtInRuleSets) {

@@ -25,7 +25,7 @@ const DYNAMIC: Record<string, () => FoundKey[]> = {
       key: `evaluation_side_${side}`,
       where: 'evaluationTransitions',
     })),
-  'src/server/modules/meetings/attendance.service.ts offlineScanProblem({ scannedAt: at, codeSlot: code.slot, now, window: checkInWindowOf(m.startsAt, m.endsAt, rulesOf(deps)) })':
+  'src/server/modules/meetings/attendance.service.ts offlineScanProblem({ scannedAt: at, codeSlot: code.slot, now, window: checkInWindowOf(m.startsAt, m.endsAt, rules) })':
     () => literalTypes('src/shared/rules/check-in-code.ts', 'OfflineScanProblem'),
   'src/server/modules/meetings/meetings.service.ts problem.key': () =>
     literalTypes('src/shared/rules/meeting-schedule.ts', 'MeetingTimeProblem', 'key'),

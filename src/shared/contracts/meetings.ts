@@ -65,7 +65,11 @@ export const updateMeetingBodySchema = meetingFields
   .superRefine(refineTimes);
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBodySchema>;
 
-export const meetingListItemSchema = z.object({
+/** Self check-in by QR opens and closes at these moments (the meeting's rule set; the web enables its buttons by them). */
+const checkInWindowSchema = z.object({ checkInOpensAt: z.string(), checkInClosesAt: z.string() });
+export type CheckInWindow = z.infer<typeof checkInWindowSchema>;
+
+export const meetingListItemSchema = checkInWindowSchema.extend({
   id: z.uuid(),
   cellId: z.uuid(),
   cellName: z.string(),
@@ -228,7 +232,14 @@ export const cellComplianceSchema = z.object({
   ),
   attendanceRate: z.number().nullable(),
 });
-export const complianceSchema = z.object({ year: z.number().int(), unitId: z.uuid(), unitName: z.string(), cells: z.array(cellComplianceSchema) });
+export const complianceSchema = z.object({
+  year: z.number().int(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** regular meetings required per half-year (Art. 4.3), under the rule set in force at the year's end */
+  required: z.number().int(),
+  cells: z.array(cellComplianceSchema),
+});
 export type Compliance = z.infer<typeof complianceSchema>;
 
 export const memberRecordSchema = z.object({
@@ -240,6 +251,8 @@ export const memberRecordSchema = z.object({
   unexcused: z.number().int(),
   rate: z.number().nullable(),
   consecutiveUnexcused: z.number().int(),
+  /** a run of this many unexcused absences is reported (Art. 4.4; the rule set in force) */
+  reportAfterUnexcused: z.number().int(),
   meetings: z.array(
     z.object({
       meetingId: z.uuid(),
@@ -259,7 +272,7 @@ export { directedTopicBodySchema, directedTopicListSchema, directedTopicQuerySch
 export const calendarTokenSchema = z.object({ url: z.string() });
 export const jobsRunSchema = z.object({ reminders: z.number().int(), missedHalfYears: z.number().int(), escalatedWarnings: z.number().int() });
 
-export const myMeetingSchema = z.object({
+export const myMeetingSchema = checkInWindowSchema.extend({
   id: z.uuid(),
   title: z.string(),
   cellName: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lifeRulesSchema } from './residence-rules';
 
 /**
  * A rule set for the yearly residence evaluation (Art. 4.4, Guide 33): the duties a member reports on,
@@ -76,6 +77,8 @@ export const ruleSetDefinitionSchema = z
     /** the regulation and guide it implements */
     basis: textSchema,
     effectiveFrom: z.iso.date(),
+    /** the cell-life numbers (meetings, reminders, absences, minutes, check-in) — residence-rules.ts */
+    life: lifeRulesSchema,
     /** Art. 2: what the member reports on, one free text each */
     duties: z.array(z.object({ number: z.number().int().min(1).max(9), label: textSchema })).min(1),
     forms: z.object({

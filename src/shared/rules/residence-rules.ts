@@ -1,35 +1,32 @@
+import { z } from 'zod';
+
 /**
  * The numbers Regulation 213 and its guide leave to the rule set: how often a cell meets its working members,
- * when reminders go out, when a run of absences is reported, when minutes lock. One object per rule-set
- * version; a cycle or a cell's life reads the active one, so a successor regulation changes data, not code.
+ * when reminders go out, when a run of absences is reported, when minutes lock. They are the `life` section of
+ * a rule set's data (src/shared/rules/rule-sets/*.json, table rule_sets); each meeting is bound to the rule set
+ * in force on its day (`meetings.rule_set_id`), so a successor regulation changes data, not code.
  */
-export interface ResidenceLifeRules {
-  id: string;
+export const lifeRulesSchema = z.object({
   /** Art. 4.3: regular meetings with working members required per half-year */
-  regularMeetingsPerHalfYear: number;
+  regularMeetingsPerHalfYear: z.number().int().min(1).max(12),
   /** invitations are followed by reminders this many days before the meeting */
-  reminderDaysBefore: number[];
+  reminderDaysBefore: z.array(z.number().int().min(0).max(30)).min(1).max(5),
   /** Art. 4.4: this many unexcused absences in a row are reported to the commune and the workplace */
-  consecutiveUnexcusedAbsencesToReport: number;
+  consecutiveUnexcusedAbsencesToReport: z.number().int().min(1).max(12),
   /** minutes can be edited for this many days after the meeting; later changes are audited amendments */
-  minutesLockDays: number;
+  minutesLockDays: z.number().int().min(0).max(90),
   /** self check-in by QR opens this many minutes before the start and closes this many after the end */
-  checkInOpensMinutesBefore: number;
-  checkInClosesMinutesAfter: number;
+  checkInOpensMinutesBefore: z.number().int().min(0).max(240),
+  checkInClosesMinutesAfter: z.number().int().min(0).max(240),
   /** arriving later than this after the start is recorded as "late" */
-  lateAfterMinutes: number;
-}
+  lateAfterMinutes: z.number().int().min(0).max(240),
+});
+export type LifeRules = z.infer<typeof lifeRulesSchema>;
 
-export const reg213LifeRules: ResidenceLifeRules = {
-  id: 'reg-213-2020',
-  regularMeetingsPerHalfYear: 1,
-  reminderDaysBefore: [3, 1],
-  consecutiveUnexcusedAbsencesToReport: 2,
-  minutesLockDays: 7,
-  checkInOpensMinutesBefore: 30,
-  checkInClosesMinutesAfter: 30,
-  lateAfterMinutes: 15,
-};
+/** The life rules of one rule set, with the rule set's code. */
+export interface ResidenceLifeRules extends LifeRules {
+  id: string;
+}
 
 // Half-years count on Vietnam's one calendar (Art. 4.3); kept here under their old names for the importers.
 export {

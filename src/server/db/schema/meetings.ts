@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { ruleSets } from './evaluations';
 import { members } from './members';
 import { orgUnits } from './org-units';
 import {
@@ -80,7 +81,12 @@ export const meetings = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::integer[]`),
-    ruleSetId: text().notNull().default('reg-213-2020'),
+    /** the rule set in force on the meeting's day, whose life rules apply (scheduling sets it; the default is
+     * for bulk loads made before a successor regulation exists) */
+    ruleSetId: text()
+      .notNull()
+      .default('reg-213-2020')
+      .references(() => ruleSets.code),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,9 +1,9 @@
+import { residenceAddress } from '../../documents/address';
 import { communePlace, withoutParty } from '../../documents/party-names';
 import type { Executor } from '../../db/client';
 import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
 import type { Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
-import { residenceAddress } from '../introductions/letters.service';
 import { formatCode, verifyUrl } from '../verification/codes';
 import {
   renderEvaluationDocx,
@@ -16,7 +16,7 @@ import { loadRows, type EvaluationRow } from './evaluations.repository';
 import { canSeeContent } from './evaluations.service';
 import { vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { EvaluationDeps } from './requests.service';
-import { getRuleSet } from './rule-sets.service';
+import { getRuleSet } from '../rule-sets/rule-sets.service';
 
 /**
  * Printing evaluation forms: the current version as the official paper (PDF, DOCX), one form or a

@@ -36,7 +36,7 @@ import { evaluationMessages } from './evaluations.messages';
 import * as requests from './requests.service';
 import * as flow from './workflow.service';
 import { trackingRoutes } from './evaluation-tracking.routes';
-import { ruleSetRoutes } from './rule-sets.routes';
+import { ruleSetRoutes } from '../rule-sets/rule-sets.routes';
 
 registerMessages(evaluationMessages);
 

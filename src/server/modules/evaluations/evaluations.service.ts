@@ -35,7 +35,7 @@ import {
 import { evidenceOf } from './evidence.repository';
 import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { EvaluationDeps } from './requests.service';
-import { getRuleSet } from './rule-sets.service';
+import { getRuleSet } from '../rule-sets/rule-sets.service';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 

@@ -12,7 +12,7 @@ import {
 } from './evaluations.repository';
 import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { EvaluationDeps } from './requests.service';
-import { getRuleSet, ruleSetForYear } from './rule-sets.service';
+import { getRuleSet, ruleSetForYear } from '../rule-sets/rule-sets.service';
 import { countSignedYearly, upsertSelfReport } from './self-reports.repository';
 
 /** The member's own side: their comments of the year and their self-report (Art. 2.7, 3.5). */

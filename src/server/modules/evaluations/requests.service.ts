@@ -28,7 +28,7 @@ import {
   type NewEvaluations,
   type RequestedMember,
 } from './requests.repository';
-import { getRuleSet, ruleSetForYear } from './rule-sets.service';
+import { getRuleSet, ruleSetForYear } from '../rule-sets/rule-sets.service';
 
 /**
  * Requests for comments (Art. 3.4, 2.7): the workplace opens the year's cycle for its members in one

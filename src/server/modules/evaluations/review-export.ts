@@ -3,7 +3,7 @@ import type { Actor } from '../../http/actor';
 import { neutraliseFormula } from '../imports/imports.export';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { EvaluationDeps } from './requests.service';
-import { getRuleSet } from './rule-sets.service';
+import { getRuleSet } from '../rule-sets/rule-sets.service';
 import { review, type ReviewQuery } from './tracking.service';
 import { translate } from '../../i18n/messages';
 

@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { pathInReach } from './evaluations.access';
 import { vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { EvaluationDeps } from './requests.service';
-import { getRuleSet, ruleSetForYear } from './rule-sets.service';
+import { getRuleSet, ruleSetForYear } from '../rule-sets/rule-sets.service';
 import {
   backlogRows,
   cycleRuleSetCode,

@@ -28,7 +28,7 @@ import {
   type VersionRow,
 } from './evaluations.repository';
 import type { EvaluationDeps } from './requests.service';
-import { getRuleSet } from './rule-sets.service';
+import { getRuleSet } from '../rule-sets/rule-sets.service';
 import { notifyCells, notifyUnits, signer, step } from './workflow-step';
 import {
   confirmVersions,

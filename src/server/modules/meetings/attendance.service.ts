@@ -51,16 +51,17 @@ export async function checkIn(
     if (!code) throw new Invalid('meeting_checkin_bad_code');
     requireRecord('checkIn', m);
     const now = deps.clock.now();
+    const rules = await rulesOf(tx, m);
     const offline = !!body.scannedAt;
     const at = body.scannedAt ? new Date(body.scannedAt) : now;
     if (offline) {
       // the messages test finds this call's keys by its text (src/server/i18n/messages.test.ts)
       // prettier-ignore
-      const problem = offlineScanProblem({ scannedAt: at, codeSlot: code.slot, now, window: checkInWindowOf(m.startsAt, m.endsAt, rulesOf(deps)) });
+      const problem = offlineScanProblem({ scannedAt: at, codeSlot: code.slot, now, window: checkInWindowOf(m.startsAt, m.endsAt, rules) });
       if (problem) throw new Invalid(problem);
       if (minutesLocked(deps, m)) throw new Conflict('meeting_minutes_locked');
     }
-    const status = checkInStatus(at, m.startsAt, m.endsAt, rulesOf(deps));
+    const status = checkInStatus(at, m.startsAt, m.endsAt, rules);
     if (!status) throw new Conflict('meeting_checkin_closed');
     // the same check-in sent twice (a queue retried after a lost answer) records once
     if (!canAttendance('selfCheckIn', row.status, status)) return;
@@ -105,7 +106,8 @@ export async function recordAttendance(
     requireManage(m);
     requireRecord('attendance', m);
     const now = deps.clock.now();
-    if (now.getTime() < checkInWindowOf(m.startsAt, m.endsAt, rulesOf(deps)).opens.getTime())
+    const rules = await rulesOf(tx, m);
+    if (now.getTime() < checkInWindowOf(m.startsAt, m.endsAt, rules).opens.getTime())
       throw new Conflict('meeting_not_started');
     const locked = minutesLocked(deps, m);
     if (locked && !body.amendmentReason)
@@ -167,7 +169,7 @@ export async function recordAttendance(
         },
       })),
     );
-    if (m.status === heldMeetingStatus) await reportAbsenceRuns(tx, id, rulesOf(deps));
+    if (m.status === heldMeetingStatus) await reportAbsenceRuns(tx, id, rules);
     return stale.map((r) => r.memberId);
   });
   return { ...(await getMeeting(deps, actor, id)), overridden };

@@ -5,11 +5,12 @@ import {
   uncountedAttendanceStatuses,
 } from '../../../shared/rules/attendance';
 import { trailingUnexcused } from '../../../shared/rules/residence-rules';
-import { halfYearState, vnYear } from '../../../shared/rules/vietnam-calendar';
+import { halfYearDays, halfYearState, vnYear } from '../../../shared/rules/vietnam-calendar';
 import { grantsWith, isAdmin, type Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
 import { memberReadScope } from '../../http/access';
-import { rulesOf, type MeetingDeps } from './meeting-context';
+import { lifeRulesOn } from '../rule-sets/rule-sets.service';
+import type { MeetingDeps } from './meeting-context';
 import {
   cellComplianceRows,
   findReadableMember,
@@ -25,7 +26,6 @@ export async function cellCompliance(
   unitId: string | undefined,
   year?: number,
 ): Promise<Compliance> {
-  const rules = rulesOf(deps);
   const id =
     unitId ??
     actor.grants.find(
@@ -44,8 +44,13 @@ export async function cellCompliance(
   const now = deps.clock.now();
   const y = year ?? vnYear(now);
   const rows = await cellComplianceRows(deps.db, unit.path, y);
+  // each half-year is measured by the rule set in force at its end (Art. 4.3)
+  const required = {
+    1: (await lifeRulesOn(deps.db, halfYearDays({ year: y, half: 1 }).to)).regularMeetingsPerHalfYear,
+    2: (await lifeRulesOn(deps.db, halfYearDays({ year: y, half: 2 }).to)).regularMeetingsPerHalfYear,
+  };
   const state = (half: 1 | 2, held: number) => {
-    if (held >= rules.regularMeetingsPerHalfYear) return 'met' as const;
+    if (held >= required[half]) return 'met' as const;
     return ({ ended: 'missed', current: 'open', future: 'future' } as const)[
       halfYearState({ year: y, half }, now)
     ];
@@ -54,6 +59,7 @@ export async function cellCompliance(
     year: y,
     unitId: unit.id,
     unitName: unit.name,
+    required: required[2],
     cells: rows.map((r) => ({
       cellId: r.cellId,
       cellName: r.cellName,
@@ -62,13 +68,13 @@ export async function cellCompliance(
         {
           half: 1 as const,
           held: r.held1,
-          required: rules.regularMeetingsPerHalfYear,
+          required: required[1],
           state: state(1, r.held1),
         },
         {
           half: 2 as const,
           held: r.held2,
-          required: rules.regularMeetingsPerHalfYear,
+          required: required[2],
           state: state(2, r.held2),
         },
       ],
@@ -99,6 +105,7 @@ export async function memberRecord(
     unexcused: counted.filter((r) => r.status === unexcusedAbsenceStatus).length,
     rate: counted.length ? Math.round((attended / counted.length) * 1000) / 10 : null,
     consecutiveUnexcused: trailingUnexcused(rows.map((r) => r.status)),
+    reportAfterUnexcused: (await lifeRulesOn(deps.db, `${y}-12-31`)).consecutiveUnexcusedAbsencesToReport,
     meetings: rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt).toISOString() })),
   };
 }

@@ -55,7 +55,13 @@ export async function holdMeeting(deps: MeetingDeps, actor: Actor, id: string): 
     const now = deps.clock.now();
     if (now < m.startsAt) throw new Conflict('meeting_not_started');
     const { to } = meetingTransition('hold');
-    await writeHeld(tx, { id, to, heldAt: m.startsAt, lockAt: minutesLockAfter(deps, m.endsAt), now });
+    await writeHeld(tx, {
+      id,
+      to,
+      heldAt: m.startsAt,
+      lockAt: minutesLockAfter(await rulesOf(tx, m), m.endsAt),
+      now,
+    });
     // Nobody recorded is nobody present: the register never shows only those who came.
     await closeUnrecordedAttendance(tx, id, now);
     await writeAudit(tx, actor, {
@@ -66,7 +72,7 @@ export async function holdMeeting(deps: MeetingDeps, actor: Actor, id: string): 
       before: { status: m.status },
       after: { status: to },
     });
-    await reportAbsenceRuns(tx, id, rulesOf(deps));
+    await reportAbsenceRuns(tx, id, await rulesOf(tx, m));
   });
   return getMeeting(deps, actor, id);
 }

@@ -7,9 +7,10 @@ import {
   type MeetingAction,
   type MeetingRecord,
 } from '../../../shared/rules/meeting';
-import { reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
+import type { ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, NotFound } from '../../http/errors';
+import { lifeRulesOf } from '../rule-sets/rule-sets.service';
 import { findOwnAttendance } from './attendance.repository';
 import { cellManageScope, meetingReadScope } from './meetings.access';
 import { findMeeting, type MeetingRow } from './meetings.repository';
@@ -20,12 +21,12 @@ export interface MeetingDeps {
   db: Db;
   clock: Clock;
   publicUrl: string;
-  rules?: ResidenceLifeRules;
 }
 
 export type { MeetingRow };
 
-export const rulesOf = (deps: MeetingDeps) => deps.rules ?? reg213LifeRules;
+/** The cell-life rules a meeting is bound to: its rule set's data (decision 0006; cached, rule sets never change). */
+export const rulesOf = (db: Executor, m: { ruleSetId: string }) => lifeRulesOf(db, m.ruleSetId);
 
 /** The meeting if the actor reads it (else 404), with whether they run it; locked for a change when asked. */
 export async function loadMeeting(db: Executor, actor: Actor, id: string, lock = false): Promise<MeetingRow> {
@@ -54,8 +55,8 @@ export function requireRecord(record: MeetingRecord, m: MeetingRow) {
 }
 
 /** After this moment the minutes change only by an amendment with a reason (rule set `minutesLockDays`). */
-export function minutesLockAfter(deps: MeetingDeps, from: Date): Date {
-  return new Date(from.getTime() + rulesOf(deps).minutesLockDays * 86_400_000);
+export function minutesLockAfter(rules: ResidenceLifeRules, from: Date): Date {
+  return new Date(from.getTime() + rules.minutesLockDays * 86_400_000);
 }
 
 export function minutesLocked(deps: MeetingDeps, m: MeetingRow): boolean {

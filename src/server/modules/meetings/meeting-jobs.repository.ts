@@ -10,9 +10,16 @@ import { regularMeetingsHeldIn, workingMembersOfCell } from './compliance.reposi
 
 /** Meetings still ahead that start within (now, until], locked so two servers never remind twice. */
 export async function lockMeetingsStartingBy(db: Executor, now: Date, until: Date) {
-  return queryRows<{ id: string; title: string; startsAt: string; place: string; remindedDays: number[] }>(
+  return queryRows<{
+    id: string;
+    title: string;
+    startsAt: string;
+    place: string;
+    remindedDays: number[];
+    ruleSetId: string;
+  }>(
     db,
-    sql`select id, title, starts_at as "startsAt", place, reminded_days as "remindedDays" from meetings
+    sql`select id, title, starts_at as "startsAt", place, reminded_days as "remindedDays", rule_set_id as "ruleSetId" from meetings
         where ${oneOf(sql`status`, openMeetingStatuses)} and starts_at > ${now.toISOString()}::timestamptz
           and starts_at <= ${until.toISOString()}::timestamptz
         for update`,

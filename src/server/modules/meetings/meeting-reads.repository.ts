@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { oneOf, isValue } from '../../db/sql-values';
-import type { AttendanceRow, MeetingListItem } from '../../../shared/contracts/meetings';
+import type { AttendanceRow, CheckInWindow, MeetingListItem } from '../../../shared/contracts/meetings';
 import { attendedStatuses } from '../../../shared/rules/attendance';
 import type { MeetingStatus } from '../../../shared/rules/meeting';
 import { attendingRsvp, declinedRsvp, type RsvpAnswer } from '../../../shared/rules/meeting-rsvp';
@@ -98,10 +98,16 @@ export async function listMeetingRows(db: Executor, f: MeetingListFilter) {
         ? sql`(mt.starts_at, mt.id) > (${f.cursor.k}::timestamptz, ${f.cursor.id}::uuid)`
         : sql`(mt.starts_at, mt.id) < (${f.cursor.k}::timestamptz, ${f.cursor.id}::uuid)`,
     );
-  return queryRows<Omit<MeetingListItem, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string }>(
+  return queryRows<
+    Omit<MeetingListItem, 'startsAt' | 'endsAt' | keyof CheckInWindow> & {
+      startsAt: string;
+      endsAt: string;
+      ruleSetId: string;
+    }
+  >(
     db,
     sql`select mt.id, mt.cell_id as "cellId", c.name as "cellName", mt.kind, mt.title, mt.starts_at as "startsAt", mt.ends_at as "endsAt",
-          mt.place, mt.status,
+          mt.place, mt.status, mt.rule_set_id as "ruleSetId",
           (select count(*)::int from meeting_attendances a where a.meeting_id = mt.id) as invited,
           ${countOn(isValue(sql`a.rsvp`, attendingRsvp))} as attending,
           ${countOn(isValue(sql`a.rsvp`, declinedRsvp))} as "notAttending",
@@ -128,6 +134,7 @@ export interface MyMeetingRow {
   rsvpReason: string | null;
   attendance: AttendanceStatus;
   checkedInAt: string | null;
+  ruleSetId: string;
 }
 
 /** The meetings a member is invited to, newest first. */
@@ -138,7 +145,7 @@ export async function memberMeetingRows(
 ): Promise<MyMeetingRow[]> {
   return queryRows<MyMeetingRow>(
     db,
-    sql`select mt.id, mt.title, c.name as "cellName", mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, mt.status, mt.kind,
+    sql`select mt.id, mt.title, c.name as "cellName", mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, mt.status, mt.kind, mt.rule_set_id as "ruleSetId",
           a.rsvp, a.rsvp_reason as "rsvpReason", a.status as attendance, a.checked_in_at as "checkedInAt"
         from meeting_attendances a join meetings mt on mt.id = a.meeting_id join org_units c on c.id = mt.cell_id
         where a.member_id = ${memberId} order by mt.starts_at desc limit ${limit}`,

@@ -1,4 +1,4 @@
-import type { AttendanceRow, MeetingDetail } from '../../../shared/contracts/meetings';
+import type { AttendanceRow, CheckInWindow, MeetingDetail } from '../../../shared/contracts/meetings';
 import { checkInWindowOf } from '../../../shared/rules/check-in-code';
 import type { MeetingStatus } from '../../../shared/rules/meeting';
 import { attendingRsvp, declinedRsvp } from '../../../shared/rules/meeting-rsvp';
@@ -32,6 +32,20 @@ function toRow(r: AttendanceDbRow): AttendanceRow {
 
 const iso = (v: string | Date) => new Date(v).toISOString();
 
+const windowFields = (w: { opens: Date; closes: Date }): CheckInWindow => ({
+  checkInOpensAt: w.opens.toISOString(),
+  checkInClosesAt: w.closes.toISOString(),
+});
+
+/** The self check-in window under the meeting's rule set (rule sets are cached: no query per row). */
+async function windowOf(
+  deps: MeetingDeps,
+  m: { ruleSetId: string; startsAt: string | Date; endsAt: string | Date },
+) {
+  const rules = await rulesOf(deps.db, m);
+  return windowFields(checkInWindowOf(new Date(m.startsAt), new Date(m.endsAt), rules));
+}
+
 export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): Promise<MeetingDetail> {
   const m = await loadMeeting(deps.db, actor, id);
   const [attendance, contributions, amendments, attachments] = await Promise.all([
@@ -47,6 +61,7 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
       ? rows
       : rows.filter((r) => r.memberId === actor.memberId);
   const now = deps.clock.now();
+  const window = checkInWindowOf(m.startsAt, m.endsAt, await rulesOf(deps.db, m));
   return {
     id: m.id,
     cellId: m.cellId,
@@ -57,6 +72,7 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
     endsAt: m.endsAt.toISOString(),
     place: m.place,
     status: m.status,
+    ...windowFields(window),
     invited: rows.length,
     attending: rows.filter((r) => r.rsvp === attendingRsvp).length,
     notAttending: rows.filter((r) => r.rsvp === declinedRsvp).length,
@@ -76,9 +92,7 @@ export async function getMeeting(deps: MeetingDeps, actor: Actor, id: string): P
     checkInUrl: m.canManage
       ? `${deps.publicUrl.replace(/\/$/, '')}/meetings/${m.id}/check-in?code=${m.checkInCode}`
       : null,
-    checkInCodes: m.canManage
-      ? timedCheckInCodes(m.checkInKey, m.id, checkInWindowOf(m.startsAt, m.endsAt, rulesOf(deps)))
-      : null,
+    checkInCodes: m.canManage ? timedCheckInCodes(m.checkInKey, m.id, window) : null,
     canManage: m.canManage,
     mine: rows.find((r) => r.memberId === actor.memberId) ?? null,
     updatedAt: m.updatedAt.toISOString(),
@@ -99,9 +113,14 @@ export async function listMeetings(
     cursor: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
-  const page = rows
-    .slice(0, query.limit)
-    .map((r) => ({ ...r, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt) }));
+  const page = await Promise.all(
+    rows.slice(0, query.limit).map(async ({ ruleSetId, ...r }) => ({
+      ...r,
+      startsAt: iso(r.startsAt),
+      endsAt: iso(r.endsAt),
+      ...(await windowOf(deps, { ruleSetId, startsAt: r.startsAt, endsAt: r.endsAt })),
+    })),
+  );
   const last = page[page.length - 1];
   return {
     items: page,
@@ -113,10 +132,13 @@ export async function listMeetings(
 export async function myMeetings(deps: MeetingDeps, actor: Actor) {
   if (!actor.memberId) throw new NotFound('meeting_members_only');
   const rows = await memberMeetingRows(deps.db, actor.memberId, 100);
-  return rows.map((r) => ({
-    ...r,
-    startsAt: iso(r.startsAt),
-    endsAt: iso(r.endsAt),
-    checkedInAt: r.checkedInAt ? iso(r.checkedInAt) : null,
-  }));
+  return Promise.all(
+    rows.map(async ({ ruleSetId, ...r }) => ({
+      ...r,
+      startsAt: iso(r.startsAt),
+      endsAt: iso(r.endsAt),
+      checkedInAt: r.checkedInAt ? iso(r.checkedInAt) : null,
+      ...(await windowOf(deps, { ruleSetId, startsAt: r.startsAt, endsAt: r.endsAt })),
+    })),
+  );
 }

@@ -1,11 +1,16 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../../context';
-import { reg213LifeRules, type ResidenceLifeRules } from '../../../shared/rules/residence-rules';
-import { previousHalfYear, vnDateTime, vnHalfYear } from '../../../shared/rules/vietnam-calendar';
+import {
+  halfYearDays,
+  previousHalfYear,
+  vnDateTime,
+  vnHalfYear,
+} from '../../../shared/rules/vietnam-calendar';
 import { escalateOverdueWarnings } from '../cell-life/warnings.service';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Forbidden } from '../../http/errors';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
+import { allLifeRules, lifeRulesOf, lifeRulesOn } from '../rule-sets/rule-sets.service';
 import {
   addRemindedDays,
   committeeOfficersOf,
@@ -17,31 +22,30 @@ import { inviteeUsersOf } from './meetings.repository';
 export interface JobDeps {
   db: Db;
   clock: Clock;
-  rules?: ResidenceLifeRules;
 }
 
-const rulesOf = (deps: JobDeps) => deps.rules ?? reg213LifeRules;
-
 /**
- * Reminders before a meeting (rule set: 3 days and 1 day): each offset once per meeting, to every invitee
+ * Reminders before a meeting (its rule set's offsets, e.g. 3 days and 1 day): each offset once per meeting, to every invitee
  * who has not said they cannot come. A reminder that is due late (the server was down) still goes once;
  * offsets already passed together are sent as one.
  */
 export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
-  const rules = rulesOf(deps);
   const now = deps.clock.now();
-  const maxDays = Math.max(...rules.reminderDaysBefore);
+  // the furthest offset of any rule set bounds the meetings to look at; each meeting follows its own
+  const maxDays = Math.max(...(await allLifeRules(deps.db)).flatMap((r) => r.reminderDaysBefore));
   return deps.db.transaction(async (tx) => {
     const due = await lockMeetingsStartingBy(tx, now, new Date(now.getTime() + maxDays * 86_400_000));
-    const reminded = due
-      .map((m) => {
+    const withOffsets = await Promise.all(
+      due.map(async (m) => {
         const left = (new Date(m.startsAt).getTime() - now.getTime()) / 86_400_000;
+        const { reminderDaysBefore } = await lifeRulesOf(tx, m.ruleSetId);
         return {
           meeting: m,
-          offsets: rules.reminderDaysBefore.filter((d) => left <= d && !m.remindedDays.includes(d)),
+          offsets: reminderDaysBefore.filter((d) => left <= d && !m.remindedDays.includes(d)),
         };
-      })
-      .filter((r) => r.offsets.length > 0);
+      }),
+    );
+    const reminded = withOffsets.filter((r) => r.offsets.length > 0);
     // one query for the invitees of every meeting due, not one per meeting
     const invitees = await inviteeUsersOf(
       tx,
@@ -83,8 +87,9 @@ export async function sendMeetingReminders(deps: JobDeps): Promise<number> {
  * required regular meetings is flagged to its commune committee (once per cell and half-year).
  */
 export async function flagMissedHalfYears(deps: JobDeps): Promise<number> {
-  const rules = rulesOf(deps);
   const last = previousHalfYear(vnHalfYear(deps.clock.now()));
+  // measured by the rule set in force at the half-year's end
+  const rules = await lifeRulesOn(deps.db, halfYearDays(last).to);
   return deps.db.transaction(async (tx) => {
     const flagged = await insertMissedHalfYearAlerts(tx, last, rules.regularMeetingsPerHalfYear);
     if (flagged.length === 0) return 0;

@@ -37,6 +37,8 @@ export interface NewMeeting {
   /** set when it is entered as held: when it took place, and when its minutes lock */
   heldAt: string | null;
   minutesLockAt: string | null;
+  /** the rule set in force on the meeting's day */
+  ruleSetId: string;
   createdBy: string;
 }
 
@@ -45,10 +47,10 @@ export async function insertMeeting(db: Executor, m: NewMeeting): Promise<string
   const b = m.body;
   const [row] = await queryRows<{ id: string }>(
     db,
-    sql`insert into meetings (cell_id, kind, title, starts_at, ends_at, place, agenda, topics, status, held_at, minutes_lock_at, check_in_code, created_by)
+    sql`insert into meetings (cell_id, kind, title, starts_at, ends_at, place, agenda, topics, status, held_at, minutes_lock_at, check_in_code, rule_set_id, created_by)
         values (${b.cellId}, ${b.kind}, ${b.title}, ${b.startsAt}::timestamptz, ${b.endsAt}::timestamptz, ${b.place},
           ${b.agenda ?? null}, ${JSON.stringify(b.topics)}::jsonb, ${m.status}, ${m.heldAt}::timestamptz, ${m.minutesLockAt}::timestamptz,
-          ${randomBytes(12).toString('base64url')}, ${m.createdBy})
+          ${randomBytes(12).toString('base64url')}, ${m.ruleSetId}, ${m.createdBy})
         on conflict do nothing returning id`,
   );
   return row?.id ?? null;
@@ -114,6 +116,8 @@ export interface MeetingRow {
   cancelReason: string | null;
   updatedAt: Date;
   canManage: boolean;
+  /** whose life rules apply (check-in window, minutes lock, absence runs) */
+  ruleSetId: string;
 }
 
 const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
@@ -130,7 +134,7 @@ export async function findMeeting(
     sql`select mt.id, mt.cell_id as "cellId", c.name as "cellName", c.path::text as "cellPath", mt.kind, mt.title,
           mt.starts_at as "startsAt", mt.ends_at as "endsAt", mt.place, mt.agenda, mt.topics, mt.status, mt.check_in_code as "checkInCode", mt.check_in_key as "checkInKey",
           mt.held_at as "heldAt", mt.minutes_summary as "minutesSummary", mt.minutes_decisions as "minutesDecisions",
-          mt.minutes_lock_at as "minutesLockAt", mt.cancel_reason as "cancelReason", mt.updated_at as "updatedAt",
+          mt.minutes_lock_at as "minutesLockAt", mt.cancel_reason as "cancelReason", mt.updated_at as "updatedAt", mt.rule_set_id as "ruleSetId",
           ${scopes.manageScope} as "canManage"
         from meetings mt join org_units c on c.id = mt.cell_id
         where mt.id = ${id} and ${scopes.readScope} ${lock ? sql`for update of mt` : sql``}`,

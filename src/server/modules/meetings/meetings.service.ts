@@ -6,7 +6,8 @@ import {
   meetingTimesProblem,
   type MeetingTimeProblem,
 } from '../../../shared/rules/meeting-schedule';
-import { vnDateTime } from '../../../shared/rules/vietnam-calendar';
+import { vnDateTime, vnDay } from '../../../shared/rules/vietnam-calendar';
+import { lifeRulesOn } from '../rule-sets/rule-sets.service';
 import type { Actor } from '../../http/actor';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
@@ -82,11 +83,14 @@ export async function createMeeting(
     if (!cell || !cell.allowed) throw new NotFound();
     if (cell.type !== 'residential_cell' || cell.status !== activeUnitStatus)
       throw new Invalid('validation_failed', { cellId: 'meetings.cellInvalid' });
+    // bound to the rule set in force on its day, whose life rules it follows from now on
+    const rules = await lifeRulesOn(tx, vnDay(new Date(body.startsAt)));
     const meetingId = await insertMeeting(tx, {
       body,
       status,
       heldAt: held ? body.startsAt : null,
-      minutesLockAt: held ? minutesLockAfter(deps, new Date(body.endsAt)).toISOString() : null,
+      minutesLockAt: held ? minutesLockAfter(rules, new Date(body.endsAt)).toISOString() : null,
+      ruleSetId: rules.id,
       createdBy: actor.userId,
     });
     // Issue 12: the same meeting scheduled again answers the first; nobody is invited twice.

@@ -29,7 +29,7 @@ describe('figure catalogue', () => {
       now: new Date(),
       today: '2026-11-23',
       overdueBefore: new Date(),
-      requiredMeetings: 1,
+      requiredMeetings: [{ year: 2026, half1: 1, half2: 1 }],
     };
     for (const key of figureKeys) {
       const defining = figureSources.filter((src) => key in src.figures(ctx));

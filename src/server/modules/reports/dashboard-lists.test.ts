@@ -33,7 +33,7 @@ describe('the lists behind the figures', () => {
       now: new Date(),
       today: '2026-11-23',
       overdueBefore: new Date(),
-      requiredMeetings: 1,
+      requiredMeetings: [{ year: 2026, half1: 1, half2: 1 }],
     };
     for (const side of ['residence', 'workplace'] as const)
       for (const key of figureKeys) {

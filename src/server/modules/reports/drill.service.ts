@@ -26,7 +26,7 @@ interface ResolvedFigure {
 function resolveFigure(
   query: DrillQuery,
   year: number,
-  ctx: ReturnType<typeof figureContext>,
+  ctx: Awaited<ReturnType<typeof figureContext>>,
 ): ResolvedFigure {
   const kind = breakdownKind(query.figure);
   if (kind) {
@@ -90,7 +90,7 @@ export async function drillList(deps: FigureDeps, actor: Actor, query: DrillQuer
   const year = checkYear(deps.clock.now(), query.year);
   const scope = await resolveScope(deps, actor, query.unitId);
   await freshen(deps, scope);
-  const ctx = figureContext(deps);
+  const ctx = await figureContext(deps);
   const figure = resolveFigure(query, year, ctx);
   const side = figure.source.sides[query.side];
   if (!side) throw new Invalid('report_side_not_counted', { side: 'report.sideNotCounted' });

@@ -7,7 +7,7 @@ import {
   warningTransition,
   type WarningAction,
 } from '../../../../shared/rules/meeting';
-import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
+import { reg213LifeRules } from '../../reference-data';
 import { isNotValue, isValue, literal, oneOf } from '../../sql-values';
 import { vnDateOf } from '../../vietnam-calendar-sql';
 import { pick, textArray } from '../sql-picks';

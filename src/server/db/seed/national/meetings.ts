@@ -11,7 +11,7 @@ import {
   meetingTransition,
 } from '../../../../shared/rules/meeting';
 import type { AttendanceStatus } from '../../../../shared/rules/residence-rules';
-import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
+import { reg213LifeRules } from '../../reference-data';
 import { isNotValue, isValue, literal, oneOf } from '../../sql-values';
 import { pick } from '../sql-picks';
 import { countOf, days, run, tempTable, vnAt, type ProvinceContext } from './context';

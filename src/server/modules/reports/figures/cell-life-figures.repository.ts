@@ -5,7 +5,7 @@ import type { MeetingStatus, WarningStatus } from '../../../../shared/rules/meet
 import type { AttendanceStatus } from '../../../../shared/rules/residence-rules';
 import { isActiveUnit, isValue, oneOf } from '../../../db/sql-values';
 import { vnHalfOf, vnYearOf, vnYearStart } from '../../../db/vietnam-calendar-sql';
-import type { FigureSource } from './figure-source.repository';
+import type { FigureContext, FigureSource } from './figure-source.repository';
 
 type ContributionStatus = z.infer<typeof contributionStatusSchema>;
 
@@ -45,7 +45,7 @@ export const cellsSource: FigureSource = {
 };
 
 /** Art. 4.3: each active cell and year with the regular meetings it held in each half (alias c, k). */
-export function cellHalvesFrom(ys: readonly number[], required: number): SQL {
+export function cellHalvesFrom(ys: readonly number[], required: FigureContext['requiredMeetings']): SQL {
   return sql`org_units c cross join unnest(${years(ys)}) as y(year)
     cross join lateral (
       select count(*) filter (where ${vnHalfOf(sql`mt.starts_at`)} = 1)::int as held1,
@@ -53,7 +53,7 @@ export function cellHalvesFrom(ys: readonly number[], required: number): SQL {
       from meetings mt where mt.cell_id = c.id and ${HELD} and mt.kind = 'regular'
         and mt.starts_at >= ${vnYearStart(sql`y.year`)}
         and mt.starts_at < ${vnYearStart(sql`y.year + 1`)}) k
-    cross join (select ${required}::int as required) req
+    join jsonb_to_recordset(${JSON.stringify(required)}::jsonb) as req(year int, half1 int, half2 int) on req.year = y.year
     where c.type = 'residential_cell' and ${isActiveUnit(sql`c.status`)}`;
 }
 
@@ -65,9 +65,9 @@ export const cellYearsSource: FigureSource = {
   year: sql`y.year`,
   figures: () => ({
     // rows are cells, not meetings: the half-year is in the predicate
-    cellsMet: { byHalf: (h) => sql`k.held${sql.raw(String(h))} >= req.required` },
-    cellsNotMet: { byHalf: (h) => sql`k.held${sql.raw(String(h))} < req.required` },
-    cellsMetBoth: sql`k.held1 >= req.required and k.held2 >= req.required`,
+    cellsMet: { byHalf: (h) => sql`k.held${sql.raw(String(h))} >= req.half${sql.raw(String(h))}` },
+    cellsNotMet: { byHalf: (h) => sql`k.held${sql.raw(String(h))} < req.half${sql.raw(String(h))}` },
+    cellsMetBoth: sql`k.held1 >= req.half1 and k.held2 >= req.half2`,
   }),
 };
 

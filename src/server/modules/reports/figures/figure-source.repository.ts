@@ -16,8 +16,8 @@ export interface FigureContext {
   today: string;
   /** letters issued before this moment and not yet received are overdue */
   overdueBefore: Date;
-  /** Art. 4.3: regular meetings a cell must hold per half-year */
-  requiredMeetings: number;
+  /** Art. 4.3: regular meetings a cell must hold in each half of each year (the rule set in force at its end) */
+  requiredMeetings: { year: number; half1: number; half2: number }[];
 }
 
 /**

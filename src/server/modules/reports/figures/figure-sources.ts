@@ -64,5 +64,5 @@ const dummyContext = {
   now: new Date(0),
   today: '2000-01-01',
   overdueBefore: new Date(0),
-  requiredMeetings: 1,
+  requiredMeetings: [],
 };

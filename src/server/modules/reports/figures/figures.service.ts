@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/client';
 import type { Clock } from '../../../context';
 import { figureColumns } from '../../../../shared/rules/report-columns';
-import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
 import { vnDay, vnYear } from '../../../../shared/rules/vietnam-calendar';
 import type { FigureContext } from './figure-source.repository';
+import { lifeRulesOn } from '../../rule-sets/rule-sets.service';
 import { FIGURES_VERSION } from './figure-sources';
 import * as repo from './figures.repository';
 
@@ -24,15 +24,23 @@ export interface FigureDeps {
 /** Years kept: this one and the two before (the trend shows three). */
 export const YEARS_KEPT = 3;
 
-export function figureContext(deps: FigureDeps): FigureContext {
+export async function figureContext(deps: FigureDeps): Promise<FigureContext> {
   const now = deps.clock.now();
   const year = vnYear(now);
+  const years = Array.from({ length: YEARS_KEPT }, (_, i) => year - (YEARS_KEPT - 1) + i);
+  const required = (day: string) => lifeRulesOn(deps.db, day).then((r) => r.regularMeetingsPerHalfYear);
   return {
-    years: Array.from({ length: YEARS_KEPT }, (_, i) => year - (YEARS_KEPT - 1) + i),
+    years,
     now,
     today: vnDay(now),
     overdueBefore: new Date(now.getTime() - deps.overdueDays * 86_400_000),
-    requiredMeetings: reg213LifeRules.regularMeetingsPerHalfYear,
+    requiredMeetings: await Promise.all(
+      years.map(async (y) => ({
+        year: y,
+        half1: await required(`${y}-06-30`),
+        half2: await required(`${y}-12-31`),
+      })),
+    ),
   };
 }
 
@@ -55,6 +63,8 @@ export async function refreshMarked(
   deps: FigureDeps,
   opts: { withinPath: string | null; maxUnits?: number; wait?: boolean },
 ): Promise<RefreshResult> {
+  // before the transaction: it reads the rule sets on its own connection (one connection on PGlite)
+  const ctx = await figureContext(deps);
   return deps.db.transaction(async (tx) => {
     if (opts.wait) await repo.waitRefreshLock(tx);
     else if (!(await repo.tryRefreshLock(tx))) return { refreshed: 0, busy: true, deferred: false };
@@ -62,7 +72,6 @@ export async function refreshMarked(
     if (claim.unitIds.length === 0) return { refreshed: 0, busy: false, deferred: false };
     if (opts.maxUnits !== undefined && claim.unitIds.length > opts.maxUnits)
       return { refreshed: 0, busy: false, deferred: true };
-    const ctx = figureContext(deps);
     await repo.recomputeOwnRows(tx, ctx, claim.unitIds);
     await recomputeTrees(tx, ctx.now, false);
     await repo.deleteDirty(tx, claim.ids);
@@ -89,7 +98,7 @@ export async function rebuildFigures(
   deps: FigureDeps,
   onProgress: (message: string) => void = () => {},
 ): Promise<void> {
-  const ctx = figureContext(deps);
+  const ctx = await figureContext(deps);
   await deps.db.transaction(async (tx) => {
     await repo.waitRefreshLock(tx);
     // the marks present now are covered by this rebuild; later ones stay for the next refresh

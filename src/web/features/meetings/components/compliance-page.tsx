@@ -3,7 +3,6 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Compliance, cellComplianceSchema } from '../../../../shared/contracts/meetings';
 import type { z } from 'zod';
-import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
 import { paths } from '../../../app/paths';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
@@ -38,7 +37,7 @@ export function CompliancePage() {
     <>
       <PageHeader
         title={t('compliance.title')}
-        subtitle={t('compliance.rule', { count: reg213LifeRules.regularMeetingsPerHalfYear })}
+        subtitle={query.data ? t('compliance.rule', { count: query.data.required }) : undefined}
       />
       <Stack gap="md">
         <Group gap="sm" align="flex-end">

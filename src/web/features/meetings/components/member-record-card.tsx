@@ -3,7 +3,6 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRecord } from '../../../../shared/contracts/meetings';
-import { reg213LifeRules } from '../../../../shared/rules/residence-rules';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/dates';
@@ -55,7 +54,7 @@ export function MemberRecordCard({ memberId, title }: { memberId: string; title?
 
 function RecordBody({ r }: { r: MemberRecord }) {
   const { t } = useTranslation('meetings');
-  const reported = r.consecutiveUnexcused >= reg213LifeRules.consecutiveUnexcusedAbsencesToReport;
+  const reported = r.consecutiveUnexcused >= r.reportAfterUnexcused;
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">

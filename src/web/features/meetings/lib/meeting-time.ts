@@ -1,26 +1,25 @@
 import dayjs from 'dayjs';
 import { canMeeting, type MeetingStatus } from '../../../../shared/rules/meeting';
-import { reg213LifeRules, type ResidenceLifeRules } from '../../../../shared/rules/residence-rules';
 import { DATE_TIME_FORMAT } from '../../../lib/dates';
 
 /**
  * When a meeting can be answered, checked in to, ticked and recorded as held: the same moments the
- * server checks (rule set `reg-213-2020`), so the buttons are enabled exactly when the server agrees.
+ * server checks (the check-in window comes with the meeting, from its rule set), so the buttons are enabled
+ * exactly when the server agrees.
  */
 interface Timed {
   status: MeetingStatus;
   startsAt: string;
   endsAt: string;
+  checkInOpensAt: string;
+  checkInClosesAt: string;
 }
 
 const ms = (iso: string) => new Date(iso).getTime();
 
 /** Self check-in by QR: opens before the start, closes after the end. */
-export function checkInWindow(m: Timed, rules: ResidenceLifeRules = reg213LifeRules) {
-  return {
-    opens: new Date(ms(m.startsAt) - rules.checkInOpensMinutesBefore * 60_000),
-    closes: new Date(ms(m.endsAt) + rules.checkInClosesMinutesAfter * 60_000),
-  };
+export function checkInWindow(m: Timed) {
+  return { opens: new Date(m.checkInOpensAt), closes: new Date(m.checkInClosesAt) };
 }
 
 export function isCheckInOpen(m: Timed, now: Date): boolean {

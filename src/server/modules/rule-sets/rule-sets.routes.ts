@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../../shared/contracts/common';
 import {
   evaluationPaths as p,
@@ -7,7 +8,6 @@ import {
 } from '../../../shared/contracts/evaluations';
 import type { AppContext } from '../../context';
 import * as ruleSets from './rule-sets.service';
-import type { EvaluationApp } from './evaluations.routes';
 
 const errors = {
   403: errorResponseSchema,
@@ -16,8 +16,11 @@ const errors = {
   422: errorResponseSchema,
 };
 
-/** Rule sets for the yearly evaluation: data, versioned (src/shared/rules/evaluation-rules.ts). */
-export function ruleSetRoutes(app: EvaluationApp, ctx: AppContext) {
+/**
+ * Rule sets: the regulation's numbers as versioned data (src/shared/rules/evaluation-rules.ts): the yearly
+ * evaluation's forms and flags, and the cell-life rules meetings follow (residence-rules.ts).
+ */
+export function ruleSetRoutes(app: Parameters<FastifyPluginAsyncZod>[0], ctx: AppContext) {
   // ── rule sets (data, versioned) ──
   app.get(
     p.ruleSets,

@@ -12,13 +12,19 @@ export async function findRuleSetDefinition(db: Executor, code: string): Promise
   return row?.definition;
 }
 
-/** The code of the latest rule set in force by the end of `year`. */
-export async function latestRuleSetCode(db: Executor, year: number): Promise<string | undefined> {
+/** The code of the latest rule set in force on `day` (yyyy-mm-dd). */
+export async function ruleSetCodeOn(db: Executor, day: string): Promise<string | undefined> {
   const [row] = await queryRows<{ code: string }>(
     db,
-    sql`select code from rule_sets where effective_from <= ${`${year}-12-31`}::date order by effective_from desc, loaded_at desc limit 1`,
+    sql`select code from rule_sets where effective_from <= ${day}::date order by effective_from desc, loaded_at desc limit 1`,
   );
   return row?.code;
+}
+
+/** Every installed rule set's code. */
+export async function ruleSetCodes(db: Executor): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(db, sql`select code from rule_sets order by code`);
+  return rows.map((r) => r.code);
 }
 
 export function listRuleSetRows(db: Executor) {

@@ -1,13 +1,15 @@
 import type { Db, Executor } from '../../db/client';
 import { ruleSetDefinitionSchema, type RuleSetDefinition } from '../../../shared/rules/evaluation-rules';
+import type { ResidenceLifeRules } from '../../../shared/rules/residence-rules';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Conflict, Forbidden, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import {
   findRuleSetDefinition,
   insertRuleSet,
-  latestRuleSetCode,
   listRuleSetRows,
+  ruleSetCodeOn,
+  ruleSetCodes,
 } from './rule-sets.repository';
 
 /** Rule sets never change once installed (cycles are bound to them), so a process-wide cache is safe. */
@@ -23,11 +25,33 @@ export async function getRuleSet(db: Executor, code: string): Promise<RuleSetDef
   return def;
 }
 
-/** The rule set a new cycle binds to: the latest in force on the first day of the year. */
-export async function ruleSetForYear(db: Executor, year: number): Promise<RuleSetDefinition> {
-  const code = await latestRuleSetCode(db, year);
+/** The rule set in force on a day (yyyy-mm-dd): the latest whose effective date has come. */
+export async function ruleSetOn(db: Executor, day: string): Promise<RuleSetDefinition> {
+  const code = await ruleSetCodeOn(db, day);
   if (!code) throw new NotFound('rule_set_not_found');
   return getRuleSet(db, code);
+}
+
+/** The rule set a new cycle binds to: the latest in force by the end of the year. */
+export function ruleSetForYear(db: Executor, year: number): Promise<RuleSetDefinition> {
+  return ruleSetOn(db, `${year}-12-31`);
+}
+
+/** A rule set's cell-life rules (meetings, reminders, absences, minutes, check-in), named by its code. */
+export async function lifeRulesOf(db: Executor, code: string): Promise<ResidenceLifeRules> {
+  const def = await getRuleSet(db, code);
+  return { id: def.code, ...def.life };
+}
+
+/** The cell-life rules of every installed rule set (a job that serves meetings bound to any of them). */
+export async function allLifeRules(db: Executor): Promise<ResidenceLifeRules[]> {
+  return Promise.all((await ruleSetCodes(db)).map((code) => lifeRulesOf(db, code)));
+}
+
+/** The cell-life rules in force on a day: what a meeting scheduled for that day is bound to. */
+export async function lifeRulesOn(db: Executor, day: string): Promise<ResidenceLifeRules> {
+  const def = await ruleSetOn(db, day);
+  return { id: def.code, ...def.life };
 }
 
 export async function listRuleSets(db: Db) {

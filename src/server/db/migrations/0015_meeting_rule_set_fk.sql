@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_rule_set_id_rule_sets_code_fk" FOREIGN KEY ("rule_set_id") REFERENCES "public"."rule_sets"("code") ON DELETE no action ON UPDATE no action;
