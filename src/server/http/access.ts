@@ -1,5 +1,6 @@
 import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import { members, orgUnits } from '../db/schema';
+import type { Role } from '../../shared/contracts/auth';
 import { grantsWith, isAdmin, type Actor } from './actor';
 
 /**
@@ -67,13 +68,24 @@ export function memberWriteScope(actor: Actor, bind: Bind = inline): SQL {
   return anyOf(grantsWith(actor, 'committee_officer').map((g) => inSubtree(members.cellId, bind(g.unitPath!))));
 }
 
+/** Whether a unit path lies in the subtree of another (itself included): the in-memory twin of `pathInSubtree`. */
+export function isWithin(path: string, ancestorPath: string): boolean {
+  return path === ancestorPath || path.startsWith(`${ancestorPath}.`);
+}
+
+/** Whether the path lies in the subtree of one of the actor's grants with these roles (any role when none given). */
+export function withinGrants(actor: Actor, path: string, ...roles: Role[]): boolean {
+  const grants = roles.length > 0 ? grantsWith(actor, ...roles) : actor.grants;
+  return grants.some((g) => !!g.unitPath && isWithin(path, g.unitPath));
+}
+
 /** Whether a unit (by path) lies in a subtree where the actor is a committee officer (or admin). */
 export function canAdministerPath(actor: Actor, path: string, opts: { strict?: boolean } = {}): boolean {
   if (isAdmin(actor)) return true;
   return grantsWith(actor, 'committee_officer').some((g) => {
     const p = g.unitPath!;
     if (path === p) return !opts.strict;
-    return path.startsWith(`${p}.`);
+    return isWithin(path, p);
   });
 }
 
@@ -112,7 +124,7 @@ export function reportReach(actor: Actor): string[] | null {
 
 export function reachesReportPath(actor: Actor, path: string): boolean {
   const reach = reportReach(actor);
-  return reach === null || reach.some((p) => path === p || path.startsWith(`${p}.`));
+  return reach === null || reach.some((p) => isWithin(path, p));
 }
 
 /** SQL: the unit path (an ltree column) lies in the actor's report reach. */

@@ -1,4 +1,4 @@
-import { isAdmin, grantsWith, type Actor } from '../../http/actor';
+import { isAdmin, type Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit.service';
 import { notifyEach, type Notice } from '../notifications/notifications.service';
@@ -12,6 +12,7 @@ import {
   insertTopic,
   type TopicRow,
 } from './topics.repository';
+import { withinGrants } from '../../http/access';
 
 /** Art. 4.3: the commune committee directs a topic to all its cells; each cell's next meetings take it up. */
 
@@ -30,12 +31,7 @@ export async function createTopic(
     throw new Invalid('validation_failed', { activeTo: 'introductions.periodOrder' });
   return deps.db.transaction(async (tx) => {
     const c = await findUnitPath(tx, body.communeId, { active: true });
-    const reach =
-      c &&
-      (isAdmin(actor) ||
-        grantsWith(actor, 'committee_officer').some(
-          (g) => c.path === g.unitPath || c.path.startsWith(`${g.unitPath}.`),
-        ));
+    const reach = c && (isAdmin(actor) || withinGrants(actor, c.path, 'committee_officer'));
     if (!reach) throw new NotFound();
     if (!['commune_committee', 'district_committee'].includes(c.type))
       throw new Invalid('validation_failed', { communeId: 'member.communeInvalid' });
@@ -75,10 +71,7 @@ export async function listTopics(
       ?.unitId;
   if (!unitId) return { items: [] };
   const u = await findUnitPath(deps.db, unitId);
-  const reach =
-    u &&
-    (isAdmin(actor) ||
-      actor.grants.some((g) => g.unitPath && (u.path === g.unitPath || u.path.startsWith(`${g.unitPath}.`))));
+  const reach = u && (isAdmin(actor) || withinGrants(actor, u.path));
   if (!reach) throw new NotFound();
   const items = await activeTopicsOver(deps.db, u.path, today);
   return { items };

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LetterActorSide } from '../../../shared/rules/introduction-letter';
 import { grantsWith, isAdmin, type Actor, type Grant } from '../../http/actor';
+import { withinGrants } from '../../http/access';
 
 /**
  * Who may see and act on introduction letters, as SQL over the letter alias `l` (deny by default).
@@ -91,7 +92,7 @@ export function letterSideColumn(side: 'workplace' | 'commune' | 'cell' | 'membe
 /** Whether the actor reaches a unit (by path) through a grant of one of these roles on it or an ancestor. */
 export function reachesPath(actor: Actor, path: string, roles: Grant['role'][]): boolean {
   if (isAdmin(actor)) return true;
-  return grantsWith(actor, ...roles).some((g) => path === g.unitPath || path.startsWith(`${g.unitPath}.`));
+  return withinGrants(actor, path, ...roles);
 }
 
 /** Members whose letters the actor may sign (secretary/deputy over the member's party cell). */

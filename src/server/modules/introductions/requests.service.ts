@@ -19,6 +19,7 @@ import * as repo from './requests.repository';
 import { checkCommuneAndArea, lockMember } from './residence-checks';
 import { endLettersOfMember, issueLetters } from './letter-steps.service';
 import { residenceAddress, type LetterDeps } from './letters.service';
+import { isWithin } from '../../http/access';
 
 /**
  * "Known here, no letter" (Art. 4.1): the commune found a working member living locally and asks the workplace
@@ -141,12 +142,7 @@ export async function fulfilRequest(
     const m = await lockMember(tx, body.memberId, workplaceMemberScope(actor));
     if (m.status !== 'active') throw new Conflict('member_not_active');
     // Art. 3.1: only the secretary or deputy signs. Refuse before anything changes, not after the request is closed.
-    if (
-      body.issue &&
-      !signerGrants(actor).some(
-        (g) => m.committeePath === g.unitPath || m.committeePath.startsWith(`${g.unitPath}.`),
-      )
-    )
+    if (body.issue && !signerGrants(actor).some((g) => !!g.unitPath && isWithin(m.committeePath, g.unitPath)))
       throw new Forbidden('letter_issue_needs_signer', { action: 'issue' });
     if (await repo.hasOpenLetter(tx, m.id))
       await endLettersOfMember(tx, actor, m.id, 'request', deps.clock.now());

@@ -6,9 +6,9 @@ import {
 } from '../../../shared/rules/attendance';
 import { trailingUnexcused } from '../../../shared/rules/residence-rules';
 import { halfYearDays, halfYearState, vnYear } from '../../../shared/rules/vietnam-calendar';
-import { grantsWith, isAdmin, type Actor } from '../../http/actor';
+import { isAdmin, type Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
-import { memberReadScope } from '../../http/access';
+import { memberReadScope, withinGrants } from '../../http/access';
 import { lifeRulesOn } from '../rule-sets/rule-sets.service';
 import type { MeetingDeps } from './meeting-context';
 import {
@@ -37,9 +37,7 @@ export async function cellCompliance(
   const unit = await findUnit(deps.db, id);
   const reach =
     isAdmin(actor) ||
-    grantsWith(actor, 'cell_secretary', 'committee_officer', 'front_head').some(
-      (g) => unit && (unit.path === g.unitPath || unit.path.startsWith(`${g.unitPath}.`)),
-    );
+    (!!unit && withinGrants(actor, unit.path, 'cell_secretary', 'committee_officer', 'front_head'));
   if (!unit || !reach) throw new NotFound();
   const now = deps.clock.now();
   const y = year ?? vnYear(now);

@@ -1,4 +1,4 @@
-import { canAdministerPath, unitReadScope } from '../../http/access';
+import { canAdministerPath, isWithin, unitReadScope } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors';
 import type { OrgUnit } from '../../../shared/contracts/org-units';
@@ -9,7 +9,6 @@ import * as repo from './org-units.repository';
 import { unitClosings } from './org-units.rules';
 import {
   assertActive,
-  isWithin,
   todayInVietnam,
   viewOf,
   visibleUnit,

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contracts/org-units';
 import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { Db, Executor } from '../../db/client';
-import { canAdministerPath, unitReadScope } from '../../http/access';
+import { canAdministerPath, isWithin, unitReadScope } from '../../http/access';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Conflict, NotFound } from '../../http/errors';
 import { registerMessages } from '../../i18n/messages';
@@ -86,16 +86,12 @@ export function uniqueViolation(error: unknown): string | undefined {
   return undefined;
 }
 
-export function isWithin(path: string, ancestorPath: string): boolean {
-  return path === ancestorPath || path.startsWith(`${ancestorPath}.`);
-}
-
 /** Without a parent or a search: the top-most units the actor reaches — roots for an admin, grant units otherwise. */
 function topUnits(actor: Actor): repo.TopUnits {
   if (isAdmin(actor)) return { roots: true, unitIds: [], memberId: null };
   const paths = actor.grants.map((g) => g.unitPath).filter((p): p is string => !!p);
   const tops = actor.grants.filter(
-    (g) => g.unitPath && !paths.some((p) => p !== g.unitPath && g.unitPath!.startsWith(`${p}.`)),
+    (g) => g.unitPath && !paths.some((p) => p !== g.unitPath && isWithin(g.unitPath!, p)),
   );
   const isMember = !!actor.memberId && actor.grants.some((g) => g.role === 'member');
   return { roots: false, unitIds: tops.map((g) => g.unitId!), memberId: isMember ? actor.memberId! : null };

@@ -1,6 +1,6 @@
 import { childPath } from '../../db/ltree';
 import type { Executor } from '../../db/client';
-import { canAdministerPath } from '../../http/access';
+import { canAdministerPath, isWithin } from '../../http/access';
 import { isAdmin, type Actor } from '../../http/actor';
 import { Conflict, Forbidden, Invalid } from '../../http/errors';
 import type { OrgUnit } from '../../../shared/contracts/org-units';
@@ -9,7 +9,6 @@ import * as repo from './org-units.repository';
 import { canBeChildOf, isCell } from './org-units.rules';
 import {
   assertActive,
-  isWithin,
   todayInVietnam,
   uniqueViolation,
   viewOf,
