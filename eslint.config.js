@@ -9,6 +9,10 @@ import noStatusLiteralInSql from './eslint/no-status-literal-in-sql.js';
 
 // The structure's own rules (issue 13, decision 0016). The code keeps them: a new breach fails `npm run lint`.
 const STRUCTURE = 'error';
+const NO_REPOSITORY_REACH = {
+  regex: '^\\.\\./[^/.]+/.*\\.repository$',
+  message: 'Reach another module through its service or an explicit hook, not its repository.',
+};
 
 export default defineConfig(
   {
@@ -83,20 +87,32 @@ export default defineConfig(
   },
   {
     files: ['src/server/modules/**/*.ts'],
+    rules: { 'no-restricted-imports': [STRUCTURE, { patterns: [NO_REPOSITORY_REACH] }] },
+  },
+  // Introductions and evaluations reach each other only through the member hooks (src/server/hooks.ts, wired
+  // in buildApp): neither imports the other (issue 13). Tests may. Repeats the repository rule: a later block
+  // replaces a rule's options instead of adding to them.
+  ...[
+    ['introductions', 'evaluations'],
+    ['evaluations', 'introductions'],
+  ].map(([from, to]) => ({
+    files: [`src/server/modules/${from}/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts', '**/*.scenario.ts'],
     rules: {
       'no-restricted-imports': [
         STRUCTURE,
         {
           patterns: [
+            NO_REPOSITORY_REACH,
             {
-              regex: '^\\.\\./[^/.]+/.*\\.repository$',
-              message: "Reach another module through its service or an explicit hook, not its repository.",
+              regex: `^(\\.\\./)+(modules/)?${to}(/|$)`,
+              message: `${from} does not import ${to}: call or listen to a hook of src/server/hooks.ts (decision 0016).`,
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     // Plain Node scripts (CommonJS configs included).
     files: ['**/*.cjs'],
