@@ -15,7 +15,6 @@ import { api, dayText, getMeeting, grantUnit, type MeetingJson } from './fixture
 
 /** Issue 11, "forms that never lose input", on a 360×740 phone. */
 const phone = { viewport: { width: 360, height: 740 } };
-const stamp = Date.now().toString(36).slice(-5);
 
 /** The message Mantine shows under a field (the id its input names in aria-describedby). */
 async function errorOf(field: Locator): Promise<string> {
@@ -126,7 +125,7 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     const tp = await as('cell.secretary');
     const { page } = tp;
     const dialog = await openScheduleForm(page);
-    const title = `Sinh hoạt đã họp hôm trước ${stamp}`;
+    const title = 'Sinh hoạt đã họp hôm trước';
     await dialog.getByLabel('Tên buổi sinh hoạt').fill(title);
     await dialog.getByLabel('Ngày họp').fill(dayText(daysFromNow(-2)));
     await dialog.getByLabel('Ngày họp').press('Tab');
@@ -147,11 +146,6 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     expect(m.attendance.every((r) => r.rsvp === null)).toBe(true);
     await page.getByText('Đã họp', { exact: true }).first().waitFor();
     await screenshot(page, 'forms-meeting-recorded');
-    // everyone expected was there (so it starts no run of absences other specs count)
-    const rows = m.attendance
-      .filter((r) => r.status === 'unrecorded')
-      .map((r) => ({ memberId: r.memberId, status: 'present' }));
-    await api(page, 'PUT', `/api/meetings/${id}/attendance`, { rows });
     await done(tp);
   });
 
@@ -162,7 +156,7 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     const startsAt = new Date(Date.now() - 10 * 60_000);
     const m = await api<MeetingJson>(page, 'POST', '/api/meetings', {
       cellId,
-      title: `Sinh hoạt đang diễn ra ${stamp}`,
+      title: 'Sinh hoạt đang diễn ra',
       place: 'Nhà văn hóa khối 5',
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
@@ -174,8 +168,6 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     const box = (await hold.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(740);
     await screenshot(page, 'forms-meeting-hold-on-top');
-    // left as it was found: cancelled, nobody counted absent
-    await api(page, 'POST', `/api/meetings/${m.id}/cancel`, { reason: 'Buổi thử của kiểm thử' });
     await done(tp);
   });
 
@@ -186,7 +178,7 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     const startsAt = new Date(Date.now() + 5 * 3_600_000);
     const m = await api<MeetingJson>(page, 'POST', '/api/meetings', {
       cellId,
-      title: `Sinh hoạt chiều nay ${stamp}`,
+      title: 'Sinh hoạt chiều nay',
       place: 'Nhà văn hóa khối 5',
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
@@ -202,7 +194,6 @@ describe.skipIf(skipBrowser)('forms never lose input', () => {
     expect(await hold.evaluate((el) => el === document.activeElement)).toBe(true);
     await hold.press('Enter');
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await api(page, 'POST', `/api/meetings/${m.id}/cancel`, { reason: 'Buổi thử của kiểm thử' });
     await done(tp);
   });
 
