@@ -71,6 +71,11 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
+const kindSet: ReadonlySet<string> = new Set(notificationKinds);
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return kindSet.has(kind);
+}
+
 
 export const notificationSchema = z.object({
   id: z.uuid(),

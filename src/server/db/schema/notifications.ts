@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import type { NotificationKind } from '../../../shared/contracts/notifications';
 import type { OutboxStatus } from '../../../shared/rules/email-outbox';
 import { isValue } from '../sql-values';
 
@@ -12,7 +13,8 @@ export const notifications = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    kind: text().notNull(),
+    /** one of the kinds the web renders (shared/contracts/notifications.ts: the one list for server and web) */
+    kind: text().$type<NotificationKind>().notNull(),
     params: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
     link: text(),
     readAt: timestamp({ withTimezone: true }),

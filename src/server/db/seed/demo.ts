@@ -154,7 +154,7 @@ async function insertDemo(tx: Executor, now: Date, passwordHash: string, totpSec
       .filter((a) => ['admin', 'cell.secretary', 'member'].includes(a.username))
       .map((a) => ({
         userId: userId.get(a.username)!,
-        kind: 'welcome',
+        kind: 'welcome' as const,
         params: { name: a.displayName },
         createdAt: now,
       })),

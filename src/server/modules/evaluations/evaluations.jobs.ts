@@ -36,12 +36,12 @@ export async function remindOverdueEvaluations(deps: {
       [
         ...secretaries.map((u) => ({
           userId: u.userId,
-          kind: 'evaluation_overdue',
+          kind: 'evaluation_overdue' as const,
           params: { count: atCell.filter((r) => r.cellId === u.unitId).length },
         })),
         ...officers.map((u) => ({
           userId: u.userId,
-          kind: 'evaluation_overdue',
+          kind: 'evaluation_overdue' as const,
           params: { count: atCommune.filter((r) => r.communeId === u.unitId).length },
         })),
       ],

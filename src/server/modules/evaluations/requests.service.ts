@@ -98,7 +98,7 @@ async function announce(tx: Executor, created: Created[], dueDate: string, year:
     ...perPerson(
       cells.map((u) => ({
         userId: u.userId,
-        kind: 'evaluation_requested_cell',
+        kind: 'evaluation_requested_cell' as const,
         params: { count: count((c) => c.cellId === u.unitId), year, due: dueDate },
       })),
       '/evaluations',
@@ -106,14 +106,14 @@ async function announce(tx: Executor, created: Created[], dueDate: string, year:
     ...perPerson(
       communes.map((u) => ({
         userId: u.userId,
-        kind: 'evaluation_requested_commune',
+        kind: 'evaluation_requested_commune' as const,
         params: { count: count((c) => c.communeId === u.unitId), year, due: dueDate },
       })),
       '/evaluations',
     ),
     ...members.map((u) => ({
       userId: u.userId,
-      kind: 'evaluation_requested_member',
+      kind: 'evaluation_requested_member' as const,
       params: { year, due: dueDate },
       link: '/my-evaluation',
     })),

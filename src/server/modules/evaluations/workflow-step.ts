@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/client';
 import type { StepResult } from '../../../shared/contracts/evaluations';
+import type { NotificationKind } from '../../../shared/contracts/notifications';
 import {
   canEvaluation,
   evaluationTransition,
@@ -88,7 +89,7 @@ export const signer = (actor: Actor) => ({ userId: actor.userId, name: actor.dis
 export async function notifyCells(
   tx: Executor,
   rows: EvaluationRow[],
-  kind: string,
+  kind: NotificationKind,
   params: Record<string, string | number | null> = {},
 ) {
   const users = await usersWithRoleOn(
@@ -113,7 +114,7 @@ export async function notifyUnits(
   tx: Executor,
   rows: EvaluationRow[],
   unit: (r: EvaluationRow) => string,
-  kind: string,
+  kind: NotificationKind,
   link = '/evaluations',
 ) {
   const users = await usersWithRoleOn(tx, 'committee_officer', rows.map(unit));
@@ -130,7 +131,12 @@ export async function notifyUnits(
   );
 }
 
-export async function notifyMembers(tx: Executor, rows: EvaluationRow[], kind: string, email = false) {
+export async function notifyMembers(
+  tx: Executor,
+  rows: EvaluationRow[],
+  kind: NotificationKind,
+  email = false,
+) {
   const users = await usersOfMembers(
     tx,
     rows.map((r) => r.memberId),

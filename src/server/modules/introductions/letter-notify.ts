@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client';
+import { isNotificationKind } from '../../../shared/contracts/notifications';
 import { usersOnUnits, usersOfMembers } from '../notifications/recipients.service';
 import { formatLetterNumber } from '../../../shared/rules/introduction-letter';
 import { notifyEach, type NotificationItem } from '../notifications/notifications.service';
@@ -24,9 +25,11 @@ export function onePerPerson(items: NotificationItem[], link: string): Notificat
         ([k, v]) => k !== 'member' && list.every((n) => n.params?.[k] === v),
       ),
     );
+    const many = `${first.kind}_many`;
+    if (!isNotificationKind(many)) throw new Error(`no notification kind ${many}`);
     return {
       userId: first.userId,
-      kind: `${first.kind}_many`,
+      kind: many,
       params: { ...shared, count: list.length },
       link,
     };

@@ -106,12 +106,22 @@ export async function reportMove(
     const items: NotificationItem[] = [
       ...oldSide
         .flat()
-        .map((u) => ({ userId: u.userId, kind: 'member_moved', params, link: '/introductions/inbox' })),
-      ...workplace.map((u) => ({ userId: u.userId, kind: 'member_moved', params, link: `/members/${m.id}` })),
+        .map((u) => ({
+          userId: u.userId,
+          kind: 'member_moved' as const,
+          params,
+          link: '/introductions/inbox',
+        })),
+      ...workplace.map((u) => ({
+        userId: u.userId,
+        kind: 'member_moved' as const,
+        params,
+        link: `/members/${m.id}`,
+      })),
       ...(draftId
         ? workplace.map((u) => ({
             userId: u.userId,
-            kind: 'draft_after_move',
+            kind: 'draft_after_move' as const,
             params,
             link: `/introductions/letters/${draftId}`,
           }))

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { NotificationKind } from '../../../shared/contracts/notifications';
 import { queryRows, type Executor } from '../../db/client';
 import { emailOutbox, notifications, users } from '../../db/schema';
 
@@ -6,8 +7,7 @@ import { emailOutbox, notifications, users } from '../../db/schema';
 
 export interface NewNotification {
   userId: string;
-  /** one of `notificationKinds`; still a string while some callers build theirs untyped (see NotificationItem) */
-  kind: string;
+  kind: NotificationKind;
   params: Record<string, string | number | null>;
   link: string | null;
 }
@@ -88,7 +88,7 @@ export async function markAllNotificationsRead(db: Executor, userId: string, at:
 
 export interface CountedNotice {
   userId: string;
-  kind: string;
+  kind: NotificationKind;
   params: Record<string, string | number | null>;
   link: string | null;
 }

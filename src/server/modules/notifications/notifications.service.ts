@@ -72,11 +72,8 @@ export interface Notice {
   link?: string | null;
 }
 
-/**
- * What notifyEach and notifyCounting take for now: a Notice, or an item whose kind some callers (evaluations,
- * introductions) still build as a plain string. Once they build Notices, this becomes `Notice`.
- */
-export type NotificationItem = Omit<Notice, 'kind'> & { kind: NotificationKind | (string & {}) };
+/** What notifyEach and notifyCounting take: a Notice (kept under this name for its importers). */
+export type NotificationItem = Notice;
 
 /**
  * Many notifications with different texts in one statement per chunk (batch workflow steps notify thousands
