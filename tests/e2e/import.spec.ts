@@ -35,15 +35,14 @@ describe.skipIf(skipBrowser)('member import', () => {
     );
     expect(cell, 'a workplace cell from the demo seed').toBeTruthy();
 
-    const suffix = String(Date.now()).slice(-6);
     const csv = [
       'Họ và tên,Giới tính,Ngày sinh,Số thẻ đảng,Mã chi bộ',
-      `Trần Thị Thử Nghiệm,Nữ,12/03/1990,97${suffix},${cell!.code}`,
+      `Trần Thị Thử Nghiệm,Nữ,12/03/1990,97000001,${cell!.code}`,
       `Lê Văn Lỗi,Nam,31/02/1990,ABC,${cell!.code}`,
     ].join('\n');
     const dir = path.join(tmpdir(), 'residence-link-e2e-files');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `import-${suffix}.csv`);
+    const file = path.join(dir, 'import.csv');
     writeFileSync(file, '\uFEFF' + csv, 'utf8');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Nhập dữ liệu', exact: true }).click();

@@ -123,7 +123,7 @@ describe.skipIf(skipBrowser)('offline at the meeting', () => {
 
   it('a QR check-in made offline waits on the phone, shows "will be sent", and is sent when back online', async () => {
     const sec = await phoneOf('cell.secretary');
-    const m = await meetingNow(sec.page, `Sinh hoạt mất mạng ${Date.now().toString(36)}`);
+    const m = await meetingNow(sec.page, 'Sinh hoạt mất mạng');
     const code = codeNow(m);
     expect(code).toMatch(/^t\d+\./);
 
@@ -177,7 +177,7 @@ describe.skipIf(skipBrowser)('offline at the meeting', () => {
   it('the tick list works offline, shows what waits, and syncs with the server’s newer change winning', async () => {
     const sec = await phoneOf('cell.secretary');
     const { page, context } = sec;
-    const m = await meetingNow(page, `Sinh hoạt điểm danh mất mạng ${Date.now().toString(36)}`);
+    const m = await meetingNow(page, 'Sinh hoạt điểm danh mất mạng');
     const [first, second] = m.attendance.filter(
       (r) => r.status === 'unrecorded' && m.attendance.filter((x) => x.fullName === r.fullName).length === 1,
     );
