@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   attendanceResultSchema,
   meetingDetailSchema,
@@ -17,6 +17,8 @@ let t: TestApp;
 let s: Record<'secretary' | 'deputy' | 'an' | 'binh' | 'chi', Session>;
 let cellId: string;
 const ids: Record<'an' | 'binh' | 'chi', string> = { an: '', binh: '', chi: '' };
+/** the clock the app starts at: each offline check-in test schedules its meeting from there */
+let opening: Date;
 
 const MIN = 60_000;
 const post = (who: Session, url: string, payload: object) =>
@@ -68,6 +70,7 @@ beforeAll(async () => {
     binh: await loginAs(t.app, 'binh'),
     chi: await loginAs(t.app, 'chi'),
   };
+  opening = t.clock.now();
 });
 
 afterAll(async () => {
@@ -78,11 +81,23 @@ afterAll(async () => {
 describe('a check-in made offline, sent later', () => {
   let m: MeetingDetail;
   let start: Date;
+  let n = 0;
 
-  beforeAll(async () => {
-    m = await meetingIn(60, 'Sinh hoạt khi mất mạng');
+  // Each test its own meeting an hour ahead (titles differ: a cell's meeting is its start and title).
+  beforeEach(async () => {
+    t.clock.set(opening);
+    m = await meetingIn(60, `Sinh hoạt khi mất mạng ${++n}`);
     start = new Date(m.startsAt);
   });
+
+  /** A scan the phone made at `scannedAt` with the code then on screen, sent now. */
+  const sendScan = (who: Session, scannedAt: Date) =>
+    post(who, `/api/meetings/${m.id}/check-in`, {
+      code: codeShownAt(m, scannedAt),
+      scannedAt: scannedAt.toISOString(),
+    });
+  /** back in signal hours after the meeting */
+  const hoursLater = () => t.clock.set(new Date(start.getTime() + 4 * 60 * MIN));
 
   it('gives the secretary changing codes over the whole window, and members none', async () => {
     expect(m.checkInCodes!.length).toBeGreaterThanOrEqual(30); // 30 min before, 90 min, 30 min after, every 5 min
@@ -95,12 +110,8 @@ describe('a check-in made offline, sent later', () => {
 
   it('counts at the scan time when the code was shown then, and says it was offline', async () => {
     const scannedAt = new Date(start.getTime() + 3 * MIN);
-    const code = codeShownAt(m, scannedAt);
-    t.clock.set(new Date(start.getTime() + 4 * 60 * MIN)); // sent hours later, back in signal
-    const res = await post(s.an, `/api/meetings/${m.id}/check-in`, {
-      code,
-      scannedAt: scannedAt.toISOString(),
-    });
+    hoursLater();
+    const res = await sendScan(s.an, scannedAt);
     expect(res.statusCode, res.body).toBe(200);
     expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
       status: 'present',
@@ -117,10 +128,9 @@ describe('a check-in made offline, sent later', () => {
 
   it('records once when the queue sends the same check-in twice', async () => {
     const scannedAt = new Date(start.getTime() + 3 * MIN);
-    const again = await post(s.an, `/api/meetings/${m.id}/check-in`, {
-      code: codeShownAt(m, scannedAt),
-      scannedAt: scannedAt.toISOString(),
-    });
+    hoursLater();
+    expect((await sendScan(s.an, scannedAt)).statusCode).toBe(200);
+    const again = await sendScan(s.an, scannedAt);
     expect(again.statusCode).toBe(200);
     const audit = await queryRows<{ n: number }>(
       database.db,
@@ -130,11 +140,8 @@ describe('a check-in made offline, sent later', () => {
   });
 
   it('is late when the scan was past the grace period', async () => {
-    const scannedAt = new Date(start.getTime() + 40 * MIN);
-    const res = await post(s.binh, `/api/meetings/${m.id}/check-in`, {
-      code: codeShownAt(m, scannedAt),
-      scannedAt: scannedAt.toISOString(),
-    });
+    hoursLater();
+    const res = await sendScan(s.binh, new Date(start.getTime() + 40 * MIN));
     expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
       status: 'late',
       checkedInOffline: true,
@@ -142,6 +149,7 @@ describe('a check-in made offline, sent later', () => {
   });
 
   it('refuses a scan time that does not match the code, one in the future, one outside the window, and the copied link', async () => {
+    hoursLater();
     const shownAt = new Date(start.getTime() + 10 * MIN);
     const code = codeShownAt(m, shownAt);
     const send = (scannedAt: Date, c = code) =>
@@ -179,6 +187,7 @@ describe('a check-in made offline, sent later', () => {
   });
 
   it('still checks in online with the QR’s code, at the server’s time', async () => {
+    t.clock.set(new Date(start.getTime() + 12 * MIN));
     const now = t.clock.now();
     const res = await post(s.chi, `/api/meetings/${m.id}/check-in`, { code: codeShownAt(m, now) });
     expect(meetingDetailSchema.parse(res.json()).mine).toMatchObject({
@@ -190,8 +199,10 @@ describe('a check-in made offline, sent later', () => {
 });
 
 describe('the tick list synced after working offline', () => {
+  // near real time: the base versions are the database's own timestamps
+  beforeEach(() => t.clock.set(new Date(Date.now())));
+
   it('keeps the server’s newer changes and reports them; the rest is saved; a second sync changes nothing', async () => {
-    t.clock.set(new Date(Date.now()));
     const m = await meetingIn(10, 'Sinh hoạt điểm danh ngoại tuyến');
     t.clock.advance(15 * MIN);
     const base = new Map(m.attendance.map((r) => [r.memberId, r.updatedAt]));
