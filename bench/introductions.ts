@@ -14,6 +14,7 @@ import { loadEnv } from '../src/server/env';
 import type { Actor, Grant } from '../src/server/http/actor';
 import * as letters from '../src/server/modules/introductions/letters.service';
 import * as queues from '../src/server/modules/introductions/queues.service';
+import { memberHooks } from '../src/server/hooks';
 
 const TARGET_MS = 5_000;
 const size = Number(process.env.BENCH_LETTERS ?? 5_000);
@@ -56,7 +57,7 @@ try {
     select 'Nguyễn Văn Bench ' || g, 'male', '1980-01-01', (${base} + g)::text, ${ids.wcell}, ${ids.commune}, 'Số ' || g
     from generate_series(1, ${size}) g`);
 
-  const deps = { db, clock: systemClock, config: { publicUrl: 'http://localhost:3000', documentSecret: 'bench-secret-bench-secret-bench-secret', overdueDays: 15 } };
+  const deps = { db, clock: systemClock, config: { publicUrl: 'http://localhost:3000', documentSecret: 'bench-secret-bench-secret-bench-secret', overdueDays: 15 }, memberHooks: memberHooks() };
   const secretary = actor([{ role: 'committee_officer', unitId: ids.workplace, unitPath: p(ids.province, ids.workplace), position: 'secretary' }]);
   const communeOfficer = actor([{ role: 'committee_officer', unitId: ids.commune, unitPath: p(ids.province, ids.commune), position: 'staff' }]);
   const cellSecretary = actor([{ role: 'cell_secretary', unitId: ids.rcell, unitPath: p(ids.province, ids.commune, ids.rcell), position: null }]);

@@ -44,7 +44,7 @@ import { registerReadLog } from './modules/privacy/read-log';
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
 /** The whole HTTP application without listen(): tests call it in-process. */
-export async function buildApp(given: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(given: Omit<AppContext, 'memberHooks'> & Partial<Pick<AppContext, 'memberHooks'>>, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   // Cross-module effects (a member placed, a membership ended) reach the modules listening through these hooks.
   const ctx: AppContext = { ...given, memberHooks: given.memberHooks ?? memberHooks() };
   const app = Fastify({

@@ -30,5 +30,5 @@ export interface AppContext {
   mailer: Mailer;
   config: AppConfig;
   /** cross-module effects (src/server/hooks.ts); buildApp puts the application's wiring here when not given */
-  memberHooks?: MemberHooks;
+  memberHooks: MemberHooks;
 }

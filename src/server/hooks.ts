@@ -42,15 +42,10 @@ export function createMemberHooks(listeners: MemberListeners): MemberHooks {
   };
 }
 
-/** The application's wiring: buildApp puts it on the routes' context; deps built without hooks default to it. */
+/** The application's wiring: buildApp puts it on the routes' context. */
 export function memberHooks(): MemberHooks {
   return createMemberHooks({
     membersPlaced: [assignPendingCells],
     membershipEnded: [cancelEvaluationsOfEndedMember],
   });
-}
-
-/** The hooks a service calls: its deps' own, else the application's wiring, so deps built by hand drop no effect. */
-export function hooksOf(deps: { memberHooks?: MemberHooks }): MemberHooks {
-  return deps.memberHooks ?? memberHooks();
 }

@@ -54,7 +54,8 @@ async function main() {
       })
     : fileMailer(path.join(env.DATA_DIR, 'mail'), env.MAIL_FROM);
 
-  const ctx: AppContext = {
+  // buildApp adds the cross-module hooks' wiring (app.ts)
+  const ctx: Omit<AppContext, 'memberHooks'> = {
     db: database.db,
     clock: systemClock,
     mailer,

@@ -69,6 +69,7 @@ export function introductionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       db: ctx.db,
       clock: ctx.clock,
       config: { publicUrl: ctx.config.publicUrl, documentSecret: ctx.config.documentSecret, overdueDays: ctx.config.introductionOverdueDays },
+      memberHooks: ctx.memberHooks,
     };
 
     // ── letters ──

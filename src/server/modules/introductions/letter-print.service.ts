@@ -10,7 +10,8 @@ import {
   renderLettersPdf,
   type LetterDocumentData,
 } from './letter-document';
-import { residenceAddress, type LetterDeps } from './letters.service';
+import { residenceAddress } from '../../documents/address';
+import type { LetterDeps } from './letters.service';
 import { formatCode, verifyUrl } from '../verification/codes';
 
 /** Printing letters: the registry data as the official paper (PDF, DOCX), one or a whole batch. */

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/client';
-import { hooksOf, type MemberHooks } from '../../hooks';
+import type { MemberHooks } from '../../hooks';
 import type {
   PlaceLettersBody,
   RejectReason,
@@ -196,7 +196,7 @@ export async function placeLetters(
     );
     await auditStep(tx, actor, 'receive', received);
     const placed = await steps.placeRows(tx, todoIds, cells, transitionFor('place').to, now);
-    await setResidenceCell(tx, hooksOf(deps), placed, now);
+    await setResidenceCell(tx, deps.memberHooks, placed, now);
     await auditStep(
       tx,
       actor,

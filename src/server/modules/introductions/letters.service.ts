@@ -26,8 +26,6 @@ import { formatCode, verifyUrl } from '../verification/codes';
  * (re-exported here, where the routes and the benches find them).
  */
 export { createLetters } from './letter-batches.service';
-// the other introductions services format addresses through here
-export { residenceAddress };
 export { onePerPerson } from './letter-notify';
 export {
   acknowledgeLetters,
@@ -53,7 +51,7 @@ export interface LetterDeps {
   clock: Clock;
   config: IntroductionConfig;
   /** cross-module effects of the steps (src/server/hooks.ts); the application's wiring when not given */
-  memberHooks?: MemberHooks;
+  memberHooks: MemberHooks;
 }
 
 export function toListItem(r: repo.LetterRow, now: Date, overdueDays: number): LetterListItem {

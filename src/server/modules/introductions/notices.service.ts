@@ -1,7 +1,7 @@
 import type { CreateNoticeBody } from '../../../shared/contracts/introductions';
 import { checkNoticeTransition, noticeStatusOf } from '../../../shared/rules/residence-notice';
 import type { Executor } from '../../db/client';
-import { hooksOf, type MemberHooks } from '../../hooks';
+import type { MemberHooks } from '../../hooks';
 import type { Actor } from '../../http/actor';
 import { Conflict, Invalid, NotFound } from '../../http/errors';
 import { translate } from '../../i18n/messages';
@@ -69,7 +69,7 @@ export async function createNotice(
       createdBy: actor.userId,
       at: now,
     });
-    const changes = await applyNotice(tx, hooksOf(deps), actor, m, body, now);
+    const changes = await applyNotice(tx, deps.memberHooks, actor, m, body, now);
     await writeAudit(tx, actor, [
       {
         action: 'notice.created',

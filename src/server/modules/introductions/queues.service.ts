@@ -13,7 +13,8 @@ import { isAdmin, type Actor } from '../../http/actor';
 import { Forbidden, NotFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../db/member-sql';
 import { reachesPath } from './introductions.access';
-import { residenceAddress, type LetterDeps } from './letters.service';
+import { residenceAddress } from '../../documents/address';
+import type { LetterDeps } from './letters.service';
 import {
   coverageRows,
   findUnit,
@@ -50,7 +51,7 @@ function emptyCounts(): StageCounts {
 }
 
 export async function workplaceSummary(
-  deps: LetterDeps,
+  deps: Omit<LetterDeps, 'memberHooks'>,
   actor: Actor,
   unitId?: string,
 ): Promise<WorkplaceSummary> {

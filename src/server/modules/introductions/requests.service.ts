@@ -18,7 +18,8 @@ import { existingRequest } from './natural-keys';
 import * as repo from './requests.repository';
 import { checkCommuneAndArea, lockMember } from './residence-checks';
 import { endLettersOfMember, issueLetters } from './letter-steps.service';
-import { residenceAddress, type LetterDeps } from './letters.service';
+import { residenceAddress } from '../../documents/address';
+import type { LetterDeps } from './letters.service';
 import { isWithin } from '../../http/access';
 
 /**

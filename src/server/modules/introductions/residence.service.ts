@@ -3,7 +3,8 @@ import { stageOf } from '../../../shared/rules/introduction-letter';
 import type { Actor } from '../../http/actor';
 import { NotFound } from '../../http/errors';
 import { cellContacts, lettersOfMember } from './letters.repository';
-import { residenceAddress, toListItem, type LetterDeps } from './letters.service';
+import { residenceAddress } from '../../documents/address';
+import { toListItem, type LetterDeps } from './letters.service';
 import { findMyResidence, movesOf, residenceCellHistory } from './moves.repository';
 
 /**
