@@ -17,18 +17,12 @@ import {
 
 let database: Database;
 let t: TestApp;
-let officerId: string;
+let communeId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database);
-  const tree = await newProvinceTree(database.db);
-  officerId = (
-    await newUser(database.db, {
-      username: 'officer2fa',
-      grants: [{ role: 'committee_officer', unitId: tree.commune.id }],
-    })
-  ).id;
+  communeId = (await newProvinceTree(database.db)).commune.id;
   await newUser(database.db, { username: 'plain.member', grants: [{ role: 'member' }] });
 });
 
@@ -52,6 +46,15 @@ async function passwordOnly(login: string) {
   return { me, headers: { cookie, 'x-csrf-token': me.csrfToken } };
 }
 
+/** A committee officer of the commune, not yet enrolled: each test its own, so enrolment, codes and holds are its own. */
+const newOfficer = () => newUser(database.db, { grants: [{ role: 'committee_officer', unitId: communeId }] });
+
+/** An officer with an authenticator, enrolled by the fixture's login. */
+async function enrolledOfficer() {
+  const officer = await newOfficer();
+  return { officer, session: await loginAs(t.app, officer.username) };
+}
+
 type Headers = Record<string, string>;
 const get = (url: string, headers: Headers) => t.app.inject({ method: 'GET', url, headers });
 const post = (url: string, headers: Headers, payload: object = {}) =>
@@ -59,7 +62,8 @@ const post = (url: string, headers: Headers, payload: object = {}) =>
 
 describe('two-factor authentication', () => {
   it('an officer not yet enrolled reaches only /api/auth until an authenticator is enrolled', async () => {
-    const s = await passwordOnly('officer2fa');
+    const { id: officerId, username } = await newOfficer();
+    const s = await passwordOnly(username);
     expect(s.me.security).toEqual({
       mustChangePassword: false,
       totpEnabled: false,
@@ -89,7 +93,7 @@ describe('two-factor authentication', () => {
     expect((await get('/api/members', s.headers)).statusCode).toBe(200);
 
     // the next login asks the code; the password alone reaches only the second step
-    const next = await passwordOnly('officer2fa');
+    const next = await passwordOnly(username);
     expect(next.me.security.pending).toBe('second_factor');
     expect((await get('/api/members', next.headers)).json().error.code).toBe('second_factor_required');
     // …and cannot re-enrol, change the password or list sessions with the password alone
@@ -113,13 +117,13 @@ describe('two-factor authentication', () => {
     expect(meSchema.parse((await get('/api/auth/me', next.headers)).json()).security.pending).toBe('none');
 
     // a recovery code works once
-    const viaRecovery = await passwordOnly('officer2fa');
+    const viaRecovery = await passwordOnly(username);
     expect(
       (await post('/api/auth/second-factor', viaRecovery.headers, { code: codes[0]!.toUpperCase() }))
         .statusCode,
     ).toBe(200);
     expect((await get('/api/members', viaRecovery.headers)).statusCode).toBe(200);
-    const again = await passwordOnly('officer2fa');
+    const again = await passwordOnly(username);
     const reused = await post('/api/auth/second-factor', again.headers, { code: codes[0]! });
     expect(reused.statusCode).toBe(422);
 
@@ -138,7 +142,7 @@ describe('two-factor authentication', () => {
   });
 
   it('regenerating recovery codes ends the old ones', async () => {
-    const s = await loginAs(t.app, 'officer2fa');
+    const { officer, session: s } = await enrolledOfficer();
     const before = recoveryCodesSchema.parse(
       (await post('/api/auth/totp/recovery-codes', s.headers)).json(),
     ).codes;
@@ -146,7 +150,7 @@ describe('two-factor authentication', () => {
       (await post('/api/auth/totp/recovery-codes', s.headers)).json(),
     ).codes;
     expect(after).not.toEqual(before);
-    const pending = await passwordOnly('officer2fa');
+    const pending = await passwordOnly(officer.username);
     expect((await post('/api/auth/second-factor', pending.headers, { code: before[1]! })).statusCode).toBe(
       422,
     );
@@ -156,12 +160,13 @@ describe('two-factor authentication', () => {
   });
 
   it('holds the second step back after five wrong codes, with Retry-After', async () => {
+    const { officer } = await enrolledOfficer();
     await database.db.delete(loginThrottle);
-    const s = await passwordOnly('officer2fa');
+    const s = await passwordOnly(officer.username);
     for (let i = 0; i < 5; i++)
       expect((await post('/api/auth/second-factor', s.headers, { code: '000000' })).statusCode).toBe(422);
     const held = await post('/api/auth/second-factor', s.headers, {
-      code: totpCode(enrolledSecret(officerId) ?? ''),
+      code: totpCode(enrolledSecret(officer.id) ?? ''),
     });
     expect(held.statusCode).toBe(429);
     expect(held.headers['retry-after']).toBe('2');
