@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { halfYearDays, vnHalfYear, vnYear, type HalfYear } from '../../../shared/rules/vietnam-calendar';
 import { excusedAbsenceStatus, expectedAttendanceStatus } from '../../../shared/rules/attendance';
 import { evaluationTransition, type DisputeOutcome } from '../../../shared/rules/evaluation';
 import { heldMeetingStatus } from '../../../shared/rules/meeting';
 import type { AttendanceStatus } from '../../../shared/rules/residence-rules';
 import type { Executor } from '../client';
+import { newAttendance, newMeeting, type AttendanceInput } from '../factories/meetings';
 import { isValue, literal } from '../sql-values';
 import { vnDateOf } from '../vietnam-calendar-sql';
 import { activeMemberStatus, activeUnitStatus } from './seed-statuses';
@@ -54,19 +55,47 @@ export async function seedDemoHistory(tx: Executor, now: Date): Promise<void> {
     // the 15th of the third month of the half, 19:30 in Vietnam
     const day = `${h.year}-${h.half === 1 ? '03' : '09'}-15`;
     const label = `${h.half === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${h.year}`;
-    await tx.execute(sql`insert into meetings (cell_id, title, starts_at, ends_at, place, agenda, status, check_in_code, held_at,
-        minutes_summary, minutes_lock_at, created_at, updated_at)
-      select c.id, ${`Sinh hoạt với đảng viên đang công tác ${label}`}, ${`${day}T12:30:00Z`}::timestamptz, ${`${day}T14:30:00Z`}::timestamptz,
-        coalesce(c.meeting_place, 'Nhà văn hóa'), 'Tình hình địa phương; lấy ý kiến đảng viên về các việc của khu dân cư.', ${literal(heldMeetingStatus)},
-        md5(c.id::text || ${from}), ${`${day}T14:30:00Z`}::timestamptz,
-        'Chi bộ thông báo tình hình địa phương; đảng viên góp ý về vệ sinh môi trường và an ninh trật tự.',
-        ${`${day}T14:30:00Z`}::timestamptz + interval '7 days', ${`${day}T00:00:00Z`}::timestamptz, ${`${day}T14:30:00Z`}::timestamptz
+    const startsAt = new Date(`${day}T12:30:00Z`);
+    const endsAt = new Date(`${day}T14:30:00Z`);
+    const cells = await rows<{ id: string; place: string; code: string }>(
+      tx,
+      sql`select c.id, coalesce(c.meeting_place, 'Nhà văn hóa') as place, md5(c.id::text || ${from}) as code
       from org_units c
       where c.type = 'residential_cell' and ${isValue(sql`c.status`, activeUnitStatus)}
-        and ${h.year < current ? sql`(abs(hashtext(c.code || ${from})) % 10 <> 0 or c.id = ${demoCell})` : sql`c.id <> ${demoCell} and abs(hashtext(c.code || ${from})) % 10 <> 0`}`);
-    await tx.execute(sql`insert into meeting_attendances (meeting_id, member_id, unit_id, status, reason, method, updated_at)
-      select mt.id, m.id, mt.cell_id, s.status::attendance_status,
-        case s.status when ${literal(excusedAbsenceStatus)} then 'Đi công tác' end, 'secretary', mt.held_at
+        and ${h.year < current ? sql`(abs(hashtext(c.code || ${from})) % 10 <> 0 or c.id = ${demoCell})` : sql`c.id <> ${demoCell} and abs(hashtext(c.code || ${from})) % 10 <> 0`}`,
+    );
+    for (const cell of cells) {
+      const meeting = await newMeeting(tx, {
+        cellId: cell.id,
+        title: `Sinh hoạt với đảng viên đang công tác ${label}`,
+        startsAt,
+        endsAt,
+        place: cell.place,
+        agenda: 'Tình hình địa phương; lấy ý kiến đảng viên về các việc của khu dân cư.',
+        status: heldMeetingStatus,
+        checkInCode: cell.code,
+        heldAt: endsAt,
+        minutesSummary:
+          'Chi bộ thông báo tình hình địa phương; đảng viên góp ý về vệ sinh môi trường và an ninh trật tự.',
+        minutesLockAt: new Date(endsAt.getTime() + 7 * 86_400_000),
+        createdAt: new Date(`${day}T00:00:00Z`),
+        updatedAt: endsAt,
+      });
+      await newAttendance(tx, meeting, await pastAttendance(tx, meeting, demoMember));
+    }
+  }
+  await seedPastEvaluations(tx, now);
+}
+
+/** Who of the working members placed in the meeting's cell came, drawn per person and meeting (SQL hashes). */
+async function pastAttendance(
+  tx: Executor,
+  meeting: { id: string; heldAt: Date | null },
+  demoMember: SQL,
+): Promise<AttendanceInput[]> {
+  const picked = await rows<{ member_id: string; status: AttendanceStatus }>(
+    tx,
+    sql`select m.id as member_id, s.status
       from meetings mt join members m on m.residence_cell_id = mt.cell_id and ${isValue(sql`m.status`, activeMemberStatus)}
       join org_units wc on wc.id = m.cell_id and wc.type = 'workplace_cell'
       cross join lateral (select case
@@ -74,9 +103,19 @@ export async function seedDemoHistory(tx: Executor, now: Date): Promise<void> {
           when m.id = ${demoMember} then ${literal('present' satisfies AttendanceStatus)}
           else (${textArray(DEMO_ATTENDANCE)})[1 + abs(hashtext(m.card_number || mt.id::text)) % ${sql.raw(String(DEMO_ATTENDANCE.length))}]
         end as status) s
-      where mt.starts_at = ${`${day}T12:30:00Z`}::timestamptz`);
-  }
-  await seedPastEvaluations(tx, now);
+      where mt.id = ${meeting.id}`,
+  );
+  return picked.map((p) => ({
+    memberId: p.member_id,
+    status: p.status,
+    reason: p.status === excusedAbsenceStatus ? 'Đi công tác' : null,
+    method: 'secretary' as const,
+    updatedAt: meeting.heldAt!,
+  }));
+}
+
+async function rows<T>(tx: Executor, query: SQL): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 /** The two past years' comments: requested, written, confirmed and released; the workplaces' classification. */
