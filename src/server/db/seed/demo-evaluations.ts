@@ -3,24 +3,42 @@ import {
   evaluationTransition,
   requestedStatus,
   type EvaluationAction,
+  type EvaluationStatus,
 } from '../../../shared/rules/evaluation';
 import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
-import { isNotValue, isValue, literal, oneOf } from '../sql-values';
-import { vnDateOf } from '../vietnam-calendar-sql';
+import { newCycle, newEvaluations, newSelfReports, type EvaluationInput } from '../factories/evaluations';
+import { isValue, oneOf } from '../sql-values';
 import { activeMemberStatus } from './seed-statuses';
+// The printed codes are HMACs of the verification module: the seed signs through it, it cannot build them.
 import { signForms } from '../../modules/verification/verification.service';
 
-const SIGNED =
-  '{"example":"yes","civic":"yes","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
-const GOOD =
-  '{"example":"good","civic":"leading","attendance":"partial","contact":"regular","campaigns":"active","proposal":"none"}';
-const REQUESTED = isValue(sql`e.status`, requestedStatus);
-const WRITTEN = isNotValue(sql`e.status`, requestedStatus);
+const SIGNED = {
+  example: 'yes',
+  civic: 'yes',
+  attendance: 'partial',
+  contact: 'regular',
+  campaigns: 'active',
+  proposal: 'none',
+};
+const GOOD = { ...SIGNED, example: 'good', civic: 'leading' };
 // the forms the commune confirmed, some of them since released to the member: signed for /verify
 const CONFIRMED = [evaluationTransition('confirm').to, evaluationTransition('release').to];
 /** The status a form reaches by `action`. */
-const reached = (action: EvaluationAction) => literal(evaluationTransition(action).to);
+const reached = (action: EvaluationAction): EvaluationStatus => evaluationTransition(action).to;
+const DAY = 86_400_000;
+
+interface Candidate {
+  cycle_id: string;
+  member_id: string;
+  workplace_unit_id: string;
+  commune_id: string;
+  cell_id: string;
+  residence_area_id: string | null;
+  front_head_name: string | null;
+  bucket: number;
+  good: boolean;
+}
 
 /**
  * The year's evaluation cycle for the demo, so the residence side has forms at every stage: every workplace
@@ -29,53 +47,104 @@ const reached = (action: EvaluationAction) => literal(evaluationTransition(actio
  * still requested, some self-reported, drafted, signed, confirmed (delivered) or released.
  */
 export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecret?: string): Promise<void> {
-  const at = now.toISOString();
   // the year and the due date on Vietnam's calendar, as every date rule counts them
   const year = vnYear(now);
-  const due = shiftDay(vnDay(now), 30);
+  const dueDate = shiftDay(vnDay(now), 30);
+  const openedAt = new Date(now.getTime() - 10 * DAY);
+  const committees = await rows<{ id: string }>(
+    tx,
+    sql`select u.id from org_units u where u.type = 'workplace_committee' and u.code <> 'NA-PCNA'`,
+  );
+  for (const c of committees) await newCycle(tx, { workplaceUnitId: c.id, year, dueDate, openedAt });
   const committee = sql`(select a.id from org_units a where a.path @> c.path and a.type = 'workplace_committee' order by a.depth desc limit 1)`;
-  await tx.execute(sql`insert into evaluation_cycles (workplace_unit_id, year, rule_set_code, due_date, opened_at)
-    select u.id, ${year}, 'reg-213-2020', ${due}::date, ${at}::timestamptz - interval '10 days'
-    from org_units u where u.type = 'workplace_committee' and u.code <> 'NA-PCNA'
-    on conflict do nothing`);
-  const bucket = sql`(abs(hashtext(m.card_number || 'ev')) % 10)`;
   // 0–2 requested, 3 self-reported, 4 drafted, 5 signed, 6–7 delivered, 8–9 released; only members placed in a cell
-  await tx.execute(sql`insert into evaluations (cycle_id, member_id, year, kind, rule_set_code, form_kind, workplace_unit_id, commune_id,
-      cell_id, residence_area_id, due_date, status, requested_at, drafted_at, signed_at, confirmed_at, delivered_at, released_at, proposal, updated_at)
-    select cy.id, m.id, ${year}, 'yearly', 'reg-213-2020', 'full', cy.workplace_unit_id, m.residence_commune_id, m.residence_cell_id,
-      m.residence_area_id, cy.due_date,
-      (case when b.k <= 3 then ${literal(requestedStatus)} when b.k = 4 then ${reached('draft')} when b.k = 5 then ${reached('sign')}
-        when b.k <= 7 then ${reached('confirm')} else ${reached('release')} end)::evaluation_status,
-      cy.opened_at,
-      case when b.k >= 4 then ${at}::timestamptz - interval '5 days' end,
-      case when b.k >= 5 then ${at}::timestamptz - interval '4 days' end,
-      case when b.k >= 6 then ${at}::timestamptz - interval '2 days' end,
-      case when b.k >= 6 then ${at}::timestamptz - interval '2 days' end,
-      case when b.k >= 8 then ${at}::timestamptz - interval '1 day' end,
-      case when b.k >= 5 then 'none' end, ${at}::timestamptz
+  const candidates = await rows<Candidate>(
+    tx,
+    sql`select cy.id as cycle_id, m.id as member_id, cy.workplace_unit_id, m.residence_commune_id as commune_id,
+      m.residence_cell_id as cell_id, m.residence_area_id, a.front_head_name,
+      abs(hashtext(m.card_number || 'ev')) % 10 as bucket, abs(hashtext(m.card_number)) % 3 = 0 as good
     from members m join org_units c on c.id = m.cell_id
     join evaluation_cycles cy on cy.workplace_unit_id = ${committee} and cy.year = ${year}
-    cross join lateral (select ${bucket} as k) b
-    where ${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active' and m.residence_cell_id is not null and c.type = 'workplace_cell'`);
-  await tx.execute(sql`insert into evaluation_versions (evaluation_id, version, ratings, joint_meeting_on, joint_meeting_participants,
-      signer_name, signed_at, front_signer_name, front_signed_at, confirmer_name, confirmed_at, created_at, updated_at)
-    select e.id, 1,
-      case when ${REQUESTED} then '{}'::jsonb when abs(hashtext(m.card_number)) % 3 = 0 then ${GOOD}::jsonb else ${SIGNED}::jsonb end,
-      case when ${WRITTEN} then ${vnDateOf(sql`e.drafted_at`)} end,
-      case when ${WRITTEN} then 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư' end,
-      case when e.signed_at is not null then 'Bí thư chi bộ' end, e.signed_at,
-      case when e.signed_at is not null then a.front_head_name end, e.signed_at - interval '1 hour',
-      case when e.confirmed_at is not null then 'Đảng ủy phường' end, e.confirmed_at,
-      e.requested_at, ${at}::timestamptz
-    from evaluations e join members m on m.id = e.member_id
-    left join org_units cl on cl.id = e.cell_id left join residential_areas a on a.id = cl.residential_area_id
-    where e.year = ${year}`);
+    left join org_units cl on cl.id = m.residence_cell_id left join residential_areas a on a.id = cl.residential_area_id
+    where ${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active' and m.residence_cell_id is not null and c.type = 'workplace_cell'`,
+  );
+  const forms = candidates.map((c) => formOf(c, { year, dueDate, openedAt, now }));
+  await newEvaluations(tx, forms);
   // members of buckets 3+ wrote their self-report
-  await tx.execute(sql`insert into self_reports (member_id, year, duties, submitted_at, updated_at)
-    select e.member_id, e.year, jsonb_build_object('3', 'Dự các buổi sinh hoạt chi bộ khu dân cư trong năm.', '6', 'Tham gia vệ sinh môi trường, đóng góp quỹ khuyến học của khối.'),
-      e.requested_at + interval '3 days', e.requested_at + interval '3 days'
-    from evaluations e join members m on m.id = e.member_id where e.year = ${year} and (${WRITTEN} or ${bucket} = 3)
-    on conflict do nothing`);
+  const submittedAt = new Date(openedAt.getTime() + 3 * DAY);
+  await newSelfReports(
+    tx,
+    candidates
+      .filter((c) => Number(c.bucket) >= 3)
+      .map((c) => ({
+        memberId: c.member_id,
+        year,
+        duties: {
+          '3': 'Dự các buổi sinh hoạt chi bộ khu dân cư trong năm.',
+          '6': 'Tham gia vệ sinh môi trường, đóng góp quỹ khuyến học của khối.',
+        },
+        submittedAt,
+        updatedAt: submittedAt,
+      })),
+  );
   if (documentSecret)
     await signForms(tx, documentSecret, sql`e.year = ${year} and ${oneOf(sql`e.status`, CONFIRMED)}`);
+}
+
+function formOf(
+  c: Candidate,
+  o: { year: number; dueDate: string; openedAt: Date; now: Date },
+): EvaluationInput {
+  const k = Number(c.bucket);
+  const ago = (days: number) => new Date(o.now.getTime() - days * DAY);
+  const status =
+    k <= 3
+      ? requestedStatus
+      : k === 4
+        ? reached('draft')
+        : k === 5
+          ? reached('sign')
+          : k <= 7
+            ? reached('confirm')
+            : reached('release');
+  const draftedAt = k >= 4 ? ago(5) : null;
+  const signedAt = k >= 5 ? ago(4) : null;
+  const confirmedAt = k >= 6 ? ago(2) : null;
+  const written = status !== requestedStatus;
+  return {
+    cycleId: c.cycle_id,
+    memberId: c.member_id,
+    year: o.year,
+    workplaceUnitId: c.workplace_unit_id,
+    communeId: c.commune_id,
+    cellId: c.cell_id,
+    residenceAreaId: c.residence_area_id,
+    dueDate: o.dueDate,
+    status,
+    requestedAt: o.openedAt,
+    draftedAt,
+    signedAt,
+    confirmedAt,
+    deliveredAt: confirmedAt,
+    releasedAt: k >= 8 ? ago(1) : null,
+    proposal: k >= 5 ? 'none' : null,
+    updatedAt: o.now,
+    ratings: !written ? {} : c.good ? GOOD : SIGNED,
+    form: {
+      jointMeetingOn: written ? vnDay(draftedAt!) : null,
+      jointMeetingParticipants: written ? 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư' : null,
+      signerName: signedAt ? 'Bí thư chi bộ' : null,
+      signedAt,
+      frontSignerName: signedAt ? c.front_head_name : null,
+      frontSignedAt: signedAt ? new Date(signedAt.getTime() - 3600_000) : null,
+      confirmerName: confirmedAt ? 'Đảng ủy phường' : null,
+      confirmedAt,
+      createdAt: o.openedAt,
+      updatedAt: o.now,
+    },
+  };
+}
+
+async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
