@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { Locale } from '../../../shared/contracts/auth';
 import type { ImportJob } from '../../../shared/contracts/imports';
 import { importJobTransition, rowlessImportStatuses, transition } from '../../../shared/rules/import-job';
@@ -28,10 +29,6 @@ export const COMMIT_CHUNK_ROWS = 2000;
 
 const CELL_TYPES = new Set(['residential_cell', 'workplace_cell']);
 const COMMUNE_TYPES = new Set(['commune_committee', 'district_committee']);
-
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
 /** Admins and committee officers import; everyone else is told the feature is not there (404, nothing leaks). */
 export function canImport(actor: Actor): boolean {
@@ -95,7 +92,7 @@ export async function previewImport(
 ): Promise<ImportJob> {
   assertImporter(actor);
   const parsed = await parseImportFile(file.bytes, file.fileName);
-  const today = isoDay(deps.clock.now());
+  const today = vnDay(deps.clock.now());
   const rows = parsed.rows.map((r) => checkRow(r, parsed.keys, today));
   markDuplicatesInFile(rows, 'cardNumber', 'import.duplicateCardInFile');
   markDuplicatesInFile(rows, 'citizenId', 'import.duplicateCitizenIdInFile');
@@ -289,7 +286,7 @@ export async function runCommit(
   mode: 'valid_only' | 'all_or_nothing',
 ): Promise<void> {
   const { db } = deps;
-  const today = isoDay(deps.clock.now());
+  const today = vnDay(deps.clock.now());
   const totals = { inserted: 0, updated: 0, unchanged: 0 };
   const audit = {
     userId: actor.userId,

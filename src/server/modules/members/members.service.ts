@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { Db, Executor } from '../../db/client';
 import { members, unitMemberships } from '../../db/schema';
 import type { Clock } from '../../context';
@@ -23,10 +24,6 @@ registerMessages(memberMessages);
 export interface MemberDeps {
   db: Db;
   clock: Clock;
-}
-
-export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 type ListRow = Awaited<ReturnType<typeof repo.listMembers>>[number];
@@ -201,7 +198,7 @@ export async function createMember(
   actor: Actor,
   input: CreateMemberBody,
 ): Promise<MemberDetail> {
-  const today = isoDay(deps.clock.now());
+  const today = vnDay(deps.clock.now());
   const ruleErrors = checkMemberRules(input, today);
   if (Object.keys(ruleErrors).length) throw new Invalid('validation_failed', ruleErrors);
   const id = await deps.db.transaction(async (tx) => {
@@ -239,7 +236,7 @@ export async function updateMember(
   id: string,
   input: UpdateMemberBody,
 ): Promise<MemberDetail> {
-  const today = isoDay(deps.clock.now());
+  const today = vnDay(deps.clock.now());
   await deps.db.transaction(async (tx) => {
     const found = await repo.findMember(tx, id, memberReadScope(actor), memberWriteScope(actor));
     if (!found) throw new NotFound();
