@@ -9,6 +9,7 @@ import { shiftDay, vnDay, vnYear } from '../../../shared/rules/vietnam-calendar'
 import type { Executor } from '../client';
 import { newCycle, newEvaluations, newSelfReports, type EvaluationInput } from '../factories/evaluations';
 import { isValue, oneOf } from '../sql-values';
+import { demoForm, formArea, formColumns, rows, type FormCandidate } from './demo-forms';
 import { activeMemberStatus } from './seed-statuses';
 // The printed codes are HMACs of the verification module: the seed signs through it, it cannot build them.
 import { signForms } from '../../modules/verification/verification.service';
@@ -28,14 +29,7 @@ const CONFIRMED = [evaluationTransition('confirm').to, evaluationTransition('rel
 const reached = (action: EvaluationAction): EvaluationStatus => evaluationTransition(action).to;
 const DAY = 86_400_000;
 
-interface Candidate {
-  cycle_id: string;
-  member_id: string;
-  workplace_unit_id: string;
-  commune_id: string;
-  cell_id: string;
-  residence_area_id: string | null;
-  front_head_name: string | null;
+interface Candidate extends FormCandidate {
   bucket: number;
   good: boolean;
 }
@@ -60,12 +54,11 @@ export async function seedDemoEvaluations(tx: Executor, now: Date, documentSecre
   // 0–2 requested, 3 self-reported, 4 drafted, 5 signed, 6–7 delivered, 8–9 released; only members placed in a cell
   const candidates = await rows<Candidate>(
     tx,
-    sql`select cy.id as cycle_id, m.id as member_id, cy.workplace_unit_id, m.residence_commune_id as commune_id,
-      m.residence_cell_id as cell_id, m.residence_area_id, a.front_head_name,
+    sql`select ${formColumns},
       abs(hashtext(m.card_number || 'ev')) % 10 as bucket, abs(hashtext(m.card_number)) % 3 = 0 as good
     from members m join org_units c on c.id = m.cell_id
     join evaluation_cycles cy on cy.workplace_unit_id = ${committee} and cy.year = ${year}
-    left join org_units cl on cl.id = m.residence_cell_id left join residential_areas a on a.id = cl.residential_area_id
+    ${formArea}
     where ${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active' and m.residence_cell_id is not null and c.type = 'workplace_cell'`,
   );
   const forms = candidates.map((c) => formOf(c, { year, dueDate, openedAt, now }));
@@ -111,40 +104,20 @@ function formOf(
   const signedAt = k >= 5 ? ago(4) : null;
   const confirmedAt = k >= 6 ? ago(2) : null;
   const written = status !== requestedStatus;
-  return {
-    cycleId: c.cycle_id,
-    memberId: c.member_id,
+  return demoForm(c, {
     year: o.year,
-    workplaceUnitId: c.workplace_unit_id,
-    communeId: c.commune_id,
-    cellId: c.cell_id,
-    residenceAreaId: c.residence_area_id,
     dueDate: o.dueDate,
     status,
-    requestedAt: o.openedAt,
-    draftedAt,
-    signedAt,
-    confirmedAt,
-    deliveredAt: confirmedAt,
-    releasedAt: k >= 8 ? ago(1) : null,
-    proposal: k >= 5 ? 'none' : null,
-    updatedAt: o.now,
     ratings: !written ? {} : c.good ? GOOD : SIGNED,
-    form: {
-      jointMeetingOn: written ? vnDay(draftedAt!) : null,
-      jointMeetingParticipants: written ? 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư' : null,
-      signerName: signedAt ? 'Bí thư chi bộ' : null,
-      signedAt,
-      frontSignerName: signedAt ? c.front_head_name : null,
-      frontSignedAt: signedAt ? new Date(signedAt.getTime() - 3600_000) : null,
-      confirmerName: confirmedAt ? 'Đảng ủy phường' : null,
-      confirmedAt,
-      createdAt: o.openedAt,
-      updatedAt: o.now,
+    proposal: k >= 5 ? 'none' : null,
+    written,
+    times: {
+      requested: o.openedAt,
+      drafted: draftedAt,
+      signed: signedAt,
+      confirmed: confirmedAt,
+      released: k >= 8 ? ago(1) : null,
+      updated: o.now,
     },
-  };
-}
-
-async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+  });
 }

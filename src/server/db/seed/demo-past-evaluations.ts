@@ -8,6 +8,7 @@ import { vnDay } from '../../../shared/rules/vietnam-calendar';
 import type { Executor } from '../client';
 import { newClassifications, newCycle, newDisputes, newEvaluations } from '../factories/evaluations';
 import { isValue } from '../sql-values';
+import { demoForm, formArea, formColumns, rows, type FormCandidate } from './demo-forms';
 import { activeMemberStatus } from './seed-statuses';
 
 const RATING_SETS: Record<string, string>[] = [
@@ -46,14 +47,7 @@ const RATING_SETS: Record<string, string>[] = [
 ];
 const DAY = 86_400_000;
 
-interface Candidate {
-  cycle_id: string;
-  member_id: string;
-  workplace_unit_id: string;
-  commune_id: string;
-  cell_id: string;
-  residence_area_id: string | null;
-  front_head_name: string | null;
+interface Candidate extends FormCandidate {
   pick: number;
   score: number;
 }
@@ -79,12 +73,11 @@ export async function seedPastEvaluations(tx: Executor, year: number): Promise<v
   // one member in twelve got no comment that year (the backlog the seeds complain of)
   const candidates = await rows<Candidate>(
     tx,
-    sql`select cy.id as cycle_id, m.id as member_id, cy.workplace_unit_id, m.residence_commune_id as commune_id,
-      m.residence_cell_id as cell_id, m.residence_area_id, a.front_head_name,
+    sql`select ${formColumns},
       abs(hashtext(m.card_number || ${String(year)})) % 4 as pick, 62 + abs(hashtext(m.id::text || ${String(year)})) % 36 as score
     from members m join org_units c on c.id = m.cell_id and c.type = 'workplace_cell'
     join evaluation_cycles cy on cy.workplace_unit_id = ${committee} and cy.year = ${year}
-    left join org_units cl on cl.id = m.residence_cell_id left join residential_areas a on a.id = cl.residential_area_id
+    ${formArea}
     where ${isValue(sql`m.status`, activeMemberStatus)} and m.category = 'active' and m.residence_cell_id is not null
       and abs(hashtext(m.card_number || 'past' || ${String(year)})) % 12 <> 0`,
   );
@@ -93,38 +86,22 @@ export async function seedPastEvaluations(tx: Executor, year: number): Promise<v
     tx,
     candidates.map((c) => {
       const ratings = RATING_SETS[Number(c.pick)]!;
-      return {
-        cycleId: c.cycle_id,
-        memberId: c.member_id,
+      return demoForm(c, {
         year,
-        workplaceUnitId: c.workplace_unit_id,
-        communeId: c.commune_id,
-        cellId: c.cell_id,
-        residenceAreaId: c.residence_area_id,
         dueDate: `${year}-12-10`,
         status: evaluationTransition('release').to,
-        requestedAt: openedAt,
-        draftedAt: at(10),
-        signedAt: at(14),
-        confirmedAt: at(20),
-        deliveredAt: at(20),
-        releasedAt,
-        proposal: ratings.proposal,
-        updatedAt: releasedAt,
         ratings,
-        form: {
-          jointMeetingOn: vnDay(at(10)),
-          jointMeetingParticipants: 'Chi ủy chi bộ, Ban công tác Mặt trận khu dân cư',
-          signerName: 'Bí thư chi bộ',
-          signedAt: at(14),
-          frontSignerName: c.front_head_name,
-          frontSignedAt: new Date(at(14).getTime() - 3600_000),
-          confirmerName: 'Đảng ủy phường',
-          confirmedAt: at(20),
-          createdAt: openedAt,
-          updatedAt: releasedAt,
+        proposal: ratings.proposal!,
+        written: true,
+        times: {
+          requested: openedAt,
+          drafted: at(10),
+          signed: at(14),
+          confirmed: at(20),
+          released: releasedAt,
+          updated: releasedAt,
         },
-      };
+      });
     }),
   );
   await newClassifications(
@@ -159,8 +136,4 @@ export async function seedPastEvaluations(tx: Executor, year: number): Promise<v
       closedAt,
     })),
   );
-}
-
-async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
