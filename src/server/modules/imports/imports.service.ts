@@ -326,11 +326,12 @@ export async function runCommit(
       });
     };
     const finish = async (tx: Executor) => {
-      await repo.updateJob(tx, job.id, {
-        status: importJobTransition('finish').to,
+      const finished = await repo.transitionJob(tx, job.id, importJobTransition('finish'), {
         processedRows: job.totalRows,
         finishedAt: deps.clock.now(),
       });
+      // no longer committing (marked failed meanwhile): nothing of this run may stand
+      if (!finished) throw new Conflict('import.wrongState');
       await writeAudit(tx, actor, {
         action: 'member.import_committed',
         entityType: 'import_job',
@@ -372,8 +373,7 @@ export async function runCommit(
         ? { insertedRows: 0, updatedRows: 0, unchangedRows: 0, processedRows: 0 }
         : {};
     await repo
-      .updateJob(db, job.id, {
-        status: importJobTransition('fail').to,
+      .transitionJob(db, job.id, importJobTransition('fail'), {
         error: `import.commitFailed: ${detail}`.slice(0, 1000),
         finishedAt: deps.clock.now(),
         ...counts,
