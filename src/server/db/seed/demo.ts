@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+// What a factory cannot build stays with its module: Argon2 password hashes, the sealed TOTP secret (auth) and
+// the printed codes of letters and forms (verification, called by demo-letters and demo-evaluations).
 import { hashPassword } from '../../modules/auth/password';
 import { seal } from '../../modules/auth/sealed';
 import { TOTP_SEAL_PURPOSE } from '../../modules/auth/second-factor.service';
@@ -20,21 +22,14 @@ import { buildDemoTree } from './demo-units';
 import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoLetters } from './demo-letters';
 import { seedDemoHistory } from './demo-history';
+import { inBatches } from '../factories/sequence';
 import { assertNotProduction } from './guard';
 import { createRng } from './random';
 
 export { assertNotProduction } from './guard';
 
-const BATCH = 500;
 /** Any constant: two servers starting at once must not both seed. */
 const SEED_LOCK_KEY = 213_2020;
-
-async function insertInBatches<T extends Record<string, unknown>>(
-  rows: T[],
-  insert: (batch: T[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
 
 /**
  * Seeds the Nghệ An demo (units, ~600 members, seven demo accounts with password `Demo@2026`).
@@ -54,7 +49,9 @@ export async function seedDemo(
     if (existing.length > 0) return { seeded: false };
     // Demo only (the seed refuses production): admins and officers enrolled with one documented TOTP secret
     // sealed like a real enrolment, so any authenticator app logs in as them (README, decision 0013).
-    const totpSecret = opts.sessionSecret ? seal(DEMO_TOTP_SECRET, opts.sessionSecret, TOTP_SEAL_PURPOSE) : null;
+    const totpSecret = opts.sessionSecret
+      ? seal(DEMO_TOTP_SECRET, opts.sessionSecret, TOTP_SEAL_PURPOSE)
+      : null;
     await insertDemo(tx, now, passwordHash, totpSecret);
     await seedDemoLetters(tx, now, opts.documentSecret);
     await seedDemoEvaluations(tx, now, opts.documentSecret);
@@ -63,7 +60,12 @@ export async function seedDemo(
   });
 }
 
-async function insertDemo(tx: Executor, now: Date, passwordHash: string, totpSecret: string | null): Promise<void> {
+async function insertDemo(
+  tx: Executor,
+  now: Date,
+  passwordHash: string,
+  totpSecret: string | null,
+): Promise<void> {
   const tree = buildDemoTree();
   const people = buildDemoPeople(tree, createRng(20200102), now);
 
@@ -72,8 +74,8 @@ async function insertDemo(tx: Executor, now: Date, passwordHash: string, totpSec
   await tx.insert(residentialAreas).values(tree.areas.map((a) => a.row));
   await tx.insert(orgUnits).values(tree.residentialCells);
   await tx.insert(unitEvents).values(tree.events);
-  await insertInBatches(people.members, (b) => tx.insert(members).values(b));
-  await insertInBatches(people.memberships, (b) => tx.insert(unitMemberships).values(b));
+  await inBatches(people.members, (b) => tx.insert(members).values(b));
+  await inBatches(people.memberships, (b) => tx.insert(unitMemberships).values(b));
 
   const demoArea = tree.areas[0]!;
   const thanhVinh = demoArea.commune.unit;
