@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { stripDiacritics } from '../../shared/rules/vietnamese-name';
 
 export const MIME = {
   pdf: 'application/pdf',
@@ -20,10 +21,5 @@ export function sendFile(reply: FastifyReply, file: { body: Buffer; fileName: st
 
 /** The plain `filename` must be ASCII; browsers use `filename*` (UTF-8) when they can. */
 function asciiName(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-  return plain.replace(/[^\x20-\x7e]|"/g, '_');
+  return stripDiacritics(name).replace(/[^\x20-\x7e]|"/g, '_');
 }

@@ -82,13 +82,18 @@ export function compareVietnameseNames(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Fold diacritics and case: "Nguyễn Văn Đông" → "nguyen van dong". */
-export function foldVietnamese(text: string): string {
+/** Vietnamese letters without their marks, case kept: "Nguyễn Văn Đông" → "Nguyen Van Dong". */
+export function stripDiacritics(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/Đ/g, 'D');
+}
+
+/** Fold diacritics and case: "Nguyễn Văn Đông" → "nguyen van dong". */
+export function foldVietnamese(text: string): string {
+  return stripDiacritics(text)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,5 @@
 import { residenceAddress } from '../../documents/address';
+import { fileSafe } from '../../documents/file-name';
 import { communePlace, withoutParty } from '../../documents/party-names';
 import type { Executor } from '../../db/client';
 import type { EvidenceMetric } from '../../../shared/rules/evaluation-rules';
@@ -97,16 +98,6 @@ async function toDocument(db: Executor, r: PrintRow, publicUrl: string): Promise
       ? { code: formatCode(r.verificationCode), url: verifyUrl(publicUrl, r.verificationCode) }
       : null,
   };
-}
-
-/** ASCII for file names: "Nguyễn Văn An" → "Nguyen-Van-An" (the UTF-8 name goes in filename* as well). */
-export function fileSafe(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 async function one(deps: EvaluationDeps, actor: Actor, id: string) {

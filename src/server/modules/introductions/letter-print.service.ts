@@ -1,4 +1,5 @@
 import { placeName, withoutParty } from '../../documents/party-names';
+import { fileSafe } from '../../documents/file-name';
 import { formatLetterNumber } from '../../../shared/rules/introduction-letter';
 import type { Actor } from '../../http/actor';
 import { Invalid, NotFound } from '../../http/errors';
@@ -72,12 +73,7 @@ async function one(
 }
 
 function fileName(r: PrintRow): string {
-  const who = r.fullName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-');
-  return `giay-gioi-thieu-${r.number ?? 'du-thao'}-${who}`;
+  return `giay-gioi-thieu-${r.number ?? 'du-thao'}-${fileSafe(r.fullName)}`;
 }
 
 export async function letterPdf(deps: LetterDeps, actor: Actor, id: string) {

@@ -1,4 +1,5 @@
 import type { FigureTable, OfficialReport } from '../../documents/official-report';
+import { fileSafe } from '../../documents/file-name';
 import { renderOfficialReportDocx } from '../../documents/official-report-docx';
 import { renderOfficialReportPdf } from '../../documents/official-report-pdf';
 import { placeName } from '../../documents/party-names';
@@ -16,13 +17,6 @@ import { loadVisible, submissions } from './yearly-reports.service';
 /** The yearly report and the superior's consolidated report as PDF, Word and Excel (official layout). */
 
 type Format = 'pdf' | 'docx' | 'xlsx';
-const stamp = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 async function render(doc: OfficialReport, format: 'pdf' | 'docx'): Promise<Buffer> {
   return format === 'pdf' ? renderOfficialReportPdf(doc) : renderOfficialReportDocx(doc);
@@ -53,7 +47,7 @@ async function ruleSetOf(deps: FigureDeps, year: number) {
 
 export async function yearlyReportFile(deps: FigureDeps, actor: Actor, id: string, format: Format) {
   const { report, unit, superior } = await loadVisible(deps, actor, id);
-  const name = `bao-cao-213-${report.year}-${stamp(unit.name)}${report.status === 'draft' || report.status === 'returned' ? '-du-thao' : ''}`;
+  const name = `bao-cao-213-${report.year}-${fileSafe(unit.name)}${report.status === 'draft' || report.status === 'returned' ? '-du-thao' : ''}`;
   if (format === 'xlsx') {
     const table = annexTable(report.figures.children, report.figures.total, report.figures.own);
     const body = await tablesWorkbook([annexSheet('Phụ lục', `${unit.name} — năm ${report.year}`, table)]);
@@ -104,7 +98,7 @@ export async function consolidatedFile(
     }));
   const total = sumRows(submitted.map((s) => s.total));
   const parent = await repo.superiorOf(deps.db, superior.path);
-  const name = `bao-cao-tong-hop-213-${sub.year}-${stamp(superior.name)}`;
+  const name = `bao-cao-tong-hop-213-${sub.year}-${fileSafe(superior.name)}`;
   await writeAudit(deps.db, actor, {
     action: 'report.exported',
     entityType: 'consolidated_report',
