@@ -1,11 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './fixtures/axe';
 import {
-  DEMO_PASSWORD,
-  demoTotpCode,
   expectNoConsoleErrors,
   launchBrowser,
   login,
@@ -13,8 +8,17 @@ import {
   screenshot,
   skipBrowser,
 } from './fixtures/browser';
-import { repoRoot } from './fixtures/server';
 import { useSpecServer } from './fixtures/spec-server';
+import {
+  checkPage,
+  clippedText,
+  focusedName,
+  readIds,
+  settle,
+  tabTo,
+  writeProblems,
+  type Ids,
+} from './fixtures/a11y-checks';
 
 /**
  * Accessibility of every key page, for each role, on a phone (360×740) and on a desktop (1280×900): axe-core
@@ -30,16 +34,6 @@ const phone = { width: 360, height: 740 };
 const desktop = { width: 1280, height: 900 };
 /** 1280×740 at 200 % zoom */
 const zoomed = { width: 640, height: 370 };
-
-interface Ids {
-  memberId: string;
-  unitId: string;
-  letterId: string;
-  verifyPath: string;
-  meetingId: string;
-  myMeetingId: string;
-  cellEvaluationId: string;
-}
 
 interface PageCase {
   name: string;
@@ -169,211 +163,6 @@ const roles: RoleCase[] = [
 ];
 
 /** The whole list of a test's problems (the assertion's diff shows only the first ones). */
-function writeProblems(name: string, problems: string[]) {
-  const dir = path.join(repoRoot, 'test-results/a11y');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.txt`), `${problems.join('\n')}\n`);
-}
-
-/** Waits until the page's code and data are in and nothing moves. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('main').waitFor();
-  await page.waitForFunction(
-    () =>
-      // a loader in a closed filter panel does not count
-      [...document.querySelectorAll('.mantine-Loader-root, [aria-busy="true"]')].every(
-        (el) => !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-      ) && document.getAnimations().every((a) => a.playState !== 'running'),
-  );
-}
-
-/** The controls of the header and the main content smaller than 44×44 px: "what — w×h". */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const selector = [
-      'a[href]',
-      'button',
-      'input:not([type="hidden"])',
-      'select',
-      'textarea',
-      '[role="button"]',
-      '[role="tab"]',
-      '[role="checkbox"]',
-      '[role="radio"]',
-      '[role="switch"]',
-      '[role="combobox"]',
-    ].join(',');
-    const visible = (r: DOMRect) => r.width > 1 && r.height > 1;
-    const union = (rects: DOMRect[]) => {
-      const left = Math.min(...rects.map((r) => r.left));
-      const top = Math.min(...rects.map((r) => r.top));
-      const right = Math.max(...rects.map((r) => r.right));
-      const bottom = Math.max(...rects.map((r) => r.bottom));
-      return { width: right - left, height: bottom - top };
-    };
-    const found: string[] = [];
-    const seen = new Set<Element>();
-    for (const root of document.querySelectorAll('header, main')) {
-      for (const el of root.querySelectorAll<HTMLElement>(selector)) {
-        if (seen.has(el)) continue;
-        seen.add(el);
-        const style = getComputedStyle(el);
-        // a disabled control is no target (WCAG 2.5.8 counts what can be operated)
-        if (el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true') continue;
-        if (style.visibility === 'hidden' || el.closest('[aria-hidden="true"], [inert]')) continue;
-        // WCAG 2.5.8: a link inside a sentence is sized by the line of text it sits in
-        if (el.tagName === 'A' && style.display === 'inline') continue;
-        let rects = [el.getBoundingClientRect()].filter(visible);
-        if (el instanceof HTMLInputElement) {
-          // a checkbox or radio is hit through its label too (segmented controls hide the input itself)
-          rects = [...rects, ...[...(el.labels ?? [])].map((l) => l.getBoundingClientRect()).filter(visible)];
-          // and through the invisible square global.css puts around a box without a visible label
-          const after = getComputedStyle(el, '::after');
-          const holder = el.offsetParent?.getBoundingClientRect();
-          if (after.content !== 'none' && after.position === 'absolute' && holder) {
-            const inset = (v: string) => parseFloat(v) || 0;
-            rects.push(
-              new DOMRect(
-                holder.left + inset(after.left),
-                holder.top + inset(after.top),
-                holder.width - inset(after.left) - inset(after.right),
-                holder.height - inset(after.top) - inset(after.bottom),
-              ),
-            );
-          }
-        }
-        if (!rects.length) continue;
-        const size = union(rects);
-        if (size.width >= 43.5 && size.height >= 43.5) continue;
-        const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
-        const name = el.getAttribute('aria-label') ?? label ?? el.textContent?.trim().slice(0, 40) ?? '';
-        const what = `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[${el.getAttribute('role')}]` : ''}`;
-        found.push(`${what} "${name}" — ${Math.round(size.width)}×${Math.round(size.height)}`);
-      }
-    }
-    return found;
-  });
-}
-
-/** Every check of one page: what is wrong with it, prefixed by where. */
-async function checkPage(page: Page, where: string, onPhone: boolean, isApp: boolean): Promise<string[]> {
-  const problems: string[] = [];
-  const h1 = await page.getByRole('heading', { level: 1 }).count();
-  if (h1 !== 1) problems.push(`${where}: ${h1} level-one headings`);
-  const landmarks = await page.evaluate(() => ({
-    banner: document.querySelectorAll('header, [role="banner"]').length,
-    navigation: document.querySelectorAll('nav, [role="navigation"]').length,
-    main: document.querySelectorAll('main, [role="main"]').length,
-  }));
-  if (landmarks.main !== 1) problems.push(`${where}: ${landmarks.main} main landmarks`);
-  if (isApp && (landmarks.banner < 1 || landmarks.navigation < 1))
-    problems.push(`${where}: no header or navigation landmark`);
-  // the whole page (header and navigation too), and visible labels inside accessible names (WCAG 2.5.3)
-  for (const v of await seriousViolations(page, 'body', ['label-content-name-mismatch']))
-    problems.push(`${where}: axe ${v}`);
-  if (onPhone) for (const t of await smallTargets(page)) problems.push(`${where}: small target ${t}`);
-  return problems;
-}
-
-/** The ids of the records the pages show, read through the API as the roles that see them. */
-async function readIds(baseURL: string): Promise<Ids> {
-  const as = async (account: string): Promise<APIRequestContext> => {
-    const ctx = await request.newContext({ baseURL });
-    const res = await ctx.post('/api/auth/login', { data: { login: account, password: DEMO_PASSWORD } });
-    expect(res.status()).toBe(200);
-    const me = (await res.json()) as { csrfToken: string; security: { pending: string } };
-    if (me.security.pending === 'second_factor') {
-      const step = await ctx.post('/api/auth/second-factor', {
-        data: { code: demoTotpCode() },
-        headers: { 'x-csrf-token': me.csrfToken },
-      });
-      expect(step.status()).toBe(200);
-    }
-    return ctx;
-  };
-  const first = async (
-    ctx: APIRequestContext,
-    url: string,
-  ): Promise<{ id: string } & Record<string, unknown>> => {
-    const res = await ctx.get(url);
-    expect(res.status(), url).toBe(200);
-    const body = (await res.json()) as { items: ({ id: string } & Record<string, unknown>)[] };
-    expect(body.items.length, url).toBeGreaterThan(0);
-    return body.items[0]!;
-  };
-  const admin = await as('admin');
-  const member = await first(admin, '/api/members?limit=1');
-  await admin.dispose();
-  const commune = await as('commune.officer');
-  const letter = await first(commune, '/api/introductions/letters?side=commune&limit=1');
-  const detail = (await (await commune.get(`/api/introductions/letters/${letter.id}`)).json()) as {
-    verifyUrl: string;
-  };
-  await commune.dispose();
-  const secretary = await as('cell.secretary');
-  const meeting = await first(secretary, '/api/meetings?limit=1');
-  const evaluation = await first(secretary, '/api/evaluations?side=cell&limit=1');
-  await secretary.dispose();
-  const me = await as('member');
-  const myMeeting = await first(me, '/api/meetings/mine');
-  await me.dispose();
-  return {
-    memberId: member.id,
-    unitId: meeting.cellId as string,
-    letterId: letter.id,
-    verifyPath: new URL(detail.verifyUrl).pathname,
-    meetingId: meeting.id,
-    myMeetingId: myMeeting.id,
-    cellEvaluationId: evaluation.id,
-  };
-}
-
-/** Text cut off by its box (an overflow that hides it) and sideways scrolling of the page, at 200 % zoom. */
-async function clippedText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-    if (sideways > 1) found.push(`the page scrolls sideways by ${sideways} px`);
-    const pageText = document.body.innerText;
-    for (const el of document.querySelectorAll<HTMLElement>('header *, main *')) {
-      if (!el.checkVisibility() || !el.textContent?.trim()) continue;
-      // only elements holding text of their own
-      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
-      const style = getComputedStyle(el);
-      const hidesX = ['hidden', 'clip'].includes(style.overflowX);
-      const hidesY = ['hidden', 'clip'].includes(style.overflowY);
-      // shortened with an ellipsis where the whole text is shown too (a breadcrumb under its page's title)
-      if (style.textOverflow === 'ellipsis' && pageText.split(el.innerText.trim()).length > 2) continue;
-      if (
-        (hidesX && el.scrollWidth > el.clientWidth + 1) ||
-        (hidesY && el.scrollHeight > el.clientHeight + 1)
-      )
-        found.push(
-          `"${el.textContent.trim().slice(0, 40)}" is cut off (${el.tagName.toLowerCase()}.${el.className.split(' ').pop()})`,
-        );
-    }
-    return found;
-  });
-}
-
-/** Presses Tab until the target has the focus: it is reachable by keyboard. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error(`not reached with ${max} presses of Tab: ${target.toString()}`);
-}
-
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el
-      ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${el.getAttribute('aria-label') ?? el.textContent?.trim()}`
-      : '';
-  });
-
 describe.skipIf(skipBrowser)('accessibility of the key pages', () => {
   const server = useSpecServer();
   let browser: Browser;
