@@ -12,19 +12,13 @@ export async function findRuleSetDefinition(db: Executor, code: string): Promise
   return row?.definition;
 }
 
-/** The code of the latest rule set in force on `day` (yyyy-mm-dd). */
-export async function ruleSetCodeOn(db: Executor, day: string): Promise<string | undefined> {
-  const [row] = await queryRows<{ code: string }>(
+/** Every rule set with the day it takes effect, the one in force on a day first (latest date, then latest load). */
+export function ruleSetCalendar(db: Executor) {
+  return queryRows<{ code: string; effectiveFrom: string }>(
     db,
-    sql`select code from rule_sets where effective_from <= ${day}::date order by effective_from desc, loaded_at desc limit 1`,
+    sql`select code, to_char(effective_from, 'YYYY-MM-DD') as "effectiveFrom" from rule_sets
+        order by effective_from desc, loaded_at desc`,
   );
-  return row?.code;
-}
-
-/** Every installed rule set's code. */
-export async function ruleSetCodes(db: Executor): Promise<string[]> {
-  const rows = await queryRows<{ code: string }>(db, sql`select code from rule_sets order by code`);
-  return rows.map((r) => r.code);
 }
 
 export function listRuleSetRows(db: Executor) {

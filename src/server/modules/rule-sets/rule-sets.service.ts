@@ -8,8 +8,7 @@ import {
   findRuleSetDefinition,
   insertRuleSet,
   listRuleSetRows,
-  ruleSetCodeOn,
-  ruleSetCodes,
+  ruleSetCalendar,
 } from './rule-sets.repository';
 
 /** Rule sets never change once installed (cycles are bound to them), so a process-wide cache is safe. */
@@ -25,9 +24,26 @@ export async function getRuleSet(db: Executor, code: string): Promise<RuleSetDef
   return def;
 }
 
+/**
+ * Which rule set is in force from when (a handful of rows), kept for a minute: a dashboard asks it for six
+ * half-years per view. A rule set loaded here clears it at once; one loaded on another server is seen within
+ * the minute (it takes effect on a future date anyway).
+ */
+const CALENDAR_TTL_MS = 60_000;
+let calendar: { until: number; rows: Promise<{ code: string; effectiveFrom: string }[]> } | null = null;
+
+function ruleSetsInForce(db: Executor) {
+  if (!calendar || calendar.until < Date.now()) {
+    const rows = ruleSetCalendar(db);
+    calendar = { until: Date.now() + CALENDAR_TTL_MS, rows };
+    rows.catch(() => (calendar = null));
+  }
+  return calendar.rows;
+}
+
 /** The rule set in force on a day (yyyy-mm-dd): the latest whose effective date has come. */
 export async function ruleSetOn(db: Executor, day: string): Promise<RuleSetDefinition> {
-  const code = await ruleSetCodeOn(db, day);
+  const code = (await ruleSetsInForce(db)).find((r) => r.effectiveFrom <= day)?.code;
   if (!code) throw new NotFound('rule_set_not_found');
   return getRuleSet(db, code);
 }
@@ -45,7 +61,7 @@ export async function lifeRulesOf(db: Executor, code: string): Promise<Residence
 
 /** The cell-life rules of every installed rule set (a job that serves meetings bound to any of them). */
 export async function allLifeRules(db: Executor): Promise<ResidenceLifeRules[]> {
-  return Promise.all((await ruleSetCodes(db)).map((code) => lifeRulesOf(db, code)));
+  return Promise.all((await ruleSetsInForce(db)).map((r) => lifeRulesOf(db, r.code)));
 }
 
 /** The cell-life rules in force on a day: what a meeting scheduled for that day is bound to. */
@@ -70,7 +86,7 @@ export async function listRuleSets(db: Db) {
 /** An administrator loads a successor regulation as data (validated by the same schema as the built-in one). */
 export async function loadRuleSet(db: Db, actor: Actor, def: RuleSetDefinition): Promise<RuleSetDefinition> {
   if (!isAdmin(actor)) throw new Forbidden('rule_set_admin_only');
-  return db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
     if (!(await insertRuleSet(tx, def, actor.userId)))
       throw new Conflict('rule_set_exists', { code: def.code });
     await writeAudit(tx, actor, {
@@ -81,4 +97,7 @@ export async function loadRuleSet(db: Db, actor: Actor, def: RuleSetDefinition):
     });
     return def;
   });
+  // after the commit: a lookup in between would cache the calendar without it
+  calendar = null;
+  return loaded;
 }
